@@ -1,0 +1,122 @@
+/**
+ * The descriptor vocabulary shared by the generator (which emits descriptors
+ * as object literals in `generated/`) and the runtime (which encodes, decodes
+ * and validates values by walking them). Descriptors are plain data: no
+ * functions, no classes, so generated files stay readable and diffable.
+ */
+
+/** XML Schema built-in types that the MMS schemas use. */
+export type Builtin =
+  | 'string'
+  | 'boolean'
+  | 'int'
+  | 'integer'
+  | 'long'
+  | 'decimal'
+  | 'float'
+  | 'date'
+  | 'dateTime'
+  | 'base64Binary';
+
+/**
+ * How a simple value is held in TypeScript. `number` is chosen only where the
+ * facets prove every valid value survives a round trip through a double
+ * (see codegen/passes/representation.ts); everything else keeps its lexical
+ * form as a string so no digit is lost.
+ */
+export type JsRepresentation = 'string' | 'number' | 'boolean';
+
+/** Facets after the restriction chain is folded (narrowest value wins). */
+export interface Facets {
+  readonly enumeration?: readonly string[];
+  readonly length?: number;
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  /**
+   * XSD patterns, one entry per restriction step: within a step the patterns
+   * are alternatives (any may match), across steps all must hold. Each
+   * pattern is kept in its XSD source form; the runtime translates it
+   * (src/xml/pattern.ts) once and caches the RegExp.
+   */
+  readonly patterns?: readonly (readonly string[])[];
+  /** Lexical decimal or date values, compared exactly. */
+  readonly minInclusive?: string;
+  readonly maxInclusive?: string;
+  readonly fractionDigits?: number;
+  readonly totalDigits?: number;
+}
+
+/** A simple type: a built-in narrowed by facets. */
+export interface SimpleTypeDescriptor {
+  readonly kind: 'simple';
+  readonly name: string;
+  readonly builtin: Builtin;
+  readonly js: JsRepresentation;
+  readonly facets: Facets;
+}
+
+/**
+ * A reference to a type: either `xs:<builtin>` or the name of a type in the
+ * same module's descriptor table.
+ */
+export type TypeRef = string;
+
+export interface AttributeDescriptor {
+  readonly name: string;
+  readonly type: TypeRef;
+  readonly required: boolean;
+  readonly default?: string;
+  readonly fixed?: string;
+}
+
+export interface ElementDescriptor {
+  readonly kind: 'element';
+  readonly name: string;
+  readonly type: TypeRef;
+  readonly min: number;
+  /** `Infinity` is written as -1 in generated code; see {@link UNBOUNDED}. */
+  readonly max: number;
+  readonly default?: string;
+  readonly fixed?: string;
+}
+
+export interface GroupDescriptor {
+  readonly kind: 'sequence' | 'choice' | 'all';
+  readonly min: number;
+  readonly max: number;
+  readonly particles: readonly ParticleDescriptor[];
+}
+
+export type ParticleDescriptor = ElementDescriptor | GroupDescriptor;
+
+export interface ComplexTypeDescriptor {
+  readonly kind: 'complex';
+  readonly name: string;
+  /** Attributes in schema order (attribute groups already flattened). */
+  readonly attributes: readonly AttributeDescriptor[];
+  /** Element content; absent for empty and simple-content types. */
+  readonly content?: GroupDescriptor;
+  /** Simple content (text plus attributes): the text's type. */
+  readonly text?: TypeRef;
+}
+
+export type TypeDescriptor = SimpleTypeDescriptor | ComplexTypeDescriptor;
+
+/** `maxOccurs="unbounded"`. */
+export const UNBOUNDED = -1;
+
+/** Property name that holds the text of a simple-content element. */
+export const TEXT_PROPERTY = 'value';
+
+/** Everything the runtime needs about one schema module. */
+export interface ModuleDescriptor {
+  /** Module name: market, omi, registration, report, outbound, soap-mi, soap-omi. */
+  readonly module: string;
+  /** Schema file the module comes from. */
+  readonly file: string;
+  /** Target namespace, or '' when the schema has none (the payload schemas). */
+  readonly namespace: string;
+  readonly types: Readonly<Record<string, TypeDescriptor>>;
+  /** Global elements: name → type. */
+  readonly elements: Readonly<Record<string, TypeRef>>;
+}
