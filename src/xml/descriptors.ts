@@ -120,3 +120,45 @@ export interface ModuleDescriptor {
   /** Global elements: name → type. */
   readonly elements: Readonly<Record<string, TypeRef>>;
 }
+
+/** The payload schema modules that carry operations. */
+export type PayloadModule = 'market' | 'omi' | 'registration' | 'report';
+export type InterfaceName = 'MI' | 'OMI';
+export type RequestType = 'mp.market' | 'mp.registration' | 'mp.report' | 'mp.omi';
+
+/** One operation of the MMS: one data element of one envelope. */
+export interface OperationDescriptor {
+  /** Catalog key, unique across interfaces (OMI operations carry an `Omi_` prefix). */
+  readonly id: string;
+  /** `<Envelope>_<DataElement>`, or the element name for report requests. */
+  readonly name: string;
+  readonly module: PayloadModule;
+  readonly interface: InterfaceName;
+  readonly requestType: RequestType;
+  /** Payload document root element and its type. */
+  readonly root: string;
+  readonly rootType: string;
+  /** Envelope element and type; absent when the data element sits under the root. */
+  readonly envelope?: string;
+  readonly envelopeType?: string;
+  readonly element: string;
+  readonly dataType: string;
+  /** The data element repeats: the call takes and returns a list. */
+  readonly many: boolean;
+  /** Name of the MmsClient method. */
+  readonly method: string;
+}
+
+/** How a built-in used directly (with no facets) is held in TypeScript. */
+export const BUILTIN_REPRESENTATION: Readonly<Record<Builtin, JsRepresentation>> = {
+  string: 'string',
+  boolean: 'boolean',
+  int: 'number',
+  integer: 'string',
+  long: 'string',
+  decimal: 'string',
+  float: 'number',
+  date: 'string',
+  dateTime: 'string',
+  base64Binary: 'string',
+};

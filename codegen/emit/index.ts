@@ -1,0 +1,52 @@
+/** All generated files of a release, as path → content (paths relative to generated/). */
+import type { SchemaModel } from '../model/model.js';
+import type { PayloadModule } from '../../src/xml/descriptors.js';
+import { MODULE_NAMES, type ModuleName } from '../schemas.js';
+import { emitDescriptors } from './descriptors.js';
+import { header } from './header.js';
+import { quote } from './names.js';
+import { emitOperations, MODULE_INTERFACES } from './operations.js';
+import { emitTypes } from './types.js';
+
+/** `soap-mi` → `soapMi`: module folders as identifiers. */
+function moduleIdentifier(module: string): string {
+  return module.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+}
+
+export function emitRelease(release: string, models: Map<ModuleName, SchemaModel>): Map<string, string> {
+  const out = new Map<string, string>();
+  const payloadModules = MODULE_NAMES.filter((m) => m in MODULE_INTERFACES) as PayloadModule[];
+  for (const module of MODULE_NAMES) {
+    const model = models.get(module)!;
+    const head = header({ release, inputs: [{ file: model.file, sha256: model.sha256 }] });
+    out.set(`${module}/types.ts`, emitTypes(model, head));
+    out.set(`${module}/descriptors.ts`, emitDescriptors(model, head));
+    const exports = [`export * from './types.js';`, `export { descriptors } from './descriptors.js';`];
+    if ((payloadModules as string[]).includes(module)) {
+      out.set(`${module}/operations.ts`, emitOperations(model, head));
+      exports.push(`export { operations, type OperationTypes } from './operations.js';`);
+    }
+    out.set(`${module}/index.ts`, `${head}${exports.join('\n')}\n`);
+  }
+  const all = header({
+    release,
+    inputs: MODULE_NAMES.map((m) => ({ file: models.get(m)!.file, sha256: models.get(m)!.sha256 })),
+  });
+  const imports = MODULE_NAMES.map((m) => `import * as ${moduleIdentifier(m)} from './${m}/index.js';`).join('\n');
+  out.set(
+    'index.ts',
+    `${all}${imports}\n\n` +
+      `export { ${MODULE_NAMES.map(moduleIdentifier).join(', ')} };\n\n` +
+      `/** The schema release this code was generated from. */\nexport const SCHEMA_RELEASE = ${quote(release)};\n\n` +
+      `/** Descriptors of every module, by module name. */\nexport const modules = {\n` +
+      MODULE_NAMES.map((m) => `  ${quote(m)}: ${moduleIdentifier(m)}.descriptors,\n`).join('') +
+      `} as const;\n\n` +
+      `/** Every operation of the MMS, by catalog id. */\nexport const operations = {\n` +
+      payloadModules.map((m) => `  ...${moduleIdentifier(m)}.operations,\n`).join('') +
+      `} as const;\n\n` +
+      `/** Envelope attributes and data type of every operation, by catalog id. */\nexport type OperationTypes = ` +
+      payloadModules.map((m) => `${moduleIdentifier(m)}.OperationTypes`).join(' &\n  ') +
+      `;\n\nexport type OperationId = keyof OperationTypes;\n`,
+  );
+  return new Map([...out.entries()].sort(([a], [b]) => a.localeCompare(b)));
+}

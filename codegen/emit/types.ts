@@ -1,0 +1,115 @@
+/** Model → `types.ts`: one TypeScript declaration per schema type. */
+import type { Facets } from '../../src/xml/descriptors.js';
+import { isBuiltin, type ComplexTypeModel, type SchemaModel, type SimpleTypeModel, type TypeName } from '../model/model.js';
+import { BUILTIN_REPRESENTATION, type Builtin } from '../../src/xml/descriptors.js';
+import { propertyKey, quote, typeIdentifier } from './names.js';
+import { propertiesOf } from './properties.js';
+
+const BUILTIN_NOTES: Readonly<Record<string, string>> = {
+  'xs:date': 'xs:date, JST wall-clock date `YYYY-MM-DD`',
+  'xs:dateTime': 'xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset',
+  'xs:long': 'xs:long, held as its lexical string (64-bit)',
+  'xs:integer': 'xs:integer, held as its lexical string',
+  'xs:decimal': 'xs:decimal, held as its lexical string',
+  'xs:base64Binary': 'xs:base64Binary, as a base64 string',
+};
+
+export function tsTypeOf(model: SchemaModel, type: TypeName): string {
+  if (isBuiltin(type)) return BUILTIN_REPRESENTATION[type.slice(3) as Builtin];
+  return typeIdentifier(type);
+}
+
+export function describeFacets(facets: Facets): string[] {
+  const lines: string[] = [];
+  if (facets.enumeration) lines.push(`enumeration: ${facets.enumeration.join(', ')}`);
+  for (const key of ['length', 'minLength', 'maxLength', 'minInclusive', 'maxInclusive', 'fractionDigits', 'totalDigits'] as const) {
+    if (facets[key] !== undefined) lines.push(`${key}: ${facets[key]}`);
+  }
+  for (const step of facets.patterns ?? []) lines.push(`pattern: ${step.map((p) => '`' + p + '`').join(' or ')}`);
+  return lines;
+}
+
+function doc(lines: string[], indent = ''): string {
+  const safe = lines.map((l) => l.replace(/\*\//g, '*\\/'));
+  if (safe.length === 1) return `${indent}/** ${safe[0]} */\n`;
+  return `${indent}/**\n${safe.map((l) => `${indent} * ${l}`.trimEnd()).join('\n')}\n${indent} */\n`;
+}
+
+function emitSimple(model: SchemaModel, type: SimpleTypeModel): string {
+  const id = typeIdentifier(type.name);
+  const facets = type.facets ?? {};
+  const description = [
+    `${model.file}, simpleType \`${type.name}\`${type.anonymous ? ' (anonymous)' : ''}: ${type.builtin}` +
+      `${type.js === 'string' && type.builtin !== 'string' ? ', held as its lexical string' : ''}.`,
+    ...describeFacets(facets).map((l) => `- ${l}`),
+  ];
+  if (facets.enumeration) {
+    const literal = (v: string): string => (type.js === 'number' ? String(Number(v)) : type.js === 'boolean' ? v : quote(v));
+    const members = [...new Set(facets.enumeration)].map((v) => `  ${propertyKey(v)}: ${literal(v)},`).join('\n');
+    return (
+      doc(description) +
+      `export const ${id} = {\n${members}\n} as const;\n` +
+      `export type ${id} = (typeof ${id})[keyof typeof ${id}];\n`
+    );
+  }
+  return doc(description) + `export type ${id} = ${type.js};\n`;
+}
+
+function emitComplex(model: SchemaModel, type: ComplexTypeModel, withAttributes: boolean): string {
+  const id = typeIdentifier(type.name);
+  const props = propertiesOf(type, model.file);
+  const member = (p: (typeof props)[number]): string => {
+    const notes = [p.occurrence];
+    if (p.default !== undefined) notes.push(`default ${p.default}`);
+    if (p.fixed !== undefined) notes.push(`fixed ${p.fixed}`);
+    notes.push(isBuiltin(p.type) ? BUILTIN_NOTES[p.type] ?? p.type : `type ${p.type}`);
+    const tsType = tsTypeOf(model, p.type) + (p.array ? '[]' : '');
+    return doc([`${notes.join('; ')}.`], '  ') + `  ${propertyKey(p.name)}${p.optional ? '?' : ''}: ${tsType};\n`;
+  };
+  const head = doc([`${model.file}, complexType \`${type.name}\`${type.anonymous ? ' (anonymous)' : ''}.`]);
+  const attributes = props.filter((p) => p.kind === 'attribute');
+  const rest = props.filter((p) => p.kind !== 'attribute');
+  if (!withAttributes) return head + `export interface ${id} {\n${props.map(member).join('')}}\n`;
+  // Root and envelope types also get their attributes alone: the envelope
+  // attributes of an operation call.
+  return (
+    doc([`The attributes of \`${type.name}\` (${model.file}).`]) +
+    `export interface ${id}Attributes {\n${attributes.map(member).join('')}}\n\n` +
+    head +
+    `export interface ${id} extends ${id}Attributes {\n${rest.map(member).join('')}}\n`
+  );
+}
+
+/** Types whose attributes are also emitted alone (roots and envelopes of operations). */
+export function attributeCarriers(model: SchemaModel): Set<string> {
+  const carriers = new Set<string>();
+  for (const op of model.operations) {
+    const root = model.elements.get(op.root);
+    if (root) carriers.add(root.type);
+    if (op.envelopeType) carriers.add(op.envelopeType);
+  }
+  return carriers;
+}
+
+export function emitTypes(model: SchemaModel, header: string): string {
+  const carriers = attributeCarriers(model);
+  const names = [...model.types.keys()].sort();
+  const ids = new Map<string, string>();
+  for (const name of names) {
+    const id = typeIdentifier(name);
+    const clash = ids.get(id);
+    if (clash !== undefined) throw new Error(`${model.file}: types ${clash} and ${name} both become ${id}`);
+    ids.set(id, name);
+  }
+  const parts = names.map((name) => {
+    const type = model.types.get(name)!;
+    return type.kind === 'simple' ? emitSimple(model, type) : emitComplex(model, type, carriers.has(name));
+  });
+  const elements = [...model.elements.values()]
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map(
+      (e) =>
+        doc([`${model.file}, global element \`${e.name}\`.`]) + `export type ${typeIdentifier(e.name)}Element = ${tsTypeOf(model, e.type)};\n`,
+    );
+  return `${header}\n${[...parts, ...elements].join('\n')}`;
+}

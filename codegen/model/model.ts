@@ -1,0 +1,117 @@
+/**
+ * The schema model: what the generator knows about one schema module after
+ * reading, before emitting. Readers fill it; passes refine it in place, in a
+ * fixed order (see passes/index.ts); emitters and the release diff read it.
+ */
+import type { Builtin, Facets, JsRepresentation } from '../../src/xml/descriptors.js';
+import type { ModuleName } from '../schemas.js';
+
+/** `xs:<builtin>` or the name of a type declared in the same module. */
+export type TypeName = string;
+
+export const UNBOUNDED = -1;
+
+/** The facets a single restriction step declares. */
+export interface FacetStep {
+  enumeration?: string[];
+  length?: number;
+  minLength?: number;
+  maxLength?: number;
+  patterns?: string[];
+  minInclusive?: string;
+  maxInclusive?: string;
+  fractionDigits?: number;
+  totalDigits?: number;
+}
+
+export interface SimpleTypeModel {
+  readonly kind: 'simple';
+  name: string;
+  /** Restriction base: a built-in or another simple type of the module. */
+  base: TypeName;
+  step: FacetStep;
+  anonymous: boolean;
+  line: number;
+  /** Filled by passes/fold-restrictions. */
+  builtin?: Builtin;
+  facets?: Facets;
+  /** Filled by passes/representation. */
+  js?: JsRepresentation;
+}
+
+export interface AttributeModel {
+  name: string;
+  type: TypeName;
+  required: boolean;
+  default?: string;
+  fixed?: string;
+}
+
+export interface ElementModel {
+  readonly kind: 'element';
+  name: string;
+  type: TypeName;
+  min: number;
+  max: number;
+  default?: string;
+  fixed?: string;
+  /** `ref="..."` to a global element, resolved by passes/resolve-references. */
+  ref?: string;
+}
+
+export interface GroupModel {
+  readonly kind: 'sequence' | 'choice' | 'all';
+  min: number;
+  max: number;
+  particles: ParticleModel[];
+}
+
+export type ParticleModel = ElementModel | GroupModel;
+
+/** An attribute, or a reference to an attribute group (until flattened). */
+export type AttributeUse = AttributeModel | { readonly groupRef: string };
+
+export interface ComplexTypeModel {
+  readonly kind: 'complex';
+  name: string;
+  attributes: AttributeUse[];
+  content?: GroupModel;
+  /** simpleContent extension base (a simple type, built-in or another simple-content type). */
+  textBase?: TypeName;
+  /** Filled by passes/flatten: the text's simple type after following complex bases. */
+  text?: TypeName;
+  anonymous: boolean;
+  line: number;
+}
+
+export type TypeModel = SimpleTypeModel | ComplexTypeModel;
+
+export interface OperationModel {
+  /** `<Envelope>_<DataElement>`, or the element name for report requests. */
+  name: string;
+  /** Root element of the payload document (MarketData, RegistrationData, MarketReport). */
+  root: string;
+  /** Envelope element, or undefined when the data element sits directly under the root. */
+  envelope?: string;
+  envelopeType?: string;
+  element: string;
+  dataType: TypeName;
+  /** The data element repeats (maxOccurs > 1): the call takes and returns a list. */
+  many: boolean;
+}
+
+export interface SchemaModel {
+  module: ModuleName;
+  file: string;
+  sha256: string;
+  namespace: string;
+  types: Map<string, TypeModel>;
+  /** Global elements: name → element model (min/max 1). */
+  elements: Map<string, ElementModel>;
+  attributeGroups: Map<string, AttributeUse[]>;
+  operations: OperationModel[];
+}
+
+export function isBuiltin(type: TypeName): boolean {
+  return type.startsWith('xs:');
+}

@@ -1,0 +1,20 @@
+/** The passes, in the only order that works: each relies on the ones before. */
+import type { SchemaModel } from '../model/model.js';
+import { buildCatalog } from './catalog.js';
+import { flatten } from './flatten.js';
+import { foldRestrictions } from './fold-restrictions.js';
+import { chooseRepresentations } from './representation.js';
+import { resolveReferences } from './resolve-references.js';
+
+export const PASSES: readonly { readonly name: string; readonly run: (model: SchemaModel) => void }[] = [
+  { name: 'resolve-references', run: resolveReferences },
+  { name: 'flatten', run: flatten },
+  { name: 'fold-restrictions', run: foldRestrictions },
+  { name: 'representation', run: chooseRepresentations },
+  { name: 'catalog', run: buildCatalog },
+];
+
+export function runPasses(model: SchemaModel): SchemaModel {
+  for (const pass of PASSES) pass.run(model);
+  return model;
+}
