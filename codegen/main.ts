@@ -35,7 +35,9 @@ function main(): void {
   mkdirSync(outDir, { recursive: true });
   const files = generate(release, values['schema-dir'] ? { dir: values['schema-dir'] } : {});
   writeGenerated(files, outDir);
-  console.log(`generated ${files.size} files from release ${release} into ${path.relative(root, outDir) || '.'}`);
+  console.log(
+    `generated ${files.size} files from release ${release} into ${path.relative(root, outDir) || '.'}`,
+  );
 }
 
 if (process.argv[1] && /codegen[\\/]main\.ts$/.test(process.argv[1])) {

@@ -90,7 +90,9 @@ export function loadRelease(release: string, options: { dir?: string; verify?: b
   for (const file of Object.values(MODULE_FILES)) {
     const full = path.join(dir, file);
     if (!existsSync(full)) {
-      problems.push(`${file}: missing (looked in ${dir}; set MMS_SCHEMA_DIR to the folder of the MMS schema files)`);
+      problems.push(
+        `${file}: missing (looked in ${dir}; set MMS_SCHEMA_DIR to the folder of the MMS schema files)`,
+      );
       continue;
     }
     const bytes = readFileSync(full);
@@ -102,7 +104,9 @@ export function loadRelease(release: string, options: { dir?: string; verify?: b
     files.push({ file, path: full, sha256: digest, text: bytes.toString('utf8') });
   }
   if (problems.length > 0) {
-    throw new SchemaFileError(`schema files of release ${release} do not match schemas/manifest.json:\n  ${problems.join('\n  ')}`);
+    throw new SchemaFileError(
+      `schema files of release ${release} do not match schemas/manifest.json:\n  ${problems.join('\n  ')}`,
+    );
   }
   return files;
 }

@@ -24,7 +24,8 @@ export function compareGenerated(dir: string, expected: Map<string, string>): st
   const actual = new Set(listFiles(dir));
   for (const [file, content] of expected) {
     if (!actual.has(file)) differences.push(`missing  generated/${file}`);
-    else if (readFileSync(path.join(dir, file), 'utf8') !== content) differences.push(`differs  generated/${file}`);
+    else if (readFileSync(path.join(dir, file), 'utf8') !== content)
+      differences.push(`differs  generated/${file}`);
   }
   for (const file of actual) if (!expected.has(file)) differences.push(`extra    generated/${file}`);
   return differences.sort();
@@ -47,7 +48,9 @@ function main(): number {
     console.log(`codegen:check: generated/ is in sync with release ${release} (${expected.size} files)`);
     return 0;
   }
-  console.error(`codegen:check: generated/ is stale; run \`npm run codegen\` and commit the result:\n  ${differences.join('\n  ')}`);
+  console.error(
+    `codegen:check: generated/ is stale; run \`npm run codegen\` and commit the result:\n  ${differences.join('\n  ')}`,
+  );
   return 1;
 }
 

@@ -12,7 +12,8 @@ function facetsLiteral(facets: Facets): string {
   for (const key of ['minInclusive', 'maxInclusive'] as const) {
     if (facets[key] !== undefined) parts.push(`${key}: ${quote(facets[key])}`);
   }
-  if (facets.patterns) parts.push(`patterns: [${facets.patterns.map((s) => `[${s.map(quote).join(', ')}]`).join(', ')}]`);
+  if (facets.patterns)
+    parts.push(`patterns: [${facets.patterns.map((s) => `[${s.map(quote).join(', ')}]`).join(', ')}]`);
   return `{ ${parts.join(', ')}${parts.length ? ' ' : ''}}`;
 }
 
@@ -54,7 +55,9 @@ function typeLiteral(type: TypeModel): string {
 export function emitDescriptors(model: SchemaModel, header: string): string {
   const types = [...model.types.keys()]
     .sort()
-    .map((name) => `    ${propertyKey(name)}: ${typeLiteral(model.types.get(name)!).replace(/\n/g, '\n  ')},\n`)
+    .map(
+      (name) => `    ${propertyKey(name)}: ${typeLiteral(model.types.get(name)!).replace(/\n/g, '\n  ')},\n`,
+    )
     .join('');
   const elements = [...model.elements.keys()]
     .sort()

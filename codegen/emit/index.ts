@@ -32,7 +32,9 @@ export function emitRelease(release: string, models: Map<ModuleName, SchemaModel
     release,
     inputs: MODULE_NAMES.map((m) => ({ file: models.get(m)!.file, sha256: models.get(m)!.sha256 })),
   });
-  const imports = MODULE_NAMES.map((m) => `import * as ${moduleIdentifier(m)} from './${m}/index.js';`).join('\n');
+  const imports = MODULE_NAMES.map((m) => `import * as ${moduleIdentifier(m)} from './${m}/index.js';`).join(
+    '\n',
+  );
   out.set(
     'index.ts',
     `${all}${imports}\n\n` +

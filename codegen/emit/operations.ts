@@ -4,7 +4,10 @@ import type { OperationModel, SchemaModel } from '../model/model.js';
 import { methodName, quote, typeIdentifier } from './names.js';
 
 export const MODULE_INTERFACES: Readonly<
-  Record<PayloadModule, { readonly interface: InterfaceName; readonly requestType: RequestType; readonly prefix: string }>
+  Record<
+    PayloadModule,
+    { readonly interface: InterfaceName; readonly requestType: RequestType; readonly prefix: string }
+  >
 > = {
   market: { interface: 'MI', requestType: 'mp.market', prefix: '' },
   registration: { interface: 'MI', requestType: 'mp.registration', prefix: '' },

@@ -26,7 +26,8 @@ function range(min: number, max: number): string {
 export function propertiesOf(type: ComplexTypeModel, file: string): PropertyModel[] {
   const props: PropertyModel[] = [];
   for (const attribute of type.attributes) {
-    if ('groupRef' in attribute) throw new Error(`${type.name}: attribute groups must be flattened before emit`);
+    if ('groupRef' in attribute)
+      throw new Error(`${type.name}: attribute groups must be flattened before emit`);
     props.push({
       name: attribute.name,
       kind: 'attribute',
@@ -60,7 +61,9 @@ export function propertiesOf(type: ComplexTypeModel, file: string): PropertyMode
       const existing = props.find((p) => p.name === prop.name);
       if (existing) {
         if (existing.kind !== 'element' || existing.type !== prop.type) {
-          throw new Error(`${file}: ${type.name} has two members named ${prop.name} of different kinds or types`);
+          throw new Error(
+            `${file}: ${type.name} has two members named ${prop.name} of different kinds or types`,
+          );
         }
         continue;
       }
@@ -69,8 +72,16 @@ export function propertiesOf(type: ComplexTypeModel, file: string): PropertyMode
   };
   if (type.content) walk(type.content, false, false);
   if (type.text !== undefined) {
-    if (props.some((p) => p.name === TEXT_PROPERTY)) throw new Error(`${file}: ${type.name} has a member named ${TEXT_PROPERTY}`);
-    props.push({ name: TEXT_PROPERTY, kind: 'text', type: type.text, optional: false, array: false, occurrence: 'text content' });
+    if (props.some((p) => p.name === TEXT_PROPERTY))
+      throw new Error(`${file}: ${type.name} has a member named ${TEXT_PROPERTY}`);
+    props.push({
+      name: TEXT_PROPERTY,
+      kind: 'text',
+      type: type.text,
+      optional: false,
+      array: false,
+      occurrence: 'text content',
+    });
   }
   return props;
 }

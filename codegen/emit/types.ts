@@ -1,6 +1,12 @@
 /** Model → `types.ts`: one TypeScript declaration per schema type. */
 import type { Facets } from '../../src/xml/descriptors.js';
-import { isBuiltin, type ComplexTypeModel, type SchemaModel, type SimpleTypeModel, type TypeName } from '../model/model.js';
+import {
+  isBuiltin,
+  type ComplexTypeModel,
+  type SchemaModel,
+  type SimpleTypeModel,
+  type TypeName,
+} from '../model/model.js';
 import { BUILTIN_REPRESENTATION, type Builtin } from '../../src/xml/descriptors.js';
 import { propertyKey, quote, typeIdentifier } from './names.js';
 import { propertiesOf } from './properties.js';
@@ -22,10 +28,19 @@ export function tsTypeOf(model: SchemaModel, type: TypeName): string {
 export function describeFacets(facets: Facets): string[] {
   const lines: string[] = [];
   if (facets.enumeration) lines.push(`enumeration: ${facets.enumeration.join(', ')}`);
-  for (const key of ['length', 'minLength', 'maxLength', 'minInclusive', 'maxInclusive', 'fractionDigits', 'totalDigits'] as const) {
+  for (const key of [
+    'length',
+    'minLength',
+    'maxLength',
+    'minInclusive',
+    'maxInclusive',
+    'fractionDigits',
+    'totalDigits',
+  ] as const) {
     if (facets[key] !== undefined) lines.push(`${key}: ${facets[key]}`);
   }
-  for (const step of facets.patterns ?? []) lines.push(`pattern: ${step.map((p) => '`' + p + '`').join(' or ')}`);
+  for (const step of facets.patterns ?? [])
+    lines.push(`pattern: ${step.map((p) => '`' + p + '`').join(' or ')}`);
   return lines;
 }
 
@@ -44,8 +59,11 @@ function emitSimple(model: SchemaModel, type: SimpleTypeModel): string {
     ...describeFacets(facets).map((l) => `- ${l}`),
   ];
   if (facets.enumeration) {
-    const literal = (v: string): string => (type.js === 'number' ? String(Number(v)) : type.js === 'boolean' ? v : quote(v));
-    const members = [...new Set(facets.enumeration)].map((v) => `  ${propertyKey(v)}: ${literal(v)},`).join('\n');
+    const literal = (v: string): string =>
+      type.js === 'number' ? String(Number(v)) : type.js === 'boolean' ? v : quote(v);
+    const members = [...new Set(facets.enumeration)]
+      .map((v) => `  ${propertyKey(v)}: ${literal(v)},`)
+      .join('\n');
     return (
       doc(description) +
       `export const ${id} = {\n${members}\n} as const;\n` +
@@ -62,9 +80,11 @@ function emitComplex(model: SchemaModel, type: ComplexTypeModel, withAttributes:
     const notes = [p.occurrence];
     if (p.default !== undefined) notes.push(`default ${p.default}`);
     if (p.fixed !== undefined) notes.push(`fixed ${p.fixed}`);
-    notes.push(isBuiltin(p.type) ? BUILTIN_NOTES[p.type] ?? p.type : `type ${p.type}`);
+    notes.push(isBuiltin(p.type) ? (BUILTIN_NOTES[p.type] ?? p.type) : `type ${p.type}`);
     const tsType = tsTypeOf(model, p.type) + (p.array ? '[]' : '');
-    return doc([`${notes.join('; ')}.`], '  ') + `  ${propertyKey(p.name)}${p.optional ? '?' : ''}: ${tsType};\n`;
+    return (
+      doc([`${notes.join('; ')}.`], '  ') + `  ${propertyKey(p.name)}${p.optional ? '?' : ''}: ${tsType};\n`
+    );
   };
   const head = doc([`${model.file}, complexType \`${type.name}\`${type.anonymous ? ' (anonymous)' : ''}.`]);
   const attributes = props.filter((p) => p.kind === 'attribute');
@@ -109,7 +129,8 @@ export function emitTypes(model: SchemaModel, header: string): string {
     .sort((a, b) => a.name.localeCompare(b.name))
     .map(
       (e) =>
-        doc([`${model.file}, global element \`${e.name}\`.`]) + `export type ${typeIdentifier(e.name)}Element = ${tsTypeOf(model, e.type)};\n`,
+        doc([`${model.file}, global element \`${e.name}\`.`]) +
+        `export type ${typeIdentifier(e.name)}Element = ${tsTypeOf(model, e.type)};\n`,
     );
   return `${header}\n${[...parts, ...elements].join('\n')}`;
 }

@@ -5,11 +5,19 @@
  * `<Envelope>_<DataElement>`. In the report schema the root's children are
  * the requests themselves and are named after their element.
  */
-import { UNBOUNDED, type GroupModel, type ElementModel, type SchemaModel, type OperationModel } from '../model/model.js';
+import {
+  UNBOUNDED,
+  type GroupModel,
+  type ElementModel,
+  type SchemaModel,
+  type OperationModel,
+} from '../model/model.js';
 import type { ModuleName } from '../schemas.js';
 
 /** Payload modules, their document root, and whether the root's children are envelopes. */
-export const PAYLOAD_ROOTS: Partial<Record<ModuleName, { readonly root: string; readonly envelopes: boolean }>> = {
+export const PAYLOAD_ROOTS: Partial<
+  Record<ModuleName, { readonly root: string; readonly envelopes: boolean }>
+> = {
   market: { root: 'MarketData', envelopes: true },
   omi: { root: 'MarketData', envelopes: true },
   registration: { root: 'RegistrationData', envelopes: true },
@@ -58,7 +66,13 @@ export function buildCatalog(model: SchemaModel): void {
         });
       }
     } else {
-      operations.push({ name: envelope.name, root, element: envelope.name, dataType: envelope.type, many: false });
+      operations.push({
+        name: envelope.name,
+        root,
+        element: envelope.name,
+        dataType: envelope.type,
+        many: false,
+      });
     }
   }
   model.operations = operations;

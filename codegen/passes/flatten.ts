@@ -9,7 +9,8 @@ export function flatten(model: SchemaModel): void {
   const expand = (uses: AttributeUse[], seen: string[]): AttributeModel[] =>
     uses.flatMap((use) => {
       if (!('groupRef' in use)) return [use];
-      if (seen.includes(use.groupRef)) throw new Error(`${model.file}: attributeGroup cycle ${seen.join(' → ')}`);
+      if (seen.includes(use.groupRef))
+        throw new Error(`${model.file}: attributeGroup cycle ${seen.join(' → ')}`);
       return expand(model.attributeGroups.get(use.groupRef) ?? [], [...seen, use.groupRef]);
     });
 
@@ -18,7 +19,8 @@ export function flatten(model: SchemaModel): void {
     const attributes = expand(type.attributes, []);
     const names = new Set<string>();
     for (const attribute of attributes) {
-      if (names.has(attribute.name)) throw new Error(`${model.file}: ${type.name} declares attribute ${attribute.name} twice`);
+      if (names.has(attribute.name))
+        throw new Error(`${model.file}: ${type.name} declares attribute ${attribute.name} twice`);
       names.add(attribute.name);
     }
     type.attributes = attributes;
@@ -34,7 +36,8 @@ export function flatten(model: SchemaModel): void {
     const base = isBuiltin(type.textBase) ? undefined : model.types.get(type.textBase);
     if (base?.kind === 'complex') {
       resolveText(base.name);
-      if (base.text === undefined) throw new Error(`${model.file}: ${name} extends ${base.name}, which has no simple content`);
+      if (base.text === undefined)
+        throw new Error(`${model.file}: ${name} extends ${base.name}, which has no simple content`);
       type.text = base.text;
       type.attributes = [...(base.attributes as AttributeModel[]), ...type.attributes];
     } else {

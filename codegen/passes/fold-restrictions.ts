@@ -20,14 +20,17 @@ export function foldRestrictions(model: SchemaModel): void {
       builtin = type.base.slice(3) as Builtin;
     } else {
       const base = model.types.get(type.base);
-      if (!base || base.kind !== 'simple') throw new Error(`${model.file}: ${type.name} restricts ${type.base}, not a simple type`);
+      if (!base || base.kind !== 'simple')
+        throw new Error(`${model.file}: ${type.name} restricts ${type.base}, not a simple type`);
       ({ builtin, facets: inherited } = fold(base));
     }
     const { patterns, ...step } = type.step;
     const facets: Facets = {
       ...inherited,
       ...step,
-      ...(patterns || inherited.patterns ? { patterns: [...(inherited.patterns ?? []), ...(patterns ? [patterns] : [])] } : {}),
+      ...(patterns || inherited.patterns
+        ? { patterns: [...(inherited.patterns ?? []), ...(patterns ? [patterns] : [])] }
+        : {}),
     };
     type.builtin = builtin;
     type.facets = facets;

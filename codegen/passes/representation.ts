@@ -5,7 +5,12 @@
  * decimal form of the double is the value itself; otherwise it stays a
  * lexical string and no digit can be lost. See docs/decisions.md.
  */
-import { BUILTIN_REPRESENTATION, type Builtin, type Facets, type JsRepresentation } from '../../src/xml/descriptors.js';
+import {
+  BUILTIN_REPRESENTATION,
+  type Builtin,
+  type Facets,
+  type JsRepresentation,
+} from '../../src/xml/descriptors.js';
 import type { SchemaModel } from '../model/model.js';
 
 const MAX_EXACT_DIGITS = 15;
@@ -28,6 +33,7 @@ export function chooseRepresentation(builtin: Builtin, facets: Facets): JsRepres
 
 export function chooseRepresentations(model: SchemaModel): void {
   for (const type of model.types.values()) {
-    if (type.kind === 'simple' && type.builtin && type.facets) type.js = chooseRepresentation(type.builtin, type.facets);
+    if (type.kind === 'simple' && type.builtin && type.facets)
+      type.js = chooseRepresentation(type.builtin, type.facets);
   }
 }

@@ -48,9 +48,11 @@ export function resolveReferences(model: SchemaModel): void {
   for (const [name, uses] of model.attributeGroups) {
     for (const use of uses) {
       if ('groupRef' in use) {
-        if (!model.attributeGroups.has(use.groupRef)) problems.push(`attributeGroup ${name}: unknown ${use.groupRef}`);
+        if (!model.attributeGroups.has(use.groupRef))
+          problems.push(`attributeGroup ${name}: unknown ${use.groupRef}`);
       } else checkType(use.type, `attributeGroup ${name}@${use.name}`);
     }
   }
-  if (problems.length > 0) throw new Error(`${model.file}: unresolved references:\n  ${problems.join('\n  ')}`);
+  if (problems.length > 0)
+    throw new Error(`${model.file}: unresolved references:\n  ${problems.join('\n  ')}`);
 }

@@ -76,7 +76,10 @@ export function readSchemaFile(module: ModuleName, file: string, sha256: string,
         break;
       }
       case 'attributeGroup':
-        model.attributeGroups.set(required(ctx, child, 'name'), readAttributeUses(ctx, child, required(ctx, child, 'name')));
+        model.attributeGroups.set(
+          required(ctx, child, 'name'),
+          readAttributeUses(ctx, child, required(ctx, child, 'name')),
+        );
         break;
       default:
         fail(ctx, child, `unsupported top-level construct xs:${child.name}`);
@@ -90,7 +93,8 @@ function findSchema(root: XmlNode, file: string): XmlNode {
   if (root.uri === WSDL_NS && root.name === 'definitions') {
     const types = root.children.find((c) => c.uri === WSDL_NS && c.name === 'types');
     const schemas = types?.children.filter((c) => c.uri === XSD_NS && c.name === 'schema') ?? [];
-    if (schemas.length !== 1) throw new SchemaReadError(`${file}: expected one xsd:schema in wsdl:types, found ${schemas.length}`);
+    if (schemas.length !== 1)
+      throw new SchemaReadError(`${file}: expected one xsd:schema in wsdl:types, found ${schemas.length}`);
     return schemas[0]!;
   }
   throw new SchemaReadError(`${file}: root element ${root.name} is neither xs:schema nor wsdl:definitions`);
@@ -127,7 +131,8 @@ function resolveTypeName(ctx: ReadContext, node: XmlNode, qname: string): TypeNa
     if (!BUILTINS.has(local)) fail(ctx, node, `unsupported built-in type xs:${local}`);
     return `xs:${local}`;
   }
-  if (uri !== ctx.targetNamespace) fail(ctx, node, `type ${qname} is in namespace "${uri}", not this schema's`);
+  if (uri !== ctx.targetNamespace)
+    fail(ctx, node, `type ${qname} is in namespace "${uri}", not this schema's`);
   return local;
 }
 
@@ -178,7 +183,8 @@ function readSimpleType(ctx: ReadContext, node: XmlNode, name: string, anonymous
       case 'fractionDigits':
       case 'totalDigits': {
         const n = Number(value.trim());
-        if (!Number.isInteger(n) || n < 0) fail(ctx, facet, `facet xs:${facet.name} value "${value}" is not a count`);
+        if (!Number.isInteger(n) || n < 0)
+          fail(ctx, facet, `facet xs:${facet.name} value "${value}" is not a count`);
         step[facet.name] = n;
         break;
       }
@@ -194,7 +200,12 @@ function readSimpleType(ctx: ReadContext, node: XmlNode, name: string, anonymous
   return { kind: 'simple', name, base, step, anonymous, line: node.line };
 }
 
-function readComplexType(ctx: ReadContext, node: XmlNode, name: string, anonymous: boolean): ComplexTypeModel {
+function readComplexType(
+  ctx: ReadContext,
+  node: XmlNode,
+  name: string,
+  anonymous: boolean,
+): ComplexTypeModel {
   const type: ComplexTypeModel = { kind: 'complex', name, attributes: [], anonymous, line: node.line };
   if (node.attributes['mixed'] === 'true') fail(ctx, node, `mixed content in ${name} is not supported`);
   for (const child of xsdChildren(node)) {
@@ -249,7 +260,12 @@ function readGroup(ctx: ReadContext, node: XmlNode, owner: string): GroupModel {
   return { kind, ...readOccurs(ctx, node), particles };
 }
 
-function readElement(ctx: ReadContext, node: XmlNode, owner: string | undefined, global: boolean): ElementModel {
+function readElement(
+  ctx: ReadContext,
+  node: XmlNode,
+  owner: string | undefined,
+  global: boolean,
+): ElementModel {
   const occurs = global ? { min: 1, max: 1 } : readOccurs(ctx, node);
   const ref = node.attributes['ref'];
   if (ref !== undefined) {
@@ -260,7 +276,8 @@ function readElement(ctx: ReadContext, node: XmlNode, owner: string | undefined,
   const element: ElementModel = { kind: 'element', name, type: '', ...occurs };
   const typeAttr = node.attributes['type'];
   const inline = xsdChildren(node).filter((c) => c.name === 'simpleType' || c.name === 'complexType');
-  if (typeAttr !== undefined && inline.length > 0) fail(ctx, node, `element ${name} has both a type and an inline type`);
+  if (typeAttr !== undefined && inline.length > 0)
+    fail(ctx, node, `element ${name} has both a type and an inline type`);
   if (typeAttr !== undefined) {
     element.type = resolveTypeName(ctx, node, typeAttr);
   } else if (inline[0]) {
@@ -293,7 +310,8 @@ function readAttributeUses(ctx: ReadContext, node: XmlNode, owner: string): Attr
       if (use === 'prohibited') continue;
       let type: TypeName;
       const inline = xsdChildren(child).find((c) => c.name === 'simpleType');
-      if (child.attributes['type'] !== undefined) type = resolveTypeName(ctx, child, child.attributes['type']);
+      if (child.attributes['type'] !== undefined)
+        type = resolveTypeName(ctx, child, child.attributes['type']);
       else if (inline) {
         const anon = readSimpleType(ctx, inline, `${owner}_${name}`, true);
         addType(ctx, anon, inline);

@@ -5,7 +5,12 @@
  * member, facet violation, unreadable value) is reported with its path
  * instead of being thrown or dropped.
  */
-import { TEXT_PROPERTY, type ModuleDescriptor, type SimpleTypeDescriptor, type TypeRef } from './descriptors.js';
+import {
+  TEXT_PROPERTY,
+  type ModuleDescriptor,
+  type SimpleTypeDescriptor,
+  type TypeRef,
+} from './descriptors.js';
 import { checkSimpleValue } from './facets.js';
 import { parseXml, type ParseLimits, type XmlElement } from './parser.js';
 import { fromLexical } from './scalar.js';
@@ -40,26 +45,44 @@ export function decodeDocument<T = unknown>(
 }
 
 /** Decode an already parsed element as an instance of `type`. */
-export function decodeTree<T = unknown>(module: ModuleDescriptor, type: TypeRef, element: XmlElement, path: string): Decoded<T> {
+export function decodeTree<T = unknown>(
+  module: ModuleDescriptor,
+  type: TypeRef,
+  element: XmlElement,
+  path: string,
+): Decoded<T> {
   const problems: Violation[] = [];
   const value = decodeElement(module, type, element, path, problems) as T;
   return { value, problems };
 }
 
-function decodeSimple(type: SimpleTypeDescriptor, lexical: string, path: string, problems: Violation[]): unknown {
+function decodeSimple(
+  type: SimpleTypeDescriptor,
+  lexical: string,
+  path: string,
+  problems: Violation[],
+): unknown {
   for (const message of checkSimpleValue(lexical, type)) problems.push({ path, message });
   return fromLexical(lexical, type);
 }
 
-function decodeElement(module: ModuleDescriptor, ref: TypeRef, element: XmlElement, path: string, problems: Violation[]): unknown {
+function decodeElement(
+  module: ModuleDescriptor,
+  ref: TypeRef,
+  element: XmlElement,
+  path: string,
+  problems: Violation[],
+): unknown {
   const type = resolveType(module, ref);
   if (type.kind === 'simple') {
-    if (element.children.length > 0) problems.push({ path, message: 'simple-typed element has child elements' });
+    if (element.children.length > 0)
+      problems.push({ path, message: 'simple-typed element has child elements' });
     return decodeSimple(type, element.text, path, problems);
   }
   const index = complexIndex(type);
   const value: Record<string, unknown> = {};
-  for (const foreign of element.foreignAttributes) problems.push({ path, message: `unexpected attribute ${foreign}` });
+  for (const foreign of element.foreignAttributes)
+    problems.push({ path, message: `unexpected attribute ${foreign}` });
   for (const [name, lexical] of Object.entries(element.attributes)) {
     const attribute = index.attributes.get(name);
     if (!attribute) {
@@ -93,8 +116,15 @@ function decodeElement(module: ModuleDescriptor, ref: TypeRef, element: XmlEleme
       const list = (value[child.name] ??= []) as unknown[];
       list.push(decodeElement(module, member.element.type, child, `${path}.${child.name}[${i}]`, problems));
     } else {
-      if (child.name in value) problems.push({ path: `${path}.${child.name}`, message: 'appears more than once' });
-      value[child.name] = decodeElement(module, member.element.type, child, `${path}.${child.name}`, problems);
+      if (child.name in value)
+        problems.push({ path: `${path}.${child.name}`, message: 'appears more than once' });
+      value[child.name] = decodeElement(
+        module,
+        member.element.type,
+        child,
+        `${path}.${child.name}`,
+        problems,
+      );
     }
   }
   return value;

@@ -62,12 +62,14 @@ function writeElement(
   const attributes: [string, string][] = [];
   for (const attribute of type.attributes) {
     const v = record[attribute.name];
-    if (v !== undefined) attributes.push([attribute.name, lexicalOf(module, attribute.type, v, `${path}.${attribute.name}`)]);
+    if (v !== undefined)
+      attributes.push([attribute.name, lexicalOf(module, attribute.type, v, `${path}.${attribute.name}`)]);
   }
   out.push(startTag(name, attributes));
   if (type.text !== undefined) {
     const text = record[TEXT_PROPERTY];
-    if (text !== undefined) out.push(escapeText(lexicalOf(module, type.text, text, `${path}.${TEXT_PROPERTY}`)));
+    if (text !== undefined)
+      out.push(escapeText(lexicalOf(module, type.text, text, `${path}.${TEXT_PROPERTY}`)));
   }
   if (type.content) writeGroup(module, type.content, record, path, out, new Set());
   out.push(endTag(name));
@@ -91,7 +93,8 @@ function writeGroup(
     if (v === undefined || written.has(particle.name)) continue;
     written.add(particle.name);
     const at = `${path}.${particle.name}`;
-    if (Array.isArray(v)) v.forEach((item, i) => writeElement(module, particle.name, particle.type, item, `${at}[${i}]`, out));
+    if (Array.isArray(v))
+      v.forEach((item, i) => writeElement(module, particle.name, particle.type, item, `${at}[${i}]`, out));
     else writeElement(module, particle.name, particle.type, v, at, out);
   }
 }

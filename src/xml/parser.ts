@@ -48,7 +48,8 @@ export function parseXml(input: string | Uint8Array, limits: ParseLimits = {}): 
   const maxDepth = limits.maxDepth ?? 64;
   const maxElements = limits.maxElements ?? 2_000_000;
   const text = typeof input === 'string' ? input : new TextDecoder('utf-8', { fatal: true }).decode(input);
-  if (text.length > maxLength) throw new XmlParseError(`XML document of ${text.length} characters exceeds the limit of ${maxLength}`);
+  if (text.length > maxLength)
+    throw new XmlParseError(`XML document of ${text.length} characters exceeds the limit of ${maxLength}`);
 
   const parser = new SaxesParser({ xmlns: true, position: true });
   const stack: XmlElement[] = [];
@@ -68,7 +69,8 @@ export function parseXml(input: string | Uint8Array, limits: ParseLimits = {}): 
     for (const attr of Object.values(tag.attributes)) {
       if (typeof attr === 'string') continue;
       if (attr.uri === '') attributes[attr.local] = attr.value;
-      else if (attr.uri !== XMLNS && attr.uri !== XSI && attr.prefix !== 'xmlns') foreignAttributes.push(`{${attr.uri}}${attr.local}`);
+      else if (attr.uri !== XMLNS && attr.uri !== XSI && attr.prefix !== 'xmlns')
+        foreignAttributes.push(`{${attr.uri}}${attr.local}`);
     }
     const element: XmlElement = {
       name: tag.local ?? tag.name,

@@ -7,18 +7,26 @@ import type { SimpleTypeDescriptor } from './descriptors.js';
 import { formatNumber } from './facets.js';
 
 /** The lexical form of a value, or an explanation of why the JS value has the wrong type. */
-export function toLexical(value: unknown, type: SimpleTypeDescriptor): { lexical: string } | { error: string } {
+export function toLexical(
+  value: unknown,
+  type: SimpleTypeDescriptor,
+): { lexical: string } | { error: string } {
   switch (type.js) {
     case 'string':
-      return typeof value === 'string' ? { lexical: value } : { error: `expected a string, got ${describe(value)}` };
+      return typeof value === 'string'
+        ? { lexical: value }
+        : { error: `expected a string, got ${describe(value)}` };
     case 'number':
       if (typeof value !== 'number') return { error: `expected a number, got ${describe(value)}` };
-      if (!Number.isFinite(value) && type.builtin !== 'float') return { error: `${value} is not a finite number` };
+      if (!Number.isFinite(value) && type.builtin !== 'float')
+        return { error: `${value} is not a finite number` };
       if (Number.isNaN(value)) return { lexical: 'NaN' };
       if (!Number.isFinite(value)) return { lexical: value > 0 ? 'INF' : '-INF' };
       return { lexical: formatNumber(value) };
     case 'boolean':
-      return typeof value === 'boolean' ? { lexical: String(value) } : { error: `expected a boolean, got ${describe(value)}` };
+      return typeof value === 'boolean'
+        ? { lexical: String(value) }
+        : { error: `expected a boolean, got ${describe(value)}` };
   }
 }
 
@@ -50,7 +58,8 @@ export function fromLexical(lexical: string, type: SimpleTypeDescriptor): string
 export function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)}`;
+  if (typeof value === 'string')
+    return `the string ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)}`;
   if (typeof value === 'object') return 'an object';
   return `${typeof value} ${String(value)}`;
 }

@@ -31,19 +31,35 @@ export function formatViolation(v: Violation): string {
 }
 
 /** Validate `value` as an instance of `type`; `path` names it in messages. */
-export function validateValue(module: ModuleDescriptor, type: TypeRef, value: unknown, path: string): Violation[] {
+export function validateValue(
+  module: ModuleDescriptor,
+  type: TypeRef,
+  value: unknown,
+  path: string,
+): Violation[] {
   const out: Violation[] = [];
   validateAny(module, type, value, path, out);
   return out;
 }
 
-function validateAny(module: ModuleDescriptor, ref: TypeRef, value: unknown, path: string, out: Violation[]): void {
+function validateAny(
+  module: ModuleDescriptor,
+  ref: TypeRef,
+  value: unknown,
+  path: string,
+  out: Violation[],
+): void {
   const type = resolveType(module, ref);
   if (type.kind === 'simple') validateSimple(type, value, path, out);
   else validateComplex(module, type, value, path, out);
 }
 
-export function validateSimple(type: SimpleTypeDescriptor, value: unknown, path: string, out: Violation[]): void {
+export function validateSimple(
+  type: SimpleTypeDescriptor,
+  value: unknown,
+  path: string,
+  out: Violation[],
+): void {
   const lexical = toLexical(value, type);
   if ('error' in lexical) {
     out.push({ path, message: lexical.error });
@@ -70,7 +86,11 @@ function validateComplex(
   const index = complexIndex(type);
   for (const key of Object.keys(value)) {
     if (value[key] === undefined) continue;
-    if (!index.attributes.has(key) && !index.elements.has(key) && !(key === TEXT_PROPERTY && type.text !== undefined)) {
+    if (
+      !index.attributes.has(key) &&
+      !index.elements.has(key) &&
+      !(key === TEXT_PROPERTY && type.text !== undefined)
+    ) {
       out.push({ path: `${path}.${key}`, message: `is not a member of ${type.name}` });
     }
   }
@@ -92,7 +112,8 @@ function validateComplex(
   }
   if (type.text !== undefined) {
     const text = value[TEXT_PROPERTY];
-    if (text === undefined) out.push({ path: `${path}.${TEXT_PROPERTY}`, message: 'text content is missing' });
+    if (text === undefined)
+      out.push({ path: `${path}.${TEXT_PROPERTY}`, message: 'text content is missing' });
     else validateAny(module, type.text, text, `${path}.${TEXT_PROPERTY}`, out);
   }
   if (type.content) validateGroup(module, type.content, value, path, true, out);
@@ -140,12 +161,19 @@ function validateGroup(
   if (group.kind === 'choice') {
     const present = group.particles.filter((p) => particlePresent(p, value));
     if (present.length > 1 && !repeats) {
-      out.push({ path, message: `only one of ${present.flatMap(names).join(', ')} may be given (xs:choice)` });
+      out.push({
+        path,
+        message: `only one of ${present.flatMap(names).join(', ')} may be given (xs:choice)`,
+      });
     }
     if (present.length === 0 && needed && !group.particles.some(emptiable)) {
-      out.push({ path, message: `one of ${group.particles.flatMap(names).join(', ')} is required (xs:choice)` });
+      out.push({
+        path,
+        message: `one of ${group.particles.flatMap(names).join(', ')} is required (xs:choice)`,
+      });
     }
-    for (const p of present) validateParticle(module, p, value, path, needed || present.length > 0, repeats, out);
+    for (const p of present)
+      validateParticle(module, p, value, path, needed || present.length > 0, repeats, out);
     return;
   }
   for (const p of group.particles) validateParticle(module, p, value, path, needed, repeats, out);
@@ -170,15 +198,22 @@ function validateParticle(
   const array = repeats || p.max !== 1;
   if (n === 0) {
     if (required && p.min > 0) {
-      out.push({ path: at, message: p.min === 1 ? 'required element is missing' : `at least ${p.min} required, got 0` });
+      out.push({
+        path: at,
+        message: p.min === 1 ? 'required element is missing' : `at least ${p.min} required, got 0`,
+      });
     }
     return;
   }
   if (Array.isArray(v) !== array) {
-    out.push({ path: at, message: array ? `expected a list, got ${describe(v)}` : `expected a single value, got a list` });
+    out.push({
+      path: at,
+      message: array ? `expected a list, got ${describe(v)}` : `expected a single value, got a list`,
+    });
     return;
   }
-  if (!repeats && p.max !== UNBOUNDED && n > p.max) out.push({ path: at, message: `at most ${p.max} allowed, got ${n}` });
+  if (!repeats && p.max !== UNBOUNDED && n > p.max)
+    out.push({ path: at, message: `at most ${p.max} allowed, got ${n}` });
   if (required && n < p.min) out.push({ path: at, message: `at least ${p.min} required, got ${n}` });
   if (Array.isArray(v)) v.forEach((item, i) => validateAny(module, p.type, item, `${at}[${i}]`, out));
   else validateAny(module, p.type, v, at, out);
