@@ -5,6 +5,7 @@ import { MODULE_NAMES, type ModuleName } from '../schemas.js';
 import { emitDescriptors } from './descriptors.js';
 import { header } from './header.js';
 import { quote } from './names.js';
+import { emitMethods } from './methods.js';
 import { emitOperations, MODULE_INTERFACES } from './operations.js';
 import { emitTypes } from './types.js';
 
@@ -50,5 +51,6 @@ export function emitRelease(release: string, models: Map<ModuleName, SchemaModel
       payloadModules.map((m) => `${moduleIdentifier(m)}.OperationTypes`).join(' &\n  ') +
       `;\n\nexport type OperationId = keyof OperationTypes;\n`,
   );
+  out.set('methods.ts', emitMethods(models, all));
   return new Map([...out.entries()].sort(([a], [b]) => a.localeCompare(b)));
 }

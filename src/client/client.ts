@@ -1,0 +1,241 @@
+/**
+ * MmsClient: one object, a typed call for every MMS operation. Each call runs
+ * the pipeline validate → encode (canonical XML) → sign and send (transport)
+ * → decode → MMS success rules, and returns `{ data, messages, statistics }`
+ * or throws a typed error that says what failed.
+ */
+import { operations, type OperationId } from '../../generated/index.js';
+import type { OperationMethods } from '../../generated/methods.js';
+import { MmsClientError } from '../errors.js';
+import { silentLogger, type Logger } from '../logger.js';
+import type { Certificate } from '../security/certificate.js';
+import type { TransportHooks } from '../transport/audit.js';
+import type { EndpointOverrides, Environment } from '../transport/endpoints.js';
+import type { RetryPolicy } from '../transport/retry.js';
+import { Transport, type OutgoingAttachment } from '../transport/transport.js';
+import type { OperationDescriptor } from '../xml/descriptors.js';
+import { audienceOf, CLIENT_TYPES, type ClientType } from './audience.js';
+import { AudienceError, MmsInputError } from './errors.js';
+import { identityFormatProblems, identityMismatches } from './identity.js';
+import { buildDocument, encodePayload, isSubmission, moduleOf, validateDocument } from './payload.js';
+import { interpretResponse } from './response.js';
+import type { AttachmentInput, CallOptions, CallResult, DataInput, EnvelopeInput } from './types.js';
+
+/** Most attachments per request (mi-web-service-jbms.wsdl / omi-web-service.wsdl `attachmentData` maxOccurs). */
+export const MAX_ATTACHMENTS = { MI: 40, OMI: 20 } as const;
+
+export interface MmsClientOptions {
+  /** Participant name, e.g. `F100` (one upper-case letter and three digits, not 000). */
+  readonly participant: string;
+  /** User name, 1 to 12 upper-case letters or digits. */
+  readonly user: string;
+  /** BSP, MO or TSO: selects the hosts and the audience checks. */
+  readonly clientType: ClientType;
+  /** The participant's certificate and key (see {@link Certificate.fromFile}). */
+  readonly certificate: Certificate;
+  /** Domain of the MTOM Content-IDs (`…@domain`), usually the participant's own domain. */
+  readonly domain: string;
+  /** `production` (default: main host, then backup) or `test`. */
+  readonly environment?: Environment;
+  /** Replace the service URL(s) of an interface, e.g. `{ MI: 'https://127.0.0.1:8443/axis2/services/MiWebService' }`. */
+  readonly urls?: EndpointOverrides;
+  /** CA certificate(s) the server must chain to, instead of Node's bundled roots. */
+  readonly ca?: string | Buffer | ReadonlyArray<string | Buffer>;
+  /** Act as market administrator (`adminRole` of the request). Default false. */
+  readonly adminRole?: boolean;
+  /** Observers of every HTTP attempt, e.g. a FileAuditor. */
+  readonly hooks?: TransportHooks | readonly TransportHooks[];
+  /** Silent by default. */
+  readonly logger?: Logger;
+  /** `strict` (default): a request that breaks the schema is refused before sending. `off`: send as is. */
+  readonly validate?: 'strict' | 'off';
+  /**
+   * When the certificate subject names another participant or user: `warn`
+   * (default) logs a warning, `error` refuses to create the client.
+   */
+  readonly identityCheck?: 'warn' | 'error';
+  /** Retry policy of the transport. */
+  readonly retry?: Partial<RetryPolicy>;
+  /** Retry submissions after 5xx, timeouts and lost connections (may submit twice). Default false. */
+  readonly retrySubmissions?: boolean;
+  /** Deadline of a whole call, retries included. Default 300 s. */
+  readonly timeoutMs?: number;
+  /** Deadline of one HTTP attempt. Default 120 s. */
+  readonly attemptTimeoutMs?: number;
+  /** Reuse TLS connections (default false: a fresh connection per request, as the MMS needs). */
+  readonly keepAlive?: boolean;
+  /** Largest response accepted, in bytes. Default 64 MiB. */
+  readonly maxResponseBytes?: number;
+}
+
+function attachmentBytes(input: AttachmentInput): Uint8Array {
+  return typeof input.data === 'string' ? new Uint8Array(Buffer.from(input.data, 'base64')) : input.data;
+}
+
+export class MmsClient {
+  readonly participant: string;
+  readonly user: string;
+  readonly clientType: ClientType;
+  readonly #options: MmsClientOptions;
+  readonly #transport: Transport;
+  readonly #logger: Logger;
+
+  constructor(options: MmsClientOptions) {
+    if (!CLIENT_TYPES.includes(options.clientType)) {
+      throw new MmsClientError(
+        'INVALID_REQUEST',
+        `clientType must be one of ${CLIENT_TYPES.join(', ')}, got ${String(options.clientType)}`,
+      );
+    }
+    const formatProblems = identityFormatProblems(options.participant, options.user);
+    if (formatProblems.length > 0)
+      throw new MmsClientError('INVALID_REQUEST', `invalid client identity: ${formatProblems.join('; ')}`);
+    if (typeof options.domain !== 'string' || !/^[A-Za-z0-9.-]+$/.test(options.domain)) {
+      throw new MmsClientError(
+        'INVALID_REQUEST',
+        `domain must be a host name such as example.co.jp (used in MTOM Content-IDs), got ${JSON.stringify(options.domain)}`,
+      );
+    }
+    this.participant = options.participant;
+    this.user = options.user;
+    this.clientType = options.clientType;
+    this.#options = options;
+    this.#logger = options.logger ?? silentLogger;
+    const mismatches = identityMismatches(options.certificate.subject, options.participant, options.user);
+    if (mismatches.length > 0) {
+      const message = `certificate ${options.certificate.subject} does not match the client identity: ${mismatches.join('; ')}`;
+      if (options.identityCheck === 'error') throw new MmsClientError('INVALID_REQUEST', message);
+      this.#logger.warn(message);
+    }
+    this.#transport = new Transport({
+      certificate: options.certificate,
+      clientType: options.clientType,
+      environment: options.environment ?? 'production',
+      contentIdDomain: options.domain,
+      ...(options.urls ? { endpoints: options.urls } : {}),
+      ...(options.ca !== undefined ? { ca: options.ca } : {}),
+      ...(options.hooks ? { hooks: options.hooks } : {}),
+      ...(options.logger ? { logger: options.logger } : {}),
+      ...(options.retry ? { retry: options.retry } : {}),
+      ...(options.timeoutMs !== undefined ? { callTimeoutMs: options.timeoutMs } : {}),
+      ...(options.attemptTimeoutMs !== undefined ? { attemptTimeoutMs: options.attemptTimeoutMs } : {}),
+      ...(options.keepAlive !== undefined ? { keepAlive: options.keepAlive } : {}),
+      ...(options.maxResponseBytes !== undefined ? { maxResponseBytes: options.maxResponseBytes } : {}),
+    });
+  }
+
+  /**
+   * Call any operation by its catalog name. The name decides the types of
+   * the envelope attributes, the data and the result.
+   *
+   * @example
+   * ```ts
+   * const { data, messages } = await client.request(
+   *   'MarketQuery_AwardResultsQuery',
+   *   { Date: '2024-04-12', NumOfDays: 1 },
+   *   { MarketType: 'DAM', StartTime: '2024-04-12T15:00:00', EndTime: '2024-04-12T18:00:00' },
+   * );
+   * ```
+   */
+  async request<K extends OperationId>(
+    operation: K,
+    attributes: EnvelopeInput<K>,
+    data: DataInput<K>,
+    options: CallOptions = {},
+  ): Promise<CallResult<K>> {
+    const op = (operations as Record<string, OperationDescriptor>)[operation];
+    if (!op) throw new MmsClientError('INVALID_REQUEST', `unknown operation ${String(operation)}`);
+    const allowed = audienceOf(operation);
+    if (!allowed.includes(this.clientType)) throw new AudienceError(operation, this.clientType, allowed);
+
+    const document = buildDocument(
+      op,
+      this.#envelopeAttributes(op, attributes as Record<string, unknown>),
+      data,
+    );
+    const attachments = this.#attachments(op, options.attachments);
+    if ((options.validate ?? this.#options.validate ?? 'strict') === 'strict') {
+      const violations = validateDocument(op, document);
+      if (violations.length > 0) throw new MmsInputError(operation, violations);
+    }
+    const payload = encodePayload(op, document);
+    const sent = await this.#transport.send({
+      interface: op.interface,
+      requestType: op.requestType,
+      payload,
+      ...(attachments.length > 0 ? { attachments } : {}),
+      ...(this.#options.adminRole ? { adminRole: true } : {}),
+      operation,
+      kind: isSubmission(op) ? 'submit' : 'query',
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+      ...((options.retrySubmission ?? this.#options.retrySubmissions) ? { retrySubmission: true } : {}),
+    });
+    const result = interpretResponse(op, sent);
+    for (const message of result.messages) {
+      const log = message.level === 'warning' ? this.#logger.warn : this.#logger.info;
+      log.call(
+        this.#logger,
+        `${operation}: ${message.path}: ${message.code ? `[${message.code}] ` : ''}${message.text}`,
+      );
+    }
+    return result as CallResult<K>;
+  }
+
+  /** Release the transport's connections (only held with `keepAlive`). */
+  close(): void {
+    this.#transport.close();
+  }
+
+  #envelopeAttributes(op: OperationDescriptor, given: Record<string, unknown>): Record<string, unknown> {
+    // Only where the envelope (or, for reports, the root) declares them.
+    const carrier = moduleOf(op).types[op.envelopeType ?? op.rootType];
+    const declared = new Set(carrier?.kind === 'complex' ? carrier.attributes.map((a) => a.name) : []);
+    const identity: Record<string, string> = {};
+    if (declared.has('ParticipantName')) identity['ParticipantName'] = this.participant;
+    if (declared.has('UserName')) identity['UserName'] = this.user;
+    for (const [key, value] of Object.entries(identity)) {
+      if (given[key] !== undefined && given[key] !== value) {
+        throw new MmsClientError(
+          'INVALID_REQUEST',
+          `${op.id}: ${key} ${String(given[key])} differs from the client's ${value}`,
+        );
+      }
+    }
+    return { ...given, ...identity };
+  }
+
+  #attachments(
+    op: OperationDescriptor,
+    inputs: readonly AttachmentInput[] | undefined,
+  ): OutgoingAttachment[] {
+    if (!inputs || inputs.length === 0) return [];
+    const max = MAX_ATTACHMENTS[op.interface];
+    if (inputs.length > max) {
+      throw new MmsClientError(
+        'INVALID_REQUEST',
+        `${op.id}: ${inputs.length} attachments, at most ${max} allowed on ${op.interface}; nothing was sent`,
+      );
+    }
+    return inputs.map((input, i) => {
+      if (typeof input.name !== 'string' || input.name === '') {
+        throw new MmsClientError('INVALID_REQUEST', `${op.id}: attachment ${i} has no name`);
+      }
+      return { name: input.name, data: attachmentBytes(input) };
+    });
+  }
+}
+
+// Every operation as a named method (generated/methods.ts declares them with
+// their types and docs); each is `request` with the operation's name.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export interface MmsClient extends OperationMethods {}
+for (const op of Object.values(operations) as OperationDescriptor[]) {
+  Object.defineProperty(MmsClient.prototype, op.method, {
+    value: function (this: MmsClient, attributes: never, data: never, options?: CallOptions) {
+      return this.request(op.id as OperationId, attributes, data, options);
+    },
+    writable: true,
+    configurable: true,
+  });
+}

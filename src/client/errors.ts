@@ -1,0 +1,82 @@
+/** Errors of the client layer: refused before sending, or failed by the MMS rules. */
+import { MmsError } from '../errors.js';
+import type { Violation } from '../xml/validate.js';
+import type { ClientType } from './audience.js';
+import type { MmsMessage, ProcessingStatistics } from './result.js';
+
+/**
+ * The request breaks the schema and was not sent (strict validation). Lists
+ * every violation with its path.
+ */
+export class MmsInputError extends MmsError {
+  declare readonly code: 'INVALID_INPUT';
+  readonly operation: string;
+  readonly violations: readonly Violation[];
+
+  constructor(operation: string, violations: readonly Violation[]) {
+    const lines = violations.slice(0, 20).map((v) => `  ${v.path}: ${v.message}`);
+    if (violations.length > 20) lines.push(`  … and ${violations.length - 20} more`);
+    super(
+      'INVALID_INPUT',
+      `${operation}: the request breaks the MMS schema in ${violations.length} place${violations.length === 1 ? '' : 's'} and was not sent:\n${lines.join('\n')}`,
+    );
+    this.operation = operation;
+    this.violations = violations;
+  }
+}
+
+/** The operation is not open to this client type; nothing was sent. */
+export class AudienceError extends MmsError {
+  declare readonly code: 'AUDIENCE';
+  constructor(
+    readonly operation: string,
+    readonly clientType: ClientType,
+    readonly allowed: readonly ClientType[],
+  ) {
+    super(
+      'AUDIENCE',
+      `${operation} is open to ${allowed.map((c) => c.toUpperCase()).join(' and ')} clients only; this client is configured as ${clientType.toUpperCase()}. Nothing was sent.`,
+    );
+  }
+}
+
+/**
+ * The MMS processed the request and rejected it, wholly or in part
+ * (MMS-PROTOCOL.md §7). `errors` holds every error entry with its path and
+ * the index of the data item it belongs to; `messages` every message of the
+ * response, warnings and information included.
+ */
+export class MmsValidationError extends MmsError {
+  declare readonly code: 'VALIDATION_FAILED';
+  readonly operation: string;
+  readonly errors: readonly MmsMessage[];
+  readonly messages: readonly MmsMessage[];
+  readonly statistics: ProcessingStatistics | undefined;
+  /** The decoded response data, for inspecting which items passed. */
+  readonly data: unknown;
+
+  constructor(
+    operation: string,
+    details: {
+      errors: readonly MmsMessage[];
+      messages: readonly MmsMessage[];
+      statistics: ProcessingStatistics | undefined;
+      data: unknown;
+    },
+  ) {
+    const lines = details.errors
+      .slice(0, 20)
+      .map((e) => `  ${e.path}: ${e.code ? `[${e.code}] ` : ''}${e.text}`);
+    if (details.errors.length > 20) lines.push(`  … and ${details.errors.length - 20} more`);
+    const tx = details.statistics?.TransactionId;
+    super(
+      'VALIDATION_FAILED',
+      `${operation} was rejected by the MMS${tx ? ` (transaction ${tx})` : ''}:\n${lines.join('\n')}`,
+    );
+    this.operation = operation;
+    this.errors = details.errors;
+    this.messages = details.messages;
+    this.statistics = details.statistics;
+    this.data = details.data;
+  }
+}

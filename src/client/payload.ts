@@ -1,0 +1,55 @@
+/**
+ * Building the payload document of an operation: the data placed in its
+ * envelope under the payload root, validated, and encoded to the canonical
+ * bytes that get signed.
+ */
+import { modules } from '../../generated/index.js';
+import type { ModuleDescriptor, OperationDescriptor } from '../xml/descriptors.js';
+import { encodeDocument } from '../xml/encode.js';
+import { validateValue, type Violation } from '../xml/validate.js';
+
+export function moduleOf(op: OperationDescriptor): ModuleDescriptor {
+  return modules[op.module];
+}
+
+/**
+ * The payload document value: `{ [envelope]: { ...attributes, [element]: data } }`
+ * under the root, or for report requests `{ ...attributes, [element]: data }`.
+ */
+export function buildDocument(
+  op: OperationDescriptor,
+  attributes: Record<string, unknown>,
+  data: unknown,
+): Record<string, unknown> {
+  const items = op.many && data !== undefined && !Array.isArray(data) ? [data] : data;
+  const body = { ...attributes, [op.element]: items };
+  return op.envelope ? { [op.envelope]: body } : body;
+}
+
+/**
+ * Every violation of the document, with paths starting at the envelope
+ * (`MarketSubmit.OfferData[0].OfferStack[2].OfferUnitPrice`), or at the root
+ * for report requests (`MarketReport.ReportCreateRequest.Date`).
+ */
+export function validateDocument(op: OperationDescriptor, document: Record<string, unknown>): Violation[] {
+  const module = moduleOf(op);
+  if (op.envelope && op.envelopeType) {
+    return validateValue(module, op.envelopeType, document[op.envelope], op.envelope);
+  }
+  return validateValue(module, op.rootType, document, op.root);
+}
+
+export function encodePayload(op: OperationDescriptor, document: Record<string, unknown>): Uint8Array {
+  return new TextEncoder().encode(encodeDocument(moduleOf(op), op.root, document));
+}
+
+/** Submissions change state on the server; they are not retried after the request may have arrived. */
+export function isSubmission(op: OperationDescriptor): boolean {
+  return (
+    op.envelope === 'MarketSubmit' ||
+    op.envelope === 'MarketCancel' ||
+    op.envelope === 'RegistrationSubmit' ||
+    op.envelope === 'RegistrationApproval' ||
+    op.name === 'ReportCreateRequest'
+  );
+}

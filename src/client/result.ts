@@ -1,0 +1,58 @@
+/** What a successful call returns. Plain objects only: results survive JSON round trips. */
+import type { Violation } from '../xml/validate.js';
+
+export type MessageLevel = 'error' | 'warning' | 'information';
+
+/** One entry of a `Messages` element, wherever it stood in the response. */
+export interface MmsMessage {
+  readonly level: MessageLevel;
+  /** The `Code` attribute, when the server sent one. */
+  readonly code?: string;
+  readonly text: string;
+  /** Where the entry stood, e.g. `MarketSubmit.OfferData[1].OfferStack[0]`. */
+  readonly path: string;
+  /** Index of the data item the entry belongs to, when it belongs to one. */
+  readonly item?: number;
+}
+
+/** `ProcessingStatistics` of the response (MMS-PROTOCOL.md §7); fields as the server sent them. */
+export interface ProcessingStatistics {
+  readonly Received?: number;
+  readonly Valid?: number;
+  readonly Invalid?: number;
+  readonly Successful?: number;
+  readonly Unsuccessful?: number;
+  readonly ProcessingTimeMs?: string;
+  readonly TimeInMs?: string;
+  readonly TransactionId?: string;
+  readonly TimeStamp?: string;
+  readonly XmlTimeStamp?: string;
+}
+
+export interface MmsResult<T> {
+  /** The data the operation returned: a list for operations on many items (empty when none). */
+  readonly data: T;
+  /** Every warning and information entry of the response, never dropped. */
+  readonly messages: readonly MmsMessage[];
+  readonly statistics: ProcessingStatistics | undefined;
+  /** Places where the response itself breaks the schema (the server is the authority; we report, not reject). */
+  readonly responseProblems: readonly Violation[];
+  /** Set when the server answered with a file (a report) instead of XML data. */
+  readonly file?: MmsFile;
+}
+
+/**
+ * A file the server returned (a report). The content is base64 so results
+ * stay plain JSON; {@link fileBytes} gives the bytes.
+ */
+export interface MmsFile {
+  readonly filename?: string;
+  /** `responseDataType` of the response: XML, CSV, HTML, ... */
+  readonly dataType: string;
+  readonly base64: string;
+}
+
+/** The bytes of a returned file. */
+export function fileBytes(file: MmsFile): Uint8Array {
+  return new Uint8Array(Buffer.from(file.base64, 'base64'));
+}

@@ -1,0 +1,145 @@
+/**
+ * The MMS success rules (MMS-PROTOCOL.md §7), applied to a decoded payload:
+ * collect every message with its path, then decide. A response fails when
+ * ProcessingStatistics counts an invalid item, when the envelope or any data
+ * item says `Success="false"` or a `FAILED`/`PASSED_PARTIAL` validation, or
+ * when any `Error` entry appears anywhere.
+ */
+import type { OperationDescriptor } from '../xml/descriptors.js';
+import type { MessageLevel, MmsMessage, ProcessingStatistics } from './result.js';
+
+const LEVELS: readonly (readonly [string, MessageLevel])[] = [
+  ['Error', 'error'],
+  ['Warning', 'warning'],
+  ['Information', 'information'],
+];
+
+const BAD_VALIDATION = new Set(['FAILED', 'PASSED_PARTIAL']);
+
+type Node = Record<string, unknown>;
+
+function isNode(value: unknown): value is Node {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Every `Messages` entry in the tree, in document order, with its path. */
+export function collectMessages(value: unknown, path: string, item?: number): MmsMessage[] {
+  const out: MmsMessage[] = [];
+  const walk = (node: unknown, at: string, itemIndex: number | undefined): void => {
+    if (Array.isArray(node)) {
+      node.forEach((child, i) => walk(child, `${at}[${i}]`, itemIndex));
+      return;
+    }
+    if (!isNode(node)) return;
+    for (const [key, child] of Object.entries(node)) {
+      if (key === 'Messages' && isNode(child)) {
+        for (const [element, level] of LEVELS) {
+          const entries = child[element];
+          if (!Array.isArray(entries)) continue;
+          for (const entry of entries as Node[]) {
+            out.push({
+              level,
+              ...(typeof entry['Code'] === 'string' ? { code: entry['Code'] } : {}),
+              text: typeof entry['value'] === 'string' ? entry['value'] : '',
+              path: at,
+              ...(itemIndex !== undefined ? { item: itemIndex } : {}),
+            });
+          }
+        }
+      } else if (typeof child === 'object') {
+        walk(child, `${at}.${key}`, itemIndex);
+      }
+    }
+  };
+  walk(value, path, item);
+  return out;
+}
+
+function statusProblem(node: Node, path: string, item?: number): MmsMessage | undefined {
+  const validation = node['Validation'] ?? node['ValidationStatus'];
+  const failed =
+    node['Success'] === false || (typeof validation === 'string' && BAD_VALIDATION.has(validation));
+  if (!failed) return undefined;
+  const parts = [
+    node['Success'] === false ? 'Success=false' : '',
+    typeof validation === 'string' ? `Validation=${validation}` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+  return {
+    level: 'error',
+    text: `the MMS marked this ${item === undefined ? 'request' : 'item'} as failed (${parts})`,
+    path,
+    ...(item !== undefined ? { item } : {}),
+  };
+}
+
+export interface Outcome {
+  readonly ok: boolean;
+  /** Error entries, plus a synthesized entry for each failed status that came without one. */
+  readonly errors: MmsMessage[];
+  /** Every message, errors included, in document order. */
+  readonly messages: MmsMessage[];
+  readonly statistics: ProcessingStatistics | undefined;
+  /** The data items (always a list here; the caller unwraps single-item operations). */
+  readonly items: unknown[];
+  /** The envelope was found in the response. */
+  readonly envelopeFound: boolean;
+}
+
+/** Apply the success rules to a decoded payload document (the root element's value). */
+export function judge(op: OperationDescriptor, root: Node): Outcome {
+  const statistics = isNode(root['ProcessingStatistics'])
+    ? (root['ProcessingStatistics'] as ProcessingStatistics)
+    : undefined;
+  const messages: MmsMessage[] = [];
+  const errors: MmsMessage[] = [];
+  const rootMessages = isNode(root['Messages'])
+    ? collectMessages({ Messages: root['Messages'] }, op.root)
+    : [];
+  messages.push(...rootMessages);
+
+  const container: Node | undefined = op.envelope
+    ? isNode(root[op.envelope])
+      ? (root[op.envelope] as Node)
+      : undefined
+    : root;
+  const containerPath = op.envelope ? `${op.root}.${op.envelope}` : op.root;
+  if (op.envelope && container) {
+    if (isNode(container['Messages']))
+      messages.push(...collectMessages({ Messages: container['Messages'] }, containerPath));
+    const problem = statusProblem(container, containerPath);
+    if (problem) errors.push(problem);
+  } else if (!op.envelope) {
+    const problem = statusProblem(root, op.root);
+    if (problem) errors.push(problem);
+  }
+  const raw = container?.[op.element];
+  const items = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
+  items.forEach((item, i) => {
+    const at = `${containerPath}.${op.element}${op.many ? `[${i}]` : ''}`;
+    messages.push(...collectMessages(item, at, op.many ? i : undefined));
+    if (isNode(item)) {
+      const problem = statusProblem(item, at, op.many ? i : undefined);
+      if (problem) errors.push(problem);
+    }
+  });
+  const invalid = statistics?.Invalid;
+  if (typeof invalid === 'number' && invalid > 0) {
+    errors.push({
+      level: 'error',
+      text: `ProcessingStatistics reports ${invalid} invalid item${invalid === 1 ? '' : 's'}`,
+      path: `${op.root}.ProcessingStatistics`,
+    });
+  }
+  const errorEntries = messages.filter((m) => m.level === 'error');
+  const allErrors = [...errorEntries, ...errors];
+  return {
+    ok: allErrors.length === 0,
+    errors: allErrors,
+    messages,
+    statistics,
+    items,
+    envelopeFound: !op.envelope || container !== undefined,
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * Input and output types of every operation, derived from the generated
+ * catalog: the operation name alone decides what a call takes and returns.
+ */
+import type { OperationId, OperationTypes } from '../../generated/index.js';
+import type { outbound } from '../../generated/index.js';
+import type { MmsResult } from './result.js';
+
+export type { OperationId, OperationTypes };
+
+/** Envelope attributes the client fills in from its options. */
+export type IdentityAttribute = 'ParticipantName' | 'UserName';
+
+type Attributes<K extends OperationId> = OperationTypes[K]['attributes'];
+
+/**
+ * The envelope attributes of an operation, with `ParticipantName` and
+ * `UserName` optional (the client fills them in; a value given here must
+ * match the client's own).
+ */
+export type EnvelopeInput<K extends OperationId> = Omit<Attributes<K>, IdentityAttribute> &
+  Partial<Pick<Attributes<K>, Extract<keyof Attributes<K>, IdentityAttribute>>>;
+
+/** The data of an operation: one item, or for operations on many items one or a list. */
+export type DataInput<K extends OperationId> = OperationTypes[K]['many'] extends true
+  ? OperationTypes[K]['data'] | OperationTypes[K]['data'][]
+  : OperationTypes[K]['data'];
+
+/** Report downloads whose XML answer is an `OutboundData` document (mi-outbnd-reports.xsd). */
+export type ReportDownloadOperation = 'ReportDownloadRequest' | 'ReportDownloadRequestTrnID';
+
+/** What a call's `data` holds: a list for operations on many items (empty when nothing was found). */
+export type DataOutput<K extends OperationId> = K extends ReportDownloadOperation
+  ? outbound.OutboundDataType | undefined
+  : OperationTypes[K]['many'] extends true
+    ? OperationTypes[K]['data'][]
+    : OperationTypes[K]['data'] | undefined;
+
+export type CallResult<K extends OperationId> = MmsResult<DataOutput<K>>;
+
+/** A file sent with a request: its name and bytes (a string is read as base64). */
+export interface AttachmentInput {
+  readonly name: string;
+  readonly data: Uint8Array | string;
+}
+
+/** Per-call options. */
+export interface CallOptions {
+  /** Cancels the call, retries included. */
+  readonly signal?: AbortSignal;
+  /** Deadline of the whole call, retries included (overrides the client's). */
+  readonly timeoutMs?: number;
+  /** Files to send with the request, each signed (at most 40 on MI, 20 on OMI). */
+  readonly attachments?: readonly AttachmentInput[];
+  /**
+   * Retry a submission after a 5xx, a timeout or a lost connection. A retry
+   * may submit twice if the server had already processed the first attempt.
+   */
+  readonly retrySubmission?: boolean;
+  /** Override the client's validation mode for this call. */
+  readonly validate?: 'strict' | 'off';
+}
