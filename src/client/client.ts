@@ -72,6 +72,9 @@ function attachmentBytes(input: AttachmentInput): Uint8Array {
   return typeof input.data === 'string' ? new Uint8Array(Buffer.from(input.data, 'base64')) : input.data;
 }
 
+// The class merges with the interface below, which adds the generated method
+// of every operation; the methods are defined on the prototype at the end.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class MmsClient {
   readonly participant: string;
   readonly user: string;
@@ -228,7 +231,7 @@ export class MmsClient {
 
 // Every operation as a named method (generated/methods.ts declares them with
 // their types and docs); each is `request` with the operation's name.
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
 export interface MmsClient extends OperationMethods {}
 for (const op of Object.values(operations) as OperationDescriptor[]) {
   Object.defineProperty(MmsClient.prototype, op.method, {
