@@ -13,429 +13,784 @@ import type { CallOptions, CallResult, DataInput, EnvelopeInput } from '../src/c
 /** A method for every MMS operation, named after the operation (see README, "Operations"). */
 export interface OperationMethods {
   /**
-   * MarketCancel_OfferCancel: `OfferCancel` in `MarketCancel` (mi-market.xsd, type `OfferCancelType`), on MI as `mp.market`.
-   * Takes one item or a list; returns the list the MMS sent back.
+   * `MarketCancel_OfferCancel`: `OfferCancel` in `MarketCancel` (mi-market.xsd, type `OfferCancelType`), on MI as `mp.market`.
+   * Takes one item or a list; returns the list of results (empty when none).
+   * Open to: BSP.
    * Same as `client.request('MarketCancel_OfferCancel', attributes, data, options)`.
    */
-  marketCancelOfferCancel(attributes: EnvelopeInput<'MarketCancel_OfferCancel'>, data: DataInput<'MarketCancel_OfferCancel'>, options?: CallOptions): Promise<CallResult<'MarketCancel_OfferCancel'>>;
+  marketCancelOfferCancel(
+    attributes: EnvelopeInput<'MarketCancel_OfferCancel'>,
+    data: DataInput<'MarketCancel_OfferCancel'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'MarketCancel_OfferCancel'>>;
   /**
-   * MarketQuery_AllocatedTielineCapacityQuery: `AllocatedTielineCapacityQuery` in `MarketQuery` (mi-market.xsd, type `AllocatedTielineCapacityQueryType`), on MI as `mp.market`.
-   * Takes one item; returns the item the MMS sent back.
+   * `MarketQuery_AllocatedTielineCapacityQuery`: `AllocatedTielineCapacityQuery` in `MarketQuery` (mi-market.xsd, type `AllocatedTielineCapacityQueryType`), on MI as `mp.market`.
+   * Takes one item; returns the result, or undefined when none.
+   * Open to: BSP, MO, TSO.
    * Same as `client.request('MarketQuery_AllocatedTielineCapacityQuery', attributes, data, options)`.
    */
-  marketQueryAllocatedTielineCapacityQuery(attributes: EnvelopeInput<'MarketQuery_AllocatedTielineCapacityQuery'>, data: DataInput<'MarketQuery_AllocatedTielineCapacityQuery'>, options?: CallOptions): Promise<CallResult<'MarketQuery_AllocatedTielineCapacityQuery'>>;
+  marketQueryAllocatedTielineCapacityQuery(
+    attributes: EnvelopeInput<'MarketQuery_AllocatedTielineCapacityQuery'>,
+    data: DataInput<'MarketQuery_AllocatedTielineCapacityQuery'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'MarketQuery_AllocatedTielineCapacityQuery'>>;
   /**
-   * MarketQuery_AllowableInterareaAwardQuery: `AllowableInterareaAwardQuery` in `MarketQuery` (mi-market.xsd, type `AllowableInterareaAwardQueryType`), on MI as `mp.market`.
-   * Takes one item; returns the item the MMS sent back.
+   * `MarketQuery_AllowableInterareaAwardQuery`: `AllowableInterareaAwardQuery` in `MarketQuery` (mi-market.xsd, type `AllowableInterareaAwardQueryType`), on MI as `mp.market`.
+   * Takes one item; returns the list of results (empty when none). The MMS answers in `MarketSubmit.AllowableInterareaAward` (naming pattern).
+   * Open to: BSP, MO, TSO.
    * Same as `client.request('MarketQuery_AllowableInterareaAwardQuery', attributes, data, options)`.
    */
-  marketQueryAllowableInterareaAwardQuery(attributes: EnvelopeInput<'MarketQuery_AllowableInterareaAwardQuery'>, data: DataInput<'MarketQuery_AllowableInterareaAwardQuery'>, options?: CallOptions): Promise<CallResult<'MarketQuery_AllowableInterareaAwardQuery'>>;
+  marketQueryAllowableInterareaAwardQuery(
+    attributes: EnvelopeInput<'MarketQuery_AllowableInterareaAwardQuery'>,
+    data: DataInput<'MarketQuery_AllowableInterareaAwardQuery'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'MarketQuery_AllowableInterareaAwardQuery'>>;
   /**
-   * MarketQuery_AwardResultsQuery: `AwardResultsQuery` in `MarketQuery` (mi-market.xsd, type `AwardResultsQueryType`), on MI as `mp.market`.
-   * Takes one item; returns the item the MMS sent back.
+   * `MarketQuery_AwardResultsQuery`: `AwardResultsQuery` in `MarketQuery` (mi-market.xsd, type `AwardResultsQueryType`), on MI as `mp.market`.
+   * Takes one item; returns the result, or undefined when none.
+   * Open to: BSP, MO, TSO.
    * Same as `client.request('MarketQuery_AwardResultsQuery', attributes, data, options)`.
    */
-  marketQueryAwardResultsQuery(attributes: EnvelopeInput<'MarketQuery_AwardResultsQuery'>, data: DataInput<'MarketQuery_AwardResultsQuery'>, options?: CallOptions): Promise<CallResult<'MarketQuery_AwardResultsQuery'>>;
+  marketQueryAwardResultsQuery(
+    attributes: EnvelopeInput<'MarketQuery_AwardResultsQuery'>,
+    data: DataInput<'MarketQuery_AwardResultsQuery'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'MarketQuery_AwardResultsQuery'>>;
   /**
-   * MarketQuery_AwardResultsSummaryQuery: `AwardResultsSummaryQuery` in `MarketQuery` (mi-market.xsd, type `AwardResultsSummaryQueryType`), on MI as `mp.market`.
-   * Takes one item; returns the item the MMS sent back.
+   * `MarketQuery_AwardResultsSummaryQuery`: `AwardResultsSummaryQuery` in `MarketQuery` (mi-market.xsd, type `AwardResultsSummaryQueryType`), on MI as `mp.market`.
+   * Takes one item; returns the result, or undefined when none.
+   * Open to: BSP, MO, TSO.
    * Same as `client.request('MarketQuery_AwardResultsSummaryQuery', attributes, data, options)`.
    */
-  marketQueryAwardResultsSummaryQuery(attributes: EnvelopeInput<'MarketQuery_AwardResultsSummaryQuery'>, data: DataInput<'MarketQuery_AwardResultsSummaryQuery'>, options?: CallOptions): Promise<CallResult<'MarketQuery_AwardResultsSummaryQuery'>>;
+  marketQueryAwardResultsSummaryQuery(
+    attributes: EnvelopeInput<'MarketQuery_AwardResultsSummaryQuery'>,
+    data: DataInput<'MarketQuery_AwardResultsSummaryQuery'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'MarketQuery_AwardResultsSummaryQuery'>>;
   /**
-   * MarketQuery_BaselineLoadFileListQuery: `BaselineLoadFileListQuery` in `MarketQuery` (mi-market.xsd, type `BaselineLoadFileListQueryType`), on MI as `mp.market`.
-   * Takes one item; returns the item the MMS sent back.
+   * `MarketQuery_BaselineLoadFileListQuery`: `BaselineLoadFileListQuery` in `MarketQuery` (mi-market.xsd, type `BaselineLoadFileListQueryType`), on MI as `mp.market`.
+   * Takes one item; returns the result, or undefined when none. The MMS answers in `MarketSubmit.BaselineLoad` (naming pattern).
+   * Open to: BSP, MO, TSO.
    * Same as `client.request('MarketQuery_BaselineLoadFileListQuery', attributes, data, options)`.
    */
-  marketQueryBaselineLoadFileListQuery(attributes: EnvelopeInput<'MarketQuery_BaselineLoadFileListQuery'>, data: DataInput<'MarketQuery_BaselineLoadFileListQuery'>, options?: CallOptions): Promise<CallResult<'MarketQuery_BaselineLoadFileListQuery'>>;
+  marketQueryBaselineLoadFileListQuery(
+    attributes: EnvelopeInput<'MarketQuery_BaselineLoadFileListQuery'>,
+    data: DataInput<'MarketQuery_BaselineLoadFileListQuery'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'MarketQuery_BaselineLoadFileListQuery'>>;
   /**
-   * MarketQuery_BupQuery: `BupQuery` in `MarketQuery` (mi-market.xsd, type `BupQueryType`), on MI as `mp.market`.
-   * Takes one item; returns the item the MMS sent back.
+   * `MarketQuery_BupQuery`: `BupQuery` in `MarketQuery` (mi-market.xsd, type `BupQueryType`), on MI as `mp.market`.
+   * Takes one item; returns the list of results (empty when none). The MMS answers in `MarketSubmit.BupSubmit` (reference client).
+   * Open to: BSP, MO, TSO.
    * Same as `client.request('MarketQuery_BupQuery', attributes, data, options)`.
    */
-  marketQueryBupQuery(attributes: EnvelopeInput<'MarketQuery_BupQuery'>, data: DataInput<'MarketQuery_BupQuery'>, options?: CallOptions): Promise<CallResult<'MarketQuery_BupQuery'>>;
+  marketQueryBupQuery(
+    attributes: EnvelopeInput<'MarketQuery_BupQuery'>,
+    data: DataInput<'MarketQuery_BupQuery'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'MarketQuery_BupQuery'>>;
   /**
-   * MarketQuery_FringeQuery: `FringeQuery` in `MarketQuery` (mi-market.xsd, type `FringeQueryType`), on MI as `mp.market`.
-   * Takes one item; returns the item the MMS sent back.
+   * `MarketQuery_FringeQuery`: `FringeQuery` in `MarketQuery` (mi-market.xsd, type `FringeQueryType`), on MI as `mp.market`.
+   * Takes one item; returns the list of results (empty when none). The MMS answers in `MarketSubmit.FringeSubmit` (naming pattern).
+   * Open to: BSP, MO, TSO.
    * Same as `client.request('MarketQuery_FringeQuery', attributes, data, options)`.
    */
-  marketQueryFringeQuery(attributes: EnvelopeInput<'MarketQuery_FringeQuery'>, data: DataInput<'MarketQuery_FringeQuery'>, options?: CallOptions): Promise<CallResult<'MarketQuery_FringeQuery'>>;
+  marketQueryFringeQuery(
+    attributes: EnvelopeInput<'MarketQuery_FringeQuery'>,
+    data: DataInput<'MarketQuery_FringeQuery'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'MarketQuery_FringeQuery'>>;
   /**
-   * MarketQuery_MeritOrderListQuery: `MeritOrderListQuery` in `MarketQuery` (mi-market.xsd, type `MeritOrderListQueryType`), on MI as `mp.market`.
-   * Takes one item; returns the item the MMS sent back.
+   * `MarketQuery_MeritOrderListQuery`: `MeritOrderListQuery` in `MarketQuery` (mi-market.xsd, type `MeritOrderListQueryType`), on MI as `mp.market`.
+   * Takes one item; returns the result, or undefined when none.
+   * Open to: BSP, MO, TSO.
    * Same as `client.request('MarketQuery_MeritOrderListQuery', attributes, data, options)`.
    */
-  marketQueryMeritOrderListQuery(attributes: EnvelopeInput<'MarketQuery_MeritOrderListQuery'>, data: DataInput<'MarketQuery_MeritOrderListQuery'>, options?: CallOptions): Promise<CallResult<'MarketQuery_MeritOrderListQuery'>>;
+  marketQueryMeritOrderListQuery(
+    attributes: EnvelopeInput<'MarketQuery_MeritOrderListQuery'>,
+    data: DataInput<'MarketQuery_MeritOrderListQuery'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'MarketQuery_MeritOrderListQuery'>>;
   /**
-   * MarketQuery_OfferQuery: `OfferQuery` in `MarketQuery` (mi-market.xsd, type `OfferQueryType`), on MI as `mp.market`.
-   * Takes one item; returns the item the MMS sent back.
+   * `MarketQuery_OfferQuery`: `OfferQuery` in `MarketQuery` (mi-market.xsd, type `OfferQueryType`), on MI as `mp.market`.
+   * Takes one item; returns the list of results (empty when none). The MMS answers in `MarketSubmit.OfferData` (reference client).
+   * Open to: BSP, MO, TSO.
    * Same as `client.request('MarketQuery_OfferQuery', attributes, data, options)`.
    */
-  marketQueryOfferQuery(attributes: EnvelopeInput<'MarketQuery_OfferQuery'>, data: DataInput<'MarketQuery_OfferQuery'>, options?: CallOptions): Promise<CallResult<'MarketQuery_OfferQuery'>>;
+  marketQueryOfferQuery(
+    attributes: EnvelopeInput<'MarketQuery_OfferQuery'>,
+    data: DataInput<'MarketQuery_OfferQuery'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'MarketQuery_OfferQuery'>>;
   /**
-   * MarketQuery_OfflineFrameQuery: `OfflineFrameQuery` in `MarketQuery` (mi-market.xsd, type `OfflineFrameQueryType`), on MI as `mp.market`.
-   * Takes one item; returns the item the MMS sent back.
+   * `MarketQuery_OfflineFrameQuery`: `OfflineFrameQuery` in `MarketQuery` (mi-market.xsd, type `OfflineFrameQueryType`), on MI as `mp.market`.
+   * Takes one item; returns the list of results (empty when none). The MMS answers in `MarketSubmit.OfflineFrameSubmit` (naming pattern).
+   * Open to: BSP, MO, TSO.
    * Same as `client.request('MarketQuery_OfflineFrameQuery', attributes, data, options)`.
    */
-  marketQueryOfflineFrameQuery(attributes: EnvelopeInput<'MarketQuery_OfflineFrameQuery'>, data: DataInput<'MarketQuery_OfflineFrameQuery'>, options?: CallOptions): Promise<CallResult<'MarketQuery_OfflineFrameQuery'>>;
+  marketQueryOfflineFrameQuery(
+    attributes: EnvelopeInput<'MarketQuery_OfflineFrameQuery'>,
+    data: DataInput<'MarketQuery_OfflineFrameQuery'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'MarketQuery_OfflineFrameQuery'>>;
   /**
-   * MarketQuery_OfflineFrameUsageQuery: `OfflineFrameUsageQuery` in `MarketQuery` (mi-market.xsd, type `OfflineFrameUsageQueryType`), on MI as `mp.market`.
-   * Takes one item; returns the item the MMS sent back.
+   * `MarketQuery_OfflineFrameUsageQuery`: `OfflineFrameUsageQuery` in `MarketQuery` (mi-market.xsd, type `OfflineFrameUsageQueryType`), on MI as `mp.market`.
+   * Takes one item; returns the result, or undefined when none.
+   * Open to: BSP, MO, TSO.
    * Same as `client.request('MarketQuery_OfflineFrameUsageQuery', attributes, data, options)`.
    */
-  marketQueryOfflineFrameUsageQuery(attributes: EnvelopeInput<'MarketQuery_OfflineFrameUsageQuery'>, data: DataInput<'MarketQuery_OfflineFrameUsageQuery'>, options?: CallOptions): Promise<CallResult<'MarketQuery_OfflineFrameUsageQuery'>>;
+  marketQueryOfflineFrameUsageQuery(
+    attributes: EnvelopeInput<'MarketQuery_OfflineFrameUsageQuery'>,
+    data: DataInput<'MarketQuery_OfflineFrameUsageQuery'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'MarketQuery_OfflineFrameUsageQuery'>>;
   /**
-   * MarketQuery_ReserveRequirementQuery: `ReserveRequirementQuery` in `MarketQuery` (mi-market.xsd, type `ReserveRequirementQueryType`), on MI as `mp.market`.
-   * Takes one item; returns the item the MMS sent back.
+   * `MarketQuery_ReserveRequirementQuery`: `ReserveRequirementQuery` in `MarketQuery` (mi-market.xsd, type `ReserveRequirementQueryType`), on MI as `mp.market`.
+   * Takes one item; returns the list of results (empty when none). The MMS answers in `MarketSubmit.ReserveRequirement` (reference client).
+   * Open to: BSP, MO, TSO.
    * Same as `client.request('MarketQuery_ReserveRequirementQuery', attributes, data, options)`.
    */
-  marketQueryReserveRequirementQuery(attributes: EnvelopeInput<'MarketQuery_ReserveRequirementQuery'>, data: DataInput<'MarketQuery_ReserveRequirementQuery'>, options?: CallOptions): Promise<CallResult<'MarketQuery_ReserveRequirementQuery'>>;
+  marketQueryReserveRequirementQuery(
+    attributes: EnvelopeInput<'MarketQuery_ReserveRequirementQuery'>,
+    data: DataInput<'MarketQuery_ReserveRequirementQuery'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'MarketQuery_ReserveRequirementQuery'>>;
   /**
-   * MarketQuery_SettlementResultsFileDownloadQuery: `SettlementResultsFileDownloadQuery` in `MarketQuery` (mi-market.xsd, type `SettlementResultsFileDownloadQueryType`), on MI as `mp.market`.
-   * Takes one item; returns the item the MMS sent back.
+   * `MarketQuery_SettlementResultsFileDownloadQuery`: `SettlementResultsFileDownloadQuery` in `MarketQuery` (mi-market.xsd, type `SettlementResultsFileDownloadQueryType`), on MI as `mp.market`.
+   * Takes one item; returns the result, or undefined when none.
+   * Open to: BSP, MO, TSO.
    * Same as `client.request('MarketQuery_SettlementResultsFileDownloadQuery', attributes, data, options)`.
    */
-  marketQuerySettlementResultsFileDownloadQuery(attributes: EnvelopeInput<'MarketQuery_SettlementResultsFileDownloadQuery'>, data: DataInput<'MarketQuery_SettlementResultsFileDownloadQuery'>, options?: CallOptions): Promise<CallResult<'MarketQuery_SettlementResultsFileDownloadQuery'>>;
+  marketQuerySettlementResultsFileDownloadQuery(
+    attributes: EnvelopeInput<'MarketQuery_SettlementResultsFileDownloadQuery'>,
+    data: DataInput<'MarketQuery_SettlementResultsFileDownloadQuery'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'MarketQuery_SettlementResultsFileDownloadQuery'>>;
   /**
-   * MarketQuery_SettlementResultsFileListQuery: `SettlementResultsFileListQuery` in `MarketQuery` (mi-market.xsd, type `SettlementResultsFileListQueryType`), on MI as `mp.market`.
-   * Takes one item; returns the item the MMS sent back.
+   * `MarketQuery_SettlementResultsFileListQuery`: `SettlementResultsFileListQuery` in `MarketQuery` (mi-market.xsd, type `SettlementResultsFileListQueryType`), on MI as `mp.market`.
+   * Takes one item; returns the result, or undefined when none. The MMS answers in `MarketSubmit.SettlementResults` (sample).
+   * Open to: BSP, TSO.
    * Same as `client.request('MarketQuery_SettlementResultsFileListQuery', attributes, data, options)`.
    */
-  marketQuerySettlementResultsFileListQuery(attributes: EnvelopeInput<'MarketQuery_SettlementResultsFileListQuery'>, data: DataInput<'MarketQuery_SettlementResultsFileListQuery'>, options?: CallOptions): Promise<CallResult<'MarketQuery_SettlementResultsFileListQuery'>>;
+  marketQuerySettlementResultsFileListQuery(
+    attributes: EnvelopeInput<'MarketQuery_SettlementResultsFileListQuery'>,
+    data: DataInput<'MarketQuery_SettlementResultsFileListQuery'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'MarketQuery_SettlementResultsFileListQuery'>>;
   /**
-   * MarketQuery_SwitchQuery: `SwitchQuery` in `MarketQuery` (mi-market.xsd, type `SwitchQueryType`), on MI as `mp.market`.
-   * Takes one item; returns the item the MMS sent back.
+   * `MarketQuery_SwitchQuery`: `SwitchQuery` in `MarketQuery` (mi-market.xsd, type `SwitchQueryType`), on MI as `mp.market`.
+   * Takes one item; returns the result, or undefined when none.
+   * Open to: BSP, MO, TSO.
    * Same as `client.request('MarketQuery_SwitchQuery', attributes, data, options)`.
    */
-  marketQuerySwitchQuery(attributes: EnvelopeInput<'MarketQuery_SwitchQuery'>, data: DataInput<'MarketQuery_SwitchQuery'>, options?: CallOptions): Promise<CallResult<'MarketQuery_SwitchQuery'>>;
+  marketQuerySwitchQuery(
+    attributes: EnvelopeInput<'MarketQuery_SwitchQuery'>,
+    data: DataInput<'MarketQuery_SwitchQuery'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'MarketQuery_SwitchQuery'>>;
   /**
-   * MarketQuery_TielineQuery: `TielineQuery` in `MarketQuery` (mi-market.xsd, type `TielineQueryType`), on MI as `mp.market`.
-   * Takes one item; returns the item the MMS sent back.
+   * `MarketQuery_TielineQuery`: `TielineQuery` in `MarketQuery` (mi-market.xsd, type `TielineQueryType`), on MI as `mp.market`.
+   * Takes one item; returns the result, or undefined when none.
+   * Open to: BSP, MO, TSO.
    * Same as `client.request('MarketQuery_TielineQuery', attributes, data, options)`.
    */
-  marketQueryTielineQuery(attributes: EnvelopeInput<'MarketQuery_TielineQuery'>, data: DataInput<'MarketQuery_TielineQuery'>, options?: CallOptions): Promise<CallResult<'MarketQuery_TielineQuery'>>;
+  marketQueryTielineQuery(
+    attributes: EnvelopeInput<'MarketQuery_TielineQuery'>,
+    data: DataInput<'MarketQuery_TielineQuery'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'MarketQuery_TielineQuery'>>;
   /**
-   * MarketQuery_TsoRequestQuery: `TsoRequestQuery` in `MarketQuery` (mi-market.xsd, type `TsoRequestQueryType`), on MI as `mp.market`.
-   * Takes one item; returns the item the MMS sent back.
+   * `MarketQuery_TsoRequestQuery`: `TsoRequestQuery` in `MarketQuery` (mi-market.xsd, type `TsoRequestQueryType`), on MI as `mp.market`.
+   * Takes one item; returns the result, or undefined when none.
+   * Open to: BSP, MO, TSO.
    * Same as `client.request('MarketQuery_TsoRequestQuery', attributes, data, options)`.
    */
-  marketQueryTsoRequestQuery(attributes: EnvelopeInput<'MarketQuery_TsoRequestQuery'>, data: DataInput<'MarketQuery_TsoRequestQuery'>, options?: CallOptions): Promise<CallResult<'MarketQuery_TsoRequestQuery'>>;
+  marketQueryTsoRequestQuery(
+    attributes: EnvelopeInput<'MarketQuery_TsoRequestQuery'>,
+    data: DataInput<'MarketQuery_TsoRequestQuery'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'MarketQuery_TsoRequestQuery'>>;
   /**
-   * MarketQuery_UpperLimitTielineQuery: `UpperLimitTielineQuery` in `MarketQuery` (mi-market.xsd, type `UpperLimitTielineQueryType`), on MI as `mp.market`.
-   * Takes one item; returns the item the MMS sent back.
+   * `MarketQuery_UpperLimitTielineQuery`: `UpperLimitTielineQuery` in `MarketQuery` (mi-market.xsd, type `UpperLimitTielineQueryType`), on MI as `mp.market`.
+   * Takes one item; returns the list of results (empty when none). The MMS answers in `MarketSubmit.UpperLimitTieline` (naming pattern).
+   * Open to: BSP, MO, TSO.
    * Same as `client.request('MarketQuery_UpperLimitTielineQuery', attributes, data, options)`.
    */
-  marketQueryUpperLimitTielineQuery(attributes: EnvelopeInput<'MarketQuery_UpperLimitTielineQuery'>, data: DataInput<'MarketQuery_UpperLimitTielineQuery'>, options?: CallOptions): Promise<CallResult<'MarketQuery_UpperLimitTielineQuery'>>;
+  marketQueryUpperLimitTielineQuery(
+    attributes: EnvelopeInput<'MarketQuery_UpperLimitTielineQuery'>,
+    data: DataInput<'MarketQuery_UpperLimitTielineQuery'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'MarketQuery_UpperLimitTielineQuery'>>;
   /**
-   * MarketSubmit_AllowableInterareaAward: `AllowableInterareaAward` in `MarketSubmit` (mi-market.xsd, type `AllowableInterareaAwardSubmitType`), on MI as `mp.market`.
-   * Takes one item or a list; returns the list the MMS sent back.
+   * `MarketSubmit_AllowableInterareaAward`: `AllowableInterareaAward` in `MarketSubmit` (mi-market.xsd, type `AllowableInterareaAwardSubmitType`), on MI as `mp.market`.
+   * Takes one item or a list; returns the list of results (empty when none).
+   * Open to: BSP, MO, TSO.
    * Same as `client.request('MarketSubmit_AllowableInterareaAward', attributes, data, options)`.
    */
-  marketSubmitAllowableInterareaAward(attributes: EnvelopeInput<'MarketSubmit_AllowableInterareaAward'>, data: DataInput<'MarketSubmit_AllowableInterareaAward'>, options?: CallOptions): Promise<CallResult<'MarketSubmit_AllowableInterareaAward'>>;
+  marketSubmitAllowableInterareaAward(
+    attributes: EnvelopeInput<'MarketSubmit_AllowableInterareaAward'>,
+    data: DataInput<'MarketSubmit_AllowableInterareaAward'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'MarketSubmit_AllowableInterareaAward'>>;
   /**
-   * MarketSubmit_BaselineLoad: `BaselineLoad` in `MarketSubmit` (mi-market.xsd, type `BaselineLoadSubmitType`), on MI as `mp.market`.
-   * Takes one item; returns the item the MMS sent back.
+   * `MarketSubmit_BaselineLoad`: `BaselineLoad` in `MarketSubmit` (mi-market.xsd, type `BaselineLoadSubmitType`), on MI as `mp.market`.
+   * Takes one item; returns the result, or undefined when none.
+   * Open to: BSP, MO, TSO.
    * Same as `client.request('MarketSubmit_BaselineLoad', attributes, data, options)`.
    */
-  marketSubmitBaselineLoad(attributes: EnvelopeInput<'MarketSubmit_BaselineLoad'>, data: DataInput<'MarketSubmit_BaselineLoad'>, options?: CallOptions): Promise<CallResult<'MarketSubmit_BaselineLoad'>>;
+  marketSubmitBaselineLoad(
+    attributes: EnvelopeInput<'MarketSubmit_BaselineLoad'>,
+    data: DataInput<'MarketSubmit_BaselineLoad'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'MarketSubmit_BaselineLoad'>>;
   /**
-   * MarketSubmit_BupSubmit: `BupSubmit` in `MarketSubmit` (mi-market.xsd, type `BupSubmitType`), on MI as `mp.market`.
-   * Takes one item or a list; returns the list the MMS sent back.
+   * `MarketSubmit_BupSubmit`: `BupSubmit` in `MarketSubmit` (mi-market.xsd, type `BupSubmitType`), on MI as `mp.market`.
+   * Takes one item or a list; returns the list of results (empty when none).
+   * Open to: BSP.
    * Same as `client.request('MarketSubmit_BupSubmit', attributes, data, options)`.
    */
-  marketSubmitBupSubmit(attributes: EnvelopeInput<'MarketSubmit_BupSubmit'>, data: DataInput<'MarketSubmit_BupSubmit'>, options?: CallOptions): Promise<CallResult<'MarketSubmit_BupSubmit'>>;
+  marketSubmitBupSubmit(
+    attributes: EnvelopeInput<'MarketSubmit_BupSubmit'>,
+    data: DataInput<'MarketSubmit_BupSubmit'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'MarketSubmit_BupSubmit'>>;
   /**
-   * MarketSubmit_FringeSubmit: `FringeSubmit` in `MarketSubmit` (mi-market.xsd, type `FringeSubmitType`), on MI as `mp.market`.
-   * Takes one item or a list; returns the list the MMS sent back.
+   * `MarketSubmit_FringeSubmit`: `FringeSubmit` in `MarketSubmit` (mi-market.xsd, type `FringeSubmitType`), on MI as `mp.market`.
+   * Takes one item or a list; returns the list of results (empty when none).
+   * Open to: BSP, MO, TSO.
    * Same as `client.request('MarketSubmit_FringeSubmit', attributes, data, options)`.
    */
-  marketSubmitFringeSubmit(attributes: EnvelopeInput<'MarketSubmit_FringeSubmit'>, data: DataInput<'MarketSubmit_FringeSubmit'>, options?: CallOptions): Promise<CallResult<'MarketSubmit_FringeSubmit'>>;
+  marketSubmitFringeSubmit(
+    attributes: EnvelopeInput<'MarketSubmit_FringeSubmit'>,
+    data: DataInput<'MarketSubmit_FringeSubmit'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'MarketSubmit_FringeSubmit'>>;
   /**
-   * MarketSubmit_OfferData: `OfferData` in `MarketSubmit` (mi-market.xsd, type `OfferDataSubmitType`), on MI as `mp.market`.
-   * Takes one item or a list; returns the list the MMS sent back.
+   * `MarketSubmit_OfferData`: `OfferData` in `MarketSubmit` (mi-market.xsd, type `OfferDataSubmitType`), on MI as `mp.market`.
+   * Takes one item or a list; returns the list of results (empty when none).
+   * Open to: BSP.
    * Same as `client.request('MarketSubmit_OfferData', attributes, data, options)`.
    */
-  marketSubmitOfferData(attributes: EnvelopeInput<'MarketSubmit_OfferData'>, data: DataInput<'MarketSubmit_OfferData'>, options?: CallOptions): Promise<CallResult<'MarketSubmit_OfferData'>>;
+  marketSubmitOfferData(
+    attributes: EnvelopeInput<'MarketSubmit_OfferData'>,
+    data: DataInput<'MarketSubmit_OfferData'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'MarketSubmit_OfferData'>>;
   /**
-   * MarketSubmit_OfflineFrameSubmit: `OfflineFrameSubmit` in `MarketSubmit` (mi-market.xsd, type `OfflineFrameSubmitType`), on MI as `mp.market`.
-   * Takes one item or a list; returns the list the MMS sent back.
+   * `MarketSubmit_OfflineFrameSubmit`: `OfflineFrameSubmit` in `MarketSubmit` (mi-market.xsd, type `OfflineFrameSubmitType`), on MI as `mp.market`.
+   * Takes one item or a list; returns the list of results (empty when none).
+   * Open to: BSP, MO, TSO.
    * Same as `client.request('MarketSubmit_OfflineFrameSubmit', attributes, data, options)`.
    */
-  marketSubmitOfflineFrameSubmit(attributes: EnvelopeInput<'MarketSubmit_OfflineFrameSubmit'>, data: DataInput<'MarketSubmit_OfflineFrameSubmit'>, options?: CallOptions): Promise<CallResult<'MarketSubmit_OfflineFrameSubmit'>>;
+  marketSubmitOfflineFrameSubmit(
+    attributes: EnvelopeInput<'MarketSubmit_OfflineFrameSubmit'>,
+    data: DataInput<'MarketSubmit_OfflineFrameSubmit'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'MarketSubmit_OfflineFrameSubmit'>>;
   /**
-   * MarketSubmit_ReserveRequirement: `ReserveRequirement` in `MarketSubmit` (mi-market.xsd, type `ReserveRequirementSubmitType`), on MI as `mp.market`.
-   * Takes one item or a list; returns the list the MMS sent back.
+   * `MarketSubmit_ReserveRequirement`: `ReserveRequirement` in `MarketSubmit` (mi-market.xsd, type `ReserveRequirementSubmitType`), on MI as `mp.market`.
+   * Takes one item or a list; returns the list of results (empty when none).
+   * Open to: BSP, MO, TSO.
    * Same as `client.request('MarketSubmit_ReserveRequirement', attributes, data, options)`.
    */
-  marketSubmitReserveRequirement(attributes: EnvelopeInput<'MarketSubmit_ReserveRequirement'>, data: DataInput<'MarketSubmit_ReserveRequirement'>, options?: CallOptions): Promise<CallResult<'MarketSubmit_ReserveRequirement'>>;
+  marketSubmitReserveRequirement(
+    attributes: EnvelopeInput<'MarketSubmit_ReserveRequirement'>,
+    data: DataInput<'MarketSubmit_ReserveRequirement'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'MarketSubmit_ReserveRequirement'>>;
   /**
-   * MarketSubmit_SettlementResults: `SettlementResults` in `MarketSubmit` (mi-market.xsd, type `SettlementResultsSubmitType`), on MI as `mp.market`.
-   * Takes one item; returns the item the MMS sent back.
+   * `MarketSubmit_SettlementResults`: `SettlementResults` in `MarketSubmit` (mi-market.xsd, type `SettlementResultsSubmitType`), on MI as `mp.market`.
+   * Takes one item; returns the result, or undefined when none.
+   * Open to: BSP, MO, TSO.
    * Same as `client.request('MarketSubmit_SettlementResults', attributes, data, options)`.
    */
-  marketSubmitSettlementResults(attributes: EnvelopeInput<'MarketSubmit_SettlementResults'>, data: DataInput<'MarketSubmit_SettlementResults'>, options?: CallOptions): Promise<CallResult<'MarketSubmit_SettlementResults'>>;
+  marketSubmitSettlementResults(
+    attributes: EnvelopeInput<'MarketSubmit_SettlementResults'>,
+    data: DataInput<'MarketSubmit_SettlementResults'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'MarketSubmit_SettlementResults'>>;
   /**
-   * MarketSubmit_StandingData: `StandingData` in `MarketSubmit` (mi-market.xsd, type `StandingDataType`), on MI as `mp.market`.
-   * Takes one item; returns the item the MMS sent back.
+   * `MarketSubmit_StandingData`: `StandingData` in `MarketSubmit` (mi-market.xsd, type `StandingDataType`), on MI as `mp.market`.
+   * Takes one item; returns the result, or undefined when none.
+   * Open to: BSP, MO, TSO.
    * Same as `client.request('MarketSubmit_StandingData', attributes, data, options)`.
    */
-  marketSubmitStandingData(attributes: EnvelopeInput<'MarketSubmit_StandingData'>, data: DataInput<'MarketSubmit_StandingData'>, options?: CallOptions): Promise<CallResult<'MarketSubmit_StandingData'>>;
+  marketSubmitStandingData(
+    attributes: EnvelopeInput<'MarketSubmit_StandingData'>,
+    data: DataInput<'MarketSubmit_StandingData'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'MarketSubmit_StandingData'>>;
   /**
-   * MarketSubmit_Switch: `Switch` in `MarketSubmit` (mi-market.xsd, type `SwitchSubmitType`), on MI as `mp.market`.
-   * Takes one item; returns the item the MMS sent back.
+   * `MarketSubmit_Switch`: `Switch` in `MarketSubmit` (mi-market.xsd, type `SwitchSubmitType`), on MI as `mp.market`.
+   * Takes one item; returns the result, or undefined when none.
+   * Open to: BSP, MO, TSO.
    * Same as `client.request('MarketSubmit_Switch', attributes, data, options)`.
    */
-  marketSubmitSwitch(attributes: EnvelopeInput<'MarketSubmit_Switch'>, data: DataInput<'MarketSubmit_Switch'>, options?: CallOptions): Promise<CallResult<'MarketSubmit_Switch'>>;
+  marketSubmitSwitch(
+    attributes: EnvelopeInput<'MarketSubmit_Switch'>,
+    data: DataInput<'MarketSubmit_Switch'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'MarketSubmit_Switch'>>;
   /**
-   * MarketSubmit_UpperLimitTieline: `UpperLimitTieline` in `MarketSubmit` (mi-market.xsd, type `UpperLimitTielineSubmitType`), on MI as `mp.market`.
-   * Takes one item or a list; returns the list the MMS sent back.
+   * `MarketSubmit_UpperLimitTieline`: `UpperLimitTieline` in `MarketSubmit` (mi-market.xsd, type `UpperLimitTielineSubmitType`), on MI as `mp.market`.
+   * Takes one item or a list; returns the list of results (empty when none).
+   * Open to: BSP, MO, TSO.
    * Same as `client.request('MarketSubmit_UpperLimitTieline', attributes, data, options)`.
    */
-  marketSubmitUpperLimitTieline(attributes: EnvelopeInput<'MarketSubmit_UpperLimitTieline'>, data: DataInput<'MarketSubmit_UpperLimitTieline'>, options?: CallOptions): Promise<CallResult<'MarketSubmit_UpperLimitTieline'>>;
+  marketSubmitUpperLimitTieline(
+    attributes: EnvelopeInput<'MarketSubmit_UpperLimitTieline'>,
+    data: DataInput<'MarketSubmit_UpperLimitTieline'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'MarketSubmit_UpperLimitTieline'>>;
   /**
-   * Omi_MarketQuery_BaselineLoadFileDownloadQuery: `BaselineLoadFileDownloadQuery` in `MarketQuery` (omi.xsd, type `BaselineLoadFileDownloadQueryType`), on OMI as `mp.omi`.
-   * Takes one item; returns the item the MMS sent back.
+   * `Omi_MarketQuery_BaselineLoadFileDownloadQuery`: `BaselineLoadFileDownloadQuery` in `MarketQuery` (omi.xsd, type `BaselineLoadFileDownloadQueryType`), on OMI as `mp.omi`.
+   * Takes one item; returns the result, or undefined when none.
+   * Open to: BSP, MO, TSO.
    * Same as `client.request('Omi_MarketQuery_BaselineLoadFileDownloadQuery', attributes, data, options)`.
    */
-  omiMarketQueryBaselineLoadFileDownloadQuery(attributes: EnvelopeInput<'Omi_MarketQuery_BaselineLoadFileDownloadQuery'>, data: DataInput<'Omi_MarketQuery_BaselineLoadFileDownloadQuery'>, options?: CallOptions): Promise<CallResult<'Omi_MarketQuery_BaselineLoadFileDownloadQuery'>>;
+  omiMarketQueryBaselineLoadFileDownloadQuery(
+    attributes: EnvelopeInput<'Omi_MarketQuery_BaselineLoadFileDownloadQuery'>,
+    data: DataInput<'Omi_MarketQuery_BaselineLoadFileDownloadQuery'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'Omi_MarketQuery_BaselineLoadFileDownloadQuery'>>;
   /**
-   * Omi_MarketQuery_BaselineLoadFileListQuery: `BaselineLoadFileListQuery` in `MarketQuery` (omi.xsd, type `BaselineLoadFileListQueryType`), on OMI as `mp.omi`.
-   * Takes one item; returns the item the MMS sent back.
+   * `Omi_MarketQuery_BaselineLoadFileListQuery`: `BaselineLoadFileListQuery` in `MarketQuery` (omi.xsd, type `BaselineLoadFileListQueryType`), on OMI as `mp.omi`.
+   * Takes one item; returns the result, or undefined when none. The MMS answers in `MarketSubmit.BaselineLoad` (naming pattern).
+   * Open to: BSP, MO, TSO.
    * Same as `client.request('Omi_MarketQuery_BaselineLoadFileListQuery', attributes, data, options)`.
    */
-  omiMarketQueryBaselineLoadFileListQuery(attributes: EnvelopeInput<'Omi_MarketQuery_BaselineLoadFileListQuery'>, data: DataInput<'Omi_MarketQuery_BaselineLoadFileListQuery'>, options?: CallOptions): Promise<CallResult<'Omi_MarketQuery_BaselineLoadFileListQuery'>>;
+  omiMarketQueryBaselineLoadFileListQuery(
+    attributes: EnvelopeInput<'Omi_MarketQuery_BaselineLoadFileListQuery'>,
+    data: DataInput<'Omi_MarketQuery_BaselineLoadFileListQuery'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'Omi_MarketQuery_BaselineLoadFileListQuery'>>;
   /**
-   * Omi_MarketQuery_OffMarketContractQuery: `OffMarketContractQuery` in `MarketQuery` (omi.xsd, type `OffMarketContractQueryType`), on OMI as `mp.omi`.
-   * Takes one item; returns the item the MMS sent back.
+   * `Omi_MarketQuery_OffMarketContractQuery`: `OffMarketContractQuery` in `MarketQuery` (omi.xsd, type `OffMarketContractQueryType`), on OMI as `mp.omi`.
+   * Takes one item; returns the list of results (empty when none). The MMS answers in `MarketSubmit.OffMarketContract` (naming pattern).
+   * Open to: BSP, MO, TSO.
    * Same as `client.request('Omi_MarketQuery_OffMarketContractQuery', attributes, data, options)`.
    */
-  omiMarketQueryOffMarketContractQuery(attributes: EnvelopeInput<'Omi_MarketQuery_OffMarketContractQuery'>, data: DataInput<'Omi_MarketQuery_OffMarketContractQuery'>, options?: CallOptions): Promise<CallResult<'Omi_MarketQuery_OffMarketContractQuery'>>;
+  omiMarketQueryOffMarketContractQuery(
+    attributes: EnvelopeInput<'Omi_MarketQuery_OffMarketContractQuery'>,
+    data: DataInput<'Omi_MarketQuery_OffMarketContractQuery'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'Omi_MarketQuery_OffMarketContractQuery'>>;
   /**
-   * Omi_MarketQuery_RefundDataQuery: `RefundDataQuery` in `MarketQuery` (omi.xsd, type `RefundDataQueryType`), on OMI as `mp.omi`.
-   * Takes one item; returns the item the MMS sent back.
+   * `Omi_MarketQuery_RefundDataQuery`: `RefundDataQuery` in `MarketQuery` (omi.xsd, type `RefundDataQueryType`), on OMI as `mp.omi`.
+   * Takes one item; returns the list of results (empty when none). The MMS answers in `MarketSubmit.RefundData` (naming pattern).
+   * Open to: BSP, MO, TSO.
    * Same as `client.request('Omi_MarketQuery_RefundDataQuery', attributes, data, options)`.
    */
-  omiMarketQueryRefundDataQuery(attributes: EnvelopeInput<'Omi_MarketQuery_RefundDataQuery'>, data: DataInput<'Omi_MarketQuery_RefundDataQuery'>, options?: CallOptions): Promise<CallResult<'Omi_MarketQuery_RefundDataQuery'>>;
+  omiMarketQueryRefundDataQuery(
+    attributes: EnvelopeInput<'Omi_MarketQuery_RefundDataQuery'>,
+    data: DataInput<'Omi_MarketQuery_RefundDataQuery'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'Omi_MarketQuery_RefundDataQuery'>>;
   /**
-   * Omi_MarketQuery_RefundTargetContractResultQuery: `RefundTargetContractResultQuery` in `MarketQuery` (omi.xsd, type `RefundTargetContractResultQueryType`), on OMI as `mp.omi`.
-   * Takes one item; returns the item the MMS sent back.
+   * `Omi_MarketQuery_RefundTargetContractResultQuery`: `RefundTargetContractResultQuery` in `MarketQuery` (omi.xsd, type `RefundTargetContractResultQueryType`), on OMI as `mp.omi`.
+   * Takes one item; returns the result, or undefined when none.
+   * Open to: BSP, MO, TSO.
    * Same as `client.request('Omi_MarketQuery_RefundTargetContractResultQuery', attributes, data, options)`.
    */
-  omiMarketQueryRefundTargetContractResultQuery(attributes: EnvelopeInput<'Omi_MarketQuery_RefundTargetContractResultQuery'>, data: DataInput<'Omi_MarketQuery_RefundTargetContractResultQuery'>, options?: CallOptions): Promise<CallResult<'Omi_MarketQuery_RefundTargetContractResultQuery'>>;
+  omiMarketQueryRefundTargetContractResultQuery(
+    attributes: EnvelopeInput<'Omi_MarketQuery_RefundTargetContractResultQuery'>,
+    data: DataInput<'Omi_MarketQuery_RefundTargetContractResultQuery'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'Omi_MarketQuery_RefundTargetContractResultQuery'>>;
   /**
-   * Omi_MarketQuery_RemainingReserveDataQuery: `RemainingReserveDataQuery` in `MarketQuery` (omi.xsd, type `RemainingReserveDataQueryType`), on OMI as `mp.omi`.
-   * Takes one item; returns the item the MMS sent back.
+   * `Omi_MarketQuery_RemainingReserveDataQuery`: `RemainingReserveDataQuery` in `MarketQuery` (omi.xsd, type `RemainingReserveDataQueryType`), on OMI as `mp.omi`.
+   * Takes one item; returns the list of results (empty when none). The MMS answers in `MarketSubmit.RemainingReserveData` (reference client).
+   * Open to: BSP, TSO.
    * Same as `client.request('Omi_MarketQuery_RemainingReserveDataQuery', attributes, data, options)`.
    */
-  omiMarketQueryRemainingReserveDataQuery(attributes: EnvelopeInput<'Omi_MarketQuery_RemainingReserveDataQuery'>, data: DataInput<'Omi_MarketQuery_RemainingReserveDataQuery'>, options?: CallOptions): Promise<CallResult<'Omi_MarketQuery_RemainingReserveDataQuery'>>;
+  omiMarketQueryRemainingReserveDataQuery(
+    attributes: EnvelopeInput<'Omi_MarketQuery_RemainingReserveDataQuery'>,
+    data: DataInput<'Omi_MarketQuery_RemainingReserveDataQuery'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'Omi_MarketQuery_RemainingReserveDataQuery'>>;
   /**
-   * Omi_MarketSubmit_BaselineLoad: `BaselineLoad` in `MarketSubmit` (omi.xsd, type `BaselineLoadSubmitType`), on OMI as `mp.omi`.
-   * Takes one item; returns the item the MMS sent back.
+   * `Omi_MarketSubmit_BaselineLoad`: `BaselineLoad` in `MarketSubmit` (omi.xsd, type `BaselineLoadSubmitType`), on OMI as `mp.omi`.
+   * Takes one item; returns the result, or undefined when none.
+   * Open to: BSP, MO, TSO.
    * Same as `client.request('Omi_MarketSubmit_BaselineLoad', attributes, data, options)`.
    */
-  omiMarketSubmitBaselineLoad(attributes: EnvelopeInput<'Omi_MarketSubmit_BaselineLoad'>, data: DataInput<'Omi_MarketSubmit_BaselineLoad'>, options?: CallOptions): Promise<CallResult<'Omi_MarketSubmit_BaselineLoad'>>;
+  omiMarketSubmitBaselineLoad(
+    attributes: EnvelopeInput<'Omi_MarketSubmit_BaselineLoad'>,
+    data: DataInput<'Omi_MarketSubmit_BaselineLoad'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'Omi_MarketSubmit_BaselineLoad'>>;
   /**
-   * Omi_MarketSubmit_OffMarketContract: `OffMarketContract` in `MarketSubmit` (omi.xsd, type `OffMarketContractSubmitType`), on OMI as `mp.omi`.
-   * Takes one item or a list; returns the list the MMS sent back.
+   * `Omi_MarketSubmit_OffMarketContract`: `OffMarketContract` in `MarketSubmit` (omi.xsd, type `OffMarketContractSubmitType`), on OMI as `mp.omi`.
+   * Takes one item or a list; returns the list of results (empty when none).
+   * Open to: BSP, MO, TSO.
    * Same as `client.request('Omi_MarketSubmit_OffMarketContract', attributes, data, options)`.
    */
-  omiMarketSubmitOffMarketContract(attributes: EnvelopeInput<'Omi_MarketSubmit_OffMarketContract'>, data: DataInput<'Omi_MarketSubmit_OffMarketContract'>, options?: CallOptions): Promise<CallResult<'Omi_MarketSubmit_OffMarketContract'>>;
+  omiMarketSubmitOffMarketContract(
+    attributes: EnvelopeInput<'Omi_MarketSubmit_OffMarketContract'>,
+    data: DataInput<'Omi_MarketSubmit_OffMarketContract'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'Omi_MarketSubmit_OffMarketContract'>>;
   /**
-   * Omi_MarketSubmit_RefundData: `RefundData` in `MarketSubmit` (omi.xsd, type `RefundDataType`), on OMI as `mp.omi`.
-   * Takes one item or a list; returns the list the MMS sent back.
+   * `Omi_MarketSubmit_RefundData`: `RefundData` in `MarketSubmit` (omi.xsd, type `RefundDataType`), on OMI as `mp.omi`.
+   * Takes one item or a list; returns the list of results (empty when none).
+   * Open to: BSP, MO, TSO.
    * Same as `client.request('Omi_MarketSubmit_RefundData', attributes, data, options)`.
    */
-  omiMarketSubmitRefundData(attributes: EnvelopeInput<'Omi_MarketSubmit_RefundData'>, data: DataInput<'Omi_MarketSubmit_RefundData'>, options?: CallOptions): Promise<CallResult<'Omi_MarketSubmit_RefundData'>>;
+  omiMarketSubmitRefundData(
+    attributes: EnvelopeInput<'Omi_MarketSubmit_RefundData'>,
+    data: DataInput<'Omi_MarketSubmit_RefundData'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'Omi_MarketSubmit_RefundData'>>;
   /**
-   * Omi_MarketSubmit_RemainingReserveData: `RemainingReserveData` in `MarketSubmit` (omi.xsd, type `RemainingReserveDataSubmitType`), on OMI as `mp.omi`.
-   * Takes one item or a list; returns the list the MMS sent back.
+   * `Omi_MarketSubmit_RemainingReserveData`: `RemainingReserveData` in `MarketSubmit` (omi.xsd, type `RemainingReserveDataSubmitType`), on OMI as `mp.omi`.
+   * Takes one item or a list; returns the list of results (empty when none).
+   * Open to: BSP.
    * Same as `client.request('Omi_MarketSubmit_RemainingReserveData', attributes, data, options)`.
    */
-  omiMarketSubmitRemainingReserveData(attributes: EnvelopeInput<'Omi_MarketSubmit_RemainingReserveData'>, data: DataInput<'Omi_MarketSubmit_RemainingReserveData'>, options?: CallOptions): Promise<CallResult<'Omi_MarketSubmit_RemainingReserveData'>>;
+  omiMarketSubmitRemainingReserveData(
+    attributes: EnvelopeInput<'Omi_MarketSubmit_RemainingReserveData'>,
+    data: DataInput<'Omi_MarketSubmit_RemainingReserveData'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'Omi_MarketSubmit_RemainingReserveData'>>;
   /**
-   * RegistrationApproval_DrPattern: `DrPattern` in `RegistrationApproval` (mpr.xsd, type `DrPatternApprovalType`), on MI as `mp.registration`.
-   * Takes one item or a list; returns the list the MMS sent back.
+   * `RegistrationApproval_DrPattern`: `DrPattern` in `RegistrationApproval` (mpr.xsd, type `DrPatternApprovalType`), on MI as `mp.registration`.
+   * Takes one item or a list; returns the list of results (empty when none).
+   * Open to: BSP, MO, TSO.
    * Same as `client.request('RegistrationApproval_DrPattern', attributes, data, options)`.
    */
-  registrationApprovalDrPattern(attributes: EnvelopeInput<'RegistrationApproval_DrPattern'>, data: DataInput<'RegistrationApproval_DrPattern'>, options?: CallOptions): Promise<CallResult<'RegistrationApproval_DrPattern'>>;
+  registrationApprovalDrPattern(
+    attributes: EnvelopeInput<'RegistrationApproval_DrPattern'>,
+    data: DataInput<'RegistrationApproval_DrPattern'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'RegistrationApproval_DrPattern'>>;
   /**
-   * RegistrationApproval_Resource: `Resource` in `RegistrationApproval` (mpr.xsd, type `ResourceApprovalType`), on MI as `mp.registration`.
-   * Takes one item or a list; returns the list the MMS sent back.
+   * `RegistrationApproval_Resource`: `Resource` in `RegistrationApproval` (mpr.xsd, type `ResourceApprovalType`), on MI as `mp.registration`.
+   * Takes one item or a list; returns the list of results (empty when none).
+   * Open to: BSP, MO, TSO.
    * Same as `client.request('RegistrationApproval_Resource', attributes, data, options)`.
    */
-  registrationApprovalResource(attributes: EnvelopeInput<'RegistrationApproval_Resource'>, data: DataInput<'RegistrationApproval_Resource'>, options?: CallOptions): Promise<CallResult<'RegistrationApproval_Resource'>>;
+  registrationApprovalResource(
+    attributes: EnvelopeInput<'RegistrationApproval_Resource'>,
+    data: DataInput<'RegistrationApproval_Resource'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'RegistrationApproval_Resource'>>;
   /**
-   * RegistrationQuery_BankAccount: `BankAccount` in `RegistrationQuery` (mpr.xsd, type `BankAccountQueryType`), on MI as `mp.registration`.
-   * Takes one item or a list; returns the list the MMS sent back.
+   * `RegistrationQuery_BankAccount`: `BankAccount` in `RegistrationQuery` (mpr.xsd, type `BankAccountQueryType`), on MI as `mp.registration`.
+   * Takes one item or a list; returns the list of results (empty when none). The MMS answers in `RegistrationSubmit.BankAccount` (naming pattern).
+   * Open to: BSP, MO, TSO.
    * Same as `client.request('RegistrationQuery_BankAccount', attributes, data, options)`.
    */
-  registrationQueryBankAccount(attributes: EnvelopeInput<'RegistrationQuery_BankAccount'>, data: DataInput<'RegistrationQuery_BankAccount'>, options?: CallOptions): Promise<CallResult<'RegistrationQuery_BankAccount'>>;
+  registrationQueryBankAccount(
+    attributes: EnvelopeInput<'RegistrationQuery_BankAccount'>,
+    data: DataInput<'RegistrationQuery_BankAccount'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'RegistrationQuery_BankAccount'>>;
   /**
-   * RegistrationQuery_DrPattern: `DrPattern` in `RegistrationQuery` (mpr.xsd, type `DrPatternQueryType`), on MI as `mp.registration`.
-   * Takes one item or a list; returns the list the MMS sent back.
+   * `RegistrationQuery_DrPattern`: `DrPattern` in `RegistrationQuery` (mpr.xsd, type `DrPatternQueryType`), on MI as `mp.registration`.
+   * Takes one item or a list; returns the list of results (empty when none). The MMS answers in `RegistrationSubmit.DrPattern` (naming pattern).
+   * Open to: BSP, MO, TSO.
    * Same as `client.request('RegistrationQuery_DrPattern', attributes, data, options)`.
    */
-  registrationQueryDrPattern(attributes: EnvelopeInput<'RegistrationQuery_DrPattern'>, data: DataInput<'RegistrationQuery_DrPattern'>, options?: CallOptions): Promise<CallResult<'RegistrationQuery_DrPattern'>>;
+  registrationQueryDrPattern(
+    attributes: EnvelopeInput<'RegistrationQuery_DrPattern'>,
+    data: DataInput<'RegistrationQuery_DrPattern'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'RegistrationQuery_DrPattern'>>;
   /**
-   * RegistrationQuery_DrPatternSuspension: `DrPatternSuspension` in `RegistrationQuery` (mpr.xsd, type `DrPatternSuspensionQueryType`), on MI as `mp.registration`.
-   * Takes one item or a list; returns the list the MMS sent back.
+   * `RegistrationQuery_DrPatternSuspension`: `DrPatternSuspension` in `RegistrationQuery` (mpr.xsd, type `DrPatternSuspensionQueryType`), on MI as `mp.registration`.
+   * Takes one item or a list; returns the list of results (empty when none). The MMS answers in `RegistrationSubmit.DrPatternSuspension` (naming pattern).
+   * Open to: BSP, MO, TSO.
    * Same as `client.request('RegistrationQuery_DrPatternSuspension', attributes, data, options)`.
    */
-  registrationQueryDrPatternSuspension(attributes: EnvelopeInput<'RegistrationQuery_DrPatternSuspension'>, data: DataInput<'RegistrationQuery_DrPatternSuspension'>, options?: CallOptions): Promise<CallResult<'RegistrationQuery_DrPatternSuspension'>>;
+  registrationQueryDrPatternSuspension(
+    attributes: EnvelopeInput<'RegistrationQuery_DrPatternSuspension'>,
+    data: DataInput<'RegistrationQuery_DrPatternSuspension'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'RegistrationQuery_DrPatternSuspension'>>;
   /**
-   * RegistrationQuery_Participant: `Participant` in `RegistrationQuery` (mpr.xsd, type `ParticipantQueryType`), on MI as `mp.registration`.
-   * Takes one item or a list; returns the list the MMS sent back.
+   * `RegistrationQuery_Participant`: `Participant` in `RegistrationQuery` (mpr.xsd, type `ParticipantQueryType`), on MI as `mp.registration`.
+   * Takes one item or a list; returns the list of results (empty when none). The MMS answers in `RegistrationSubmit.Participant` (naming pattern).
+   * Open to: BSP, MO, TSO.
    * Same as `client.request('RegistrationQuery_Participant', attributes, data, options)`.
    */
-  registrationQueryParticipant(attributes: EnvelopeInput<'RegistrationQuery_Participant'>, data: DataInput<'RegistrationQuery_Participant'>, options?: CallOptions): Promise<CallResult<'RegistrationQuery_Participant'>>;
+  registrationQueryParticipant(
+    attributes: EnvelopeInput<'RegistrationQuery_Participant'>,
+    data: DataInput<'RegistrationQuery_Participant'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'RegistrationQuery_Participant'>>;
   /**
-   * RegistrationQuery_ParticipantValidity: `ParticipantValidity` in `RegistrationQuery` (mpr.xsd, type `ParticipantValidityQueryType`), on MI as `mp.registration`.
-   * Takes one item or a list; returns the list the MMS sent back.
+   * `RegistrationQuery_ParticipantValidity`: `ParticipantValidity` in `RegistrationQuery` (mpr.xsd, type `ParticipantValidityQueryType`), on MI as `mp.registration`.
+   * Takes one item or a list; returns the list of results (empty when none). The MMS answers in `RegistrationSubmit.ParticipantValidity` (naming pattern).
+   * Open to: BSP, MO, TSO.
    * Same as `client.request('RegistrationQuery_ParticipantValidity', attributes, data, options)`.
    */
-  registrationQueryParticipantValidity(attributes: EnvelopeInput<'RegistrationQuery_ParticipantValidity'>, data: DataInput<'RegistrationQuery_ParticipantValidity'>, options?: CallOptions): Promise<CallResult<'RegistrationQuery_ParticipantValidity'>>;
+  registrationQueryParticipantValidity(
+    attributes: EnvelopeInput<'RegistrationQuery_ParticipantValidity'>,
+    data: DataInput<'RegistrationQuery_ParticipantValidity'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'RegistrationQuery_ParticipantValidity'>>;
   /**
-   * RegistrationQuery_Resource: `Resource` in `RegistrationQuery` (mpr.xsd, type `ResourceQueryType`), on MI as `mp.registration`.
-   * Takes one item or a list; returns the list the MMS sent back.
+   * `RegistrationQuery_Resource`: `Resource` in `RegistrationQuery` (mpr.xsd, type `ResourceQueryType`), on MI as `mp.registration`.
+   * Takes one item or a list; returns the list of results (empty when none). The MMS answers in `RegistrationSubmit.Resource` (reference client).
+   * Open to: BSP, TSO.
    * Same as `client.request('RegistrationQuery_Resource', attributes, data, options)`.
    */
-  registrationQueryResource(attributes: EnvelopeInput<'RegistrationQuery_Resource'>, data: DataInput<'RegistrationQuery_Resource'>, options?: CallOptions): Promise<CallResult<'RegistrationQuery_Resource'>>;
+  registrationQueryResource(
+    attributes: EnvelopeInput<'RegistrationQuery_Resource'>,
+    data: DataInput<'RegistrationQuery_Resource'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'RegistrationQuery_Resource'>>;
   /**
-   * RegistrationQuery_ResourceCoefficient: `ResourceCoefficient` in `RegistrationQuery` (mpr.xsd, type `ResourceCoefficientQueryType`), on MI as `mp.registration`.
-   * Takes one item or a list; returns the list the MMS sent back.
+   * `RegistrationQuery_ResourceCoefficient`: `ResourceCoefficient` in `RegistrationQuery` (mpr.xsd, type `ResourceCoefficientQueryType`), on MI as `mp.registration`.
+   * Takes one item or a list; returns the list of results (empty when none). The MMS answers in `RegistrationSubmit.ResourceCoefficient` (naming pattern).
+   * Open to: BSP, MO, TSO.
    * Same as `client.request('RegistrationQuery_ResourceCoefficient', attributes, data, options)`.
    */
-  registrationQueryResourceCoefficient(attributes: EnvelopeInput<'RegistrationQuery_ResourceCoefficient'>, data: DataInput<'RegistrationQuery_ResourceCoefficient'>, options?: CallOptions): Promise<CallResult<'RegistrationQuery_ResourceCoefficient'>>;
+  registrationQueryResourceCoefficient(
+    attributes: EnvelopeInput<'RegistrationQuery_ResourceCoefficient'>,
+    data: DataInput<'RegistrationQuery_ResourceCoefficient'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'RegistrationQuery_ResourceCoefficient'>>;
   /**
-   * RegistrationQuery_ResourceEvaluation: `ResourceEvaluation` in `RegistrationQuery` (mpr.xsd, type `ResourceEvaluationQueryType`), on MI as `mp.registration`.
-   * Takes one item or a list; returns the list the MMS sent back.
+   * `RegistrationQuery_ResourceEvaluation`: `ResourceEvaluation` in `RegistrationQuery` (mpr.xsd, type `ResourceEvaluationQueryType`), on MI as `mp.registration`.
+   * Takes one item or a list; returns the list of results (empty when none). The MMS answers in `RegistrationSubmit.ResourceEvaluation` (naming pattern).
+   * Open to: BSP, MO, TSO.
    * Same as `client.request('RegistrationQuery_ResourceEvaluation', attributes, data, options)`.
    */
-  registrationQueryResourceEvaluation(attributes: EnvelopeInput<'RegistrationQuery_ResourceEvaluation'>, data: DataInput<'RegistrationQuery_ResourceEvaluation'>, options?: CallOptions): Promise<CallResult<'RegistrationQuery_ResourceEvaluation'>>;
+  registrationQueryResourceEvaluation(
+    attributes: EnvelopeInput<'RegistrationQuery_ResourceEvaluation'>,
+    data: DataInput<'RegistrationQuery_ResourceEvaluation'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'RegistrationQuery_ResourceEvaluation'>>;
   /**
-   * RegistrationQuery_ResourceSuspension: `ResourceSuspension` in `RegistrationQuery` (mpr.xsd, type `ResourceSuspensionQueryType`), on MI as `mp.registration`.
-   * Takes one item or a list; returns the list the MMS sent back.
+   * `RegistrationQuery_ResourceSuspension`: `ResourceSuspension` in `RegistrationQuery` (mpr.xsd, type `ResourceSuspensionQueryType`), on MI as `mp.registration`.
+   * Takes one item or a list; returns the list of results (empty when none). The MMS answers in `RegistrationSubmit.ResourceSuspension` (naming pattern).
+   * Open to: BSP, MO, TSO.
    * Same as `client.request('RegistrationQuery_ResourceSuspension', attributes, data, options)`.
    */
-  registrationQueryResourceSuspension(attributes: EnvelopeInput<'RegistrationQuery_ResourceSuspension'>, data: DataInput<'RegistrationQuery_ResourceSuspension'>, options?: CallOptions): Promise<CallResult<'RegistrationQuery_ResourceSuspension'>>;
+  registrationQueryResourceSuspension(
+    attributes: EnvelopeInput<'RegistrationQuery_ResourceSuspension'>,
+    data: DataInput<'RegistrationQuery_ResourceSuspension'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'RegistrationQuery_ResourceSuspension'>>;
   /**
-   * RegistrationQuery_ResourceValidity: `ResourceValidity` in `RegistrationQuery` (mpr.xsd, type `ResourceValidityQueryType`), on MI as `mp.registration`.
-   * Takes one item or a list; returns the list the MMS sent back.
+   * `RegistrationQuery_ResourceValidity`: `ResourceValidity` in `RegistrationQuery` (mpr.xsd, type `ResourceValidityQueryType`), on MI as `mp.registration`.
+   * Takes one item or a list; returns the list of results (empty when none). The MMS answers in `RegistrationSubmit.ResourceValidity` (naming pattern).
+   * Open to: BSP, MO, TSO.
    * Same as `client.request('RegistrationQuery_ResourceValidity', attributes, data, options)`.
    */
-  registrationQueryResourceValidity(attributes: EnvelopeInput<'RegistrationQuery_ResourceValidity'>, data: DataInput<'RegistrationQuery_ResourceValidity'>, options?: CallOptions): Promise<CallResult<'RegistrationQuery_ResourceValidity'>>;
+  registrationQueryResourceValidity(
+    attributes: EnvelopeInput<'RegistrationQuery_ResourceValidity'>,
+    data: DataInput<'RegistrationQuery_ResourceValidity'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'RegistrationQuery_ResourceValidity'>>;
   /**
-   * RegistrationQuery_User: `User` in `RegistrationQuery` (mpr.xsd, type `UserQueryType`), on MI as `mp.registration`.
-   * Takes one item or a list; returns the list the MMS sent back.
+   * `RegistrationQuery_User`: `User` in `RegistrationQuery` (mpr.xsd, type `UserQueryType`), on MI as `mp.registration`.
+   * Takes one item or a list; returns the list of results (empty when none). The MMS answers in `RegistrationSubmit.User` (naming pattern).
+   * Open to: BSP, MO, TSO.
    * Same as `client.request('RegistrationQuery_User', attributes, data, options)`.
    */
-  registrationQueryUser(attributes: EnvelopeInput<'RegistrationQuery_User'>, data: DataInput<'RegistrationQuery_User'>, options?: CallOptions): Promise<CallResult<'RegistrationQuery_User'>>;
+  registrationQueryUser(
+    attributes: EnvelopeInput<'RegistrationQuery_User'>,
+    data: DataInput<'RegistrationQuery_User'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'RegistrationQuery_User'>>;
   /**
-   * RegistrationQuery_UserSystemAccess: `UserSystemAccess` in `RegistrationQuery` (mpr.xsd, type `UserSystemAccessQueryType`), on MI as `mp.registration`.
-   * Takes one item or a list; returns the list the MMS sent back.
+   * `RegistrationQuery_UserSystemAccess`: `UserSystemAccess` in `RegistrationQuery` (mpr.xsd, type `UserSystemAccessQueryType`), on MI as `mp.registration`.
+   * Takes one item or a list; returns the list of results (empty when none). The MMS answers in `RegistrationSubmit.UserSystemAccess` (naming pattern).
+   * Open to: BSP, MO, TSO.
    * Same as `client.request('RegistrationQuery_UserSystemAccess', attributes, data, options)`.
    */
-  registrationQueryUserSystemAccess(attributes: EnvelopeInput<'RegistrationQuery_UserSystemAccess'>, data: DataInput<'RegistrationQuery_UserSystemAccess'>, options?: CallOptions): Promise<CallResult<'RegistrationQuery_UserSystemAccess'>>;
+  registrationQueryUserSystemAccess(
+    attributes: EnvelopeInput<'RegistrationQuery_UserSystemAccess'>,
+    data: DataInput<'RegistrationQuery_UserSystemAccess'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'RegistrationQuery_UserSystemAccess'>>;
   /**
-   * RegistrationSubmit_BankAccount: `BankAccount` in `RegistrationSubmit` (mpr.xsd, type `BankAccountSubmitType`), on MI as `mp.registration`.
-   * Takes one item or a list; returns the list the MMS sent back.
+   * `RegistrationSubmit_BankAccount`: `BankAccount` in `RegistrationSubmit` (mpr.xsd, type `BankAccountSubmitType`), on MI as `mp.registration`.
+   * Takes one item or a list; returns the list of results (empty when none).
+   * Open to: BSP, MO, TSO.
    * Same as `client.request('RegistrationSubmit_BankAccount', attributes, data, options)`.
    */
-  registrationSubmitBankAccount(attributes: EnvelopeInput<'RegistrationSubmit_BankAccount'>, data: DataInput<'RegistrationSubmit_BankAccount'>, options?: CallOptions): Promise<CallResult<'RegistrationSubmit_BankAccount'>>;
+  registrationSubmitBankAccount(
+    attributes: EnvelopeInput<'RegistrationSubmit_BankAccount'>,
+    data: DataInput<'RegistrationSubmit_BankAccount'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'RegistrationSubmit_BankAccount'>>;
   /**
-   * RegistrationSubmit_DrPattern: `DrPattern` in `RegistrationSubmit` (mpr.xsd, type `DrPatternSubmitType`), on MI as `mp.registration`.
-   * Takes one item or a list; returns the list the MMS sent back.
+   * `RegistrationSubmit_DrPattern`: `DrPattern` in `RegistrationSubmit` (mpr.xsd, type `DrPatternSubmitType`), on MI as `mp.registration`.
+   * Takes one item or a list; returns the list of results (empty when none).
+   * Open to: BSP, MO, TSO.
    * Same as `client.request('RegistrationSubmit_DrPattern', attributes, data, options)`.
    */
-  registrationSubmitDrPattern(attributes: EnvelopeInput<'RegistrationSubmit_DrPattern'>, data: DataInput<'RegistrationSubmit_DrPattern'>, options?: CallOptions): Promise<CallResult<'RegistrationSubmit_DrPattern'>>;
+  registrationSubmitDrPattern(
+    attributes: EnvelopeInput<'RegistrationSubmit_DrPattern'>,
+    data: DataInput<'RegistrationSubmit_DrPattern'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'RegistrationSubmit_DrPattern'>>;
   /**
-   * RegistrationSubmit_DrPatternSuspension: `DrPatternSuspension` in `RegistrationSubmit` (mpr.xsd, type `DrPatternSuspensionSubmitType`), on MI as `mp.registration`.
-   * Takes one item or a list; returns the list the MMS sent back.
+   * `RegistrationSubmit_DrPatternSuspension`: `DrPatternSuspension` in `RegistrationSubmit` (mpr.xsd, type `DrPatternSuspensionSubmitType`), on MI as `mp.registration`.
+   * Takes one item or a list; returns the list of results (empty when none).
+   * Open to: BSP, MO, TSO.
    * Same as `client.request('RegistrationSubmit_DrPatternSuspension', attributes, data, options)`.
    */
-  registrationSubmitDrPatternSuspension(attributes: EnvelopeInput<'RegistrationSubmit_DrPatternSuspension'>, data: DataInput<'RegistrationSubmit_DrPatternSuspension'>, options?: CallOptions): Promise<CallResult<'RegistrationSubmit_DrPatternSuspension'>>;
+  registrationSubmitDrPatternSuspension(
+    attributes: EnvelopeInput<'RegistrationSubmit_DrPatternSuspension'>,
+    data: DataInput<'RegistrationSubmit_DrPatternSuspension'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'RegistrationSubmit_DrPatternSuspension'>>;
   /**
-   * RegistrationSubmit_Participant: `Participant` in `RegistrationSubmit` (mpr.xsd, type `ParticipantSubmitType`), on MI as `mp.registration`.
-   * Takes one item or a list; returns the list the MMS sent back.
+   * `RegistrationSubmit_Participant`: `Participant` in `RegistrationSubmit` (mpr.xsd, type `ParticipantSubmitType`), on MI as `mp.registration`.
+   * Takes one item or a list; returns the list of results (empty when none).
+   * Open to: BSP, MO, TSO.
    * Same as `client.request('RegistrationSubmit_Participant', attributes, data, options)`.
    */
-  registrationSubmitParticipant(attributes: EnvelopeInput<'RegistrationSubmit_Participant'>, data: DataInput<'RegistrationSubmit_Participant'>, options?: CallOptions): Promise<CallResult<'RegistrationSubmit_Participant'>>;
+  registrationSubmitParticipant(
+    attributes: EnvelopeInput<'RegistrationSubmit_Participant'>,
+    data: DataInput<'RegistrationSubmit_Participant'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'RegistrationSubmit_Participant'>>;
   /**
-   * RegistrationSubmit_ParticipantValidity: `ParticipantValidity` in `RegistrationSubmit` (mpr.xsd, type `ParticipantValiditySubmitType`), on MI as `mp.registration`.
-   * Takes one item or a list; returns the list the MMS sent back.
+   * `RegistrationSubmit_ParticipantValidity`: `ParticipantValidity` in `RegistrationSubmit` (mpr.xsd, type `ParticipantValiditySubmitType`), on MI as `mp.registration`.
+   * Takes one item or a list; returns the list of results (empty when none).
+   * Open to: BSP, MO, TSO.
    * Same as `client.request('RegistrationSubmit_ParticipantValidity', attributes, data, options)`.
    */
-  registrationSubmitParticipantValidity(attributes: EnvelopeInput<'RegistrationSubmit_ParticipantValidity'>, data: DataInput<'RegistrationSubmit_ParticipantValidity'>, options?: CallOptions): Promise<CallResult<'RegistrationSubmit_ParticipantValidity'>>;
+  registrationSubmitParticipantValidity(
+    attributes: EnvelopeInput<'RegistrationSubmit_ParticipantValidity'>,
+    data: DataInput<'RegistrationSubmit_ParticipantValidity'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'RegistrationSubmit_ParticipantValidity'>>;
   /**
-   * RegistrationSubmit_Resource: `Resource` in `RegistrationSubmit` (mpr.xsd, type `ResourceSubmitType`), on MI as `mp.registration`.
-   * Takes one item or a list; returns the list the MMS sent back.
+   * `RegistrationSubmit_Resource`: `Resource` in `RegistrationSubmit` (mpr.xsd, type `ResourceSubmitType`), on MI as `mp.registration`.
+   * Takes one item or a list; returns the list of results (empty when none).
+   * Open to: BSP.
    * Same as `client.request('RegistrationSubmit_Resource', attributes, data, options)`.
    */
-  registrationSubmitResource(attributes: EnvelopeInput<'RegistrationSubmit_Resource'>, data: DataInput<'RegistrationSubmit_Resource'>, options?: CallOptions): Promise<CallResult<'RegistrationSubmit_Resource'>>;
+  registrationSubmitResource(
+    attributes: EnvelopeInput<'RegistrationSubmit_Resource'>,
+    data: DataInput<'RegistrationSubmit_Resource'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'RegistrationSubmit_Resource'>>;
   /**
-   * RegistrationSubmit_ResourceCoefficient: `ResourceCoefficient` in `RegistrationSubmit` (mpr.xsd, type `ResourceCoefficientSubmitType`), on MI as `mp.registration`.
-   * Takes one item or a list; returns the list the MMS sent back.
+   * `RegistrationSubmit_ResourceCoefficient`: `ResourceCoefficient` in `RegistrationSubmit` (mpr.xsd, type `ResourceCoefficientSubmitType`), on MI as `mp.registration`.
+   * Takes one item or a list; returns the list of results (empty when none).
+   * Open to: BSP, MO, TSO.
    * Same as `client.request('RegistrationSubmit_ResourceCoefficient', attributes, data, options)`.
    */
-  registrationSubmitResourceCoefficient(attributes: EnvelopeInput<'RegistrationSubmit_ResourceCoefficient'>, data: DataInput<'RegistrationSubmit_ResourceCoefficient'>, options?: CallOptions): Promise<CallResult<'RegistrationSubmit_ResourceCoefficient'>>;
+  registrationSubmitResourceCoefficient(
+    attributes: EnvelopeInput<'RegistrationSubmit_ResourceCoefficient'>,
+    data: DataInput<'RegistrationSubmit_ResourceCoefficient'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'RegistrationSubmit_ResourceCoefficient'>>;
   /**
-   * RegistrationSubmit_ResourceEvaluation: `ResourceEvaluation` in `RegistrationSubmit` (mpr.xsd, type `ResourceEvaluationSubmitType`), on MI as `mp.registration`.
-   * Takes one item or a list; returns the list the MMS sent back.
+   * `RegistrationSubmit_ResourceEvaluation`: `ResourceEvaluation` in `RegistrationSubmit` (mpr.xsd, type `ResourceEvaluationSubmitType`), on MI as `mp.registration`.
+   * Takes one item or a list; returns the list of results (empty when none).
+   * Open to: BSP, MO, TSO.
    * Same as `client.request('RegistrationSubmit_ResourceEvaluation', attributes, data, options)`.
    */
-  registrationSubmitResourceEvaluation(attributes: EnvelopeInput<'RegistrationSubmit_ResourceEvaluation'>, data: DataInput<'RegistrationSubmit_ResourceEvaluation'>, options?: CallOptions): Promise<CallResult<'RegistrationSubmit_ResourceEvaluation'>>;
+  registrationSubmitResourceEvaluation(
+    attributes: EnvelopeInput<'RegistrationSubmit_ResourceEvaluation'>,
+    data: DataInput<'RegistrationSubmit_ResourceEvaluation'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'RegistrationSubmit_ResourceEvaluation'>>;
   /**
-   * RegistrationSubmit_ResourceSuspension: `ResourceSuspension` in `RegistrationSubmit` (mpr.xsd, type `ResourceSuspensionSubmitType`), on MI as `mp.registration`.
-   * Takes one item or a list; returns the list the MMS sent back.
+   * `RegistrationSubmit_ResourceSuspension`: `ResourceSuspension` in `RegistrationSubmit` (mpr.xsd, type `ResourceSuspensionSubmitType`), on MI as `mp.registration`.
+   * Takes one item or a list; returns the list of results (empty when none).
+   * Open to: BSP, MO, TSO.
    * Same as `client.request('RegistrationSubmit_ResourceSuspension', attributes, data, options)`.
    */
-  registrationSubmitResourceSuspension(attributes: EnvelopeInput<'RegistrationSubmit_ResourceSuspension'>, data: DataInput<'RegistrationSubmit_ResourceSuspension'>, options?: CallOptions): Promise<CallResult<'RegistrationSubmit_ResourceSuspension'>>;
+  registrationSubmitResourceSuspension(
+    attributes: EnvelopeInput<'RegistrationSubmit_ResourceSuspension'>,
+    data: DataInput<'RegistrationSubmit_ResourceSuspension'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'RegistrationSubmit_ResourceSuspension'>>;
   /**
-   * RegistrationSubmit_ResourceTransfer: `ResourceTransfer` in `RegistrationSubmit` (mpr.xsd, type `ResourceTransferSubmitType`), on MI as `mp.registration`.
-   * Takes one item or a list; returns the list the MMS sent back.
+   * `RegistrationSubmit_ResourceTransfer`: `ResourceTransfer` in `RegistrationSubmit` (mpr.xsd, type `ResourceTransferSubmitType`), on MI as `mp.registration`.
+   * Takes one item or a list; returns the list of results (empty when none).
+   * Open to: BSP, MO, TSO.
    * Same as `client.request('RegistrationSubmit_ResourceTransfer', attributes, data, options)`.
    */
-  registrationSubmitResourceTransfer(attributes: EnvelopeInput<'RegistrationSubmit_ResourceTransfer'>, data: DataInput<'RegistrationSubmit_ResourceTransfer'>, options?: CallOptions): Promise<CallResult<'RegistrationSubmit_ResourceTransfer'>>;
+  registrationSubmitResourceTransfer(
+    attributes: EnvelopeInput<'RegistrationSubmit_ResourceTransfer'>,
+    data: DataInput<'RegistrationSubmit_ResourceTransfer'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'RegistrationSubmit_ResourceTransfer'>>;
   /**
-   * RegistrationSubmit_ResourceValidity: `ResourceValidity` in `RegistrationSubmit` (mpr.xsd, type `ResourceValiditySubmitType`), on MI as `mp.registration`.
-   * Takes one item or a list; returns the list the MMS sent back.
+   * `RegistrationSubmit_ResourceValidity`: `ResourceValidity` in `RegistrationSubmit` (mpr.xsd, type `ResourceValiditySubmitType`), on MI as `mp.registration`.
+   * Takes one item or a list; returns the list of results (empty when none).
+   * Open to: BSP, MO, TSO.
    * Same as `client.request('RegistrationSubmit_ResourceValidity', attributes, data, options)`.
    */
-  registrationSubmitResourceValidity(attributes: EnvelopeInput<'RegistrationSubmit_ResourceValidity'>, data: DataInput<'RegistrationSubmit_ResourceValidity'>, options?: CallOptions): Promise<CallResult<'RegistrationSubmit_ResourceValidity'>>;
+  registrationSubmitResourceValidity(
+    attributes: EnvelopeInput<'RegistrationSubmit_ResourceValidity'>,
+    data: DataInput<'RegistrationSubmit_ResourceValidity'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'RegistrationSubmit_ResourceValidity'>>;
   /**
-   * RegistrationSubmit_User: `User` in `RegistrationSubmit` (mpr.xsd, type `UserSubmitType`), on MI as `mp.registration`.
-   * Takes one item or a list; returns the list the MMS sent back.
+   * `RegistrationSubmit_User`: `User` in `RegistrationSubmit` (mpr.xsd, type `UserSubmitType`), on MI as `mp.registration`.
+   * Takes one item or a list; returns the list of results (empty when none).
+   * Open to: BSP, MO, TSO.
    * Same as `client.request('RegistrationSubmit_User', attributes, data, options)`.
    */
-  registrationSubmitUser(attributes: EnvelopeInput<'RegistrationSubmit_User'>, data: DataInput<'RegistrationSubmit_User'>, options?: CallOptions): Promise<CallResult<'RegistrationSubmit_User'>>;
+  registrationSubmitUser(
+    attributes: EnvelopeInput<'RegistrationSubmit_User'>,
+    data: DataInput<'RegistrationSubmit_User'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'RegistrationSubmit_User'>>;
   /**
-   * RegistrationSubmit_UserSystemAccess: `UserSystemAccess` in `RegistrationSubmit` (mpr.xsd, type `UserSystemAccessSubmitType`), on MI as `mp.registration`.
-   * Takes one item or a list; returns the list the MMS sent back.
+   * `RegistrationSubmit_UserSystemAccess`: `UserSystemAccess` in `RegistrationSubmit` (mpr.xsd, type `UserSystemAccessSubmitType`), on MI as `mp.registration`.
+   * Takes one item or a list; returns the list of results (empty when none).
+   * Open to: BSP, MO, TSO.
    * Same as `client.request('RegistrationSubmit_UserSystemAccess', attributes, data, options)`.
    */
-  registrationSubmitUserSystemAccess(attributes: EnvelopeInput<'RegistrationSubmit_UserSystemAccess'>, data: DataInput<'RegistrationSubmit_UserSystemAccess'>, options?: CallOptions): Promise<CallResult<'RegistrationSubmit_UserSystemAccess'>>;
+  registrationSubmitUserSystemAccess(
+    attributes: EnvelopeInput<'RegistrationSubmit_UserSystemAccess'>,
+    data: DataInput<'RegistrationSubmit_UserSystemAccess'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'RegistrationSubmit_UserSystemAccess'>>;
   /**
-   * ReportCreateRequest: `ReportCreateRequest` (mi-report.xsd, type `ReportCreateRequestType`), on MI as `mp.report`.
-   * Takes one item; returns the item the MMS sent back.
+   * `ReportCreateRequest`: `ReportCreateRequest` (mi-report.xsd, type `ReportCreateRequestType`), on MI as `mp.report`.
+   * Takes one item; returns the result, or undefined when none.
+   * Open to: BSP, MO, TSO.
    * Same as `client.request('ReportCreateRequest', attributes, data, options)`.
    */
-  reportCreateRequest(attributes: EnvelopeInput<'ReportCreateRequest'>, data: DataInput<'ReportCreateRequest'>, options?: CallOptions): Promise<CallResult<'ReportCreateRequest'>>;
+  reportCreateRequest(
+    attributes: EnvelopeInput<'ReportCreateRequest'>,
+    data: DataInput<'ReportCreateRequest'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'ReportCreateRequest'>>;
   /**
-   * ReportDownloadRequest: `ReportDownloadRequest` (mi-report.xsd, type `ReportDownloadRequestType`), on MI as `mp.report`.
-   * Takes one item; returns the item the MMS sent back.
+   * `ReportDownloadRequest`: `ReportDownloadRequest` (mi-report.xsd, type `ReportDownloadRequestType`), on MI as `mp.report`.
+   * Takes one item; returns the result, or undefined when none.
+   * Open to: BSP, MO, TSO.
    * Same as `client.request('ReportDownloadRequest', attributes, data, options)`.
    */
-  reportDownloadRequest(attributes: EnvelopeInput<'ReportDownloadRequest'>, data: DataInput<'ReportDownloadRequest'>, options?: CallOptions): Promise<CallResult<'ReportDownloadRequest'>>;
+  reportDownloadRequest(
+    attributes: EnvelopeInput<'ReportDownloadRequest'>,
+    data: DataInput<'ReportDownloadRequest'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'ReportDownloadRequest'>>;
   /**
-   * ReportDownloadRequestTrnID: `ReportDownloadRequestTrnID` (mi-report.xsd, type `ReportDownloadRequestTrnIDType`), on MI as `mp.report`.
-   * Takes one item; returns the item the MMS sent back.
+   * `ReportDownloadRequestTrnID`: `ReportDownloadRequestTrnID` (mi-report.xsd, type `ReportDownloadRequestTrnIDType`), on MI as `mp.report`.
+   * Takes one item; returns the result, or undefined when none.
+   * Open to: BSP, MO, TSO.
    * Same as `client.request('ReportDownloadRequestTrnID', attributes, data, options)`.
    */
-  reportDownloadRequestTrnID(attributes: EnvelopeInput<'ReportDownloadRequestTrnID'>, data: DataInput<'ReportDownloadRequestTrnID'>, options?: CallOptions): Promise<CallResult<'ReportDownloadRequestTrnID'>>;
+  reportDownloadRequestTrnID(
+    attributes: EnvelopeInput<'ReportDownloadRequestTrnID'>,
+    data: DataInput<'ReportDownloadRequestTrnID'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'ReportDownloadRequestTrnID'>>;
   /**
-   * ReportListRequest: `ReportListRequest` (mi-report.xsd, type `ReportListRequestType`), on MI as `mp.report`.
-   * Takes one item; returns the item the MMS sent back.
+   * `ReportListRequest`: `ReportListRequest` (mi-report.xsd, type `ReportListRequestType`), on MI as `mp.report`.
+   * Takes one item; returns the result, or undefined when none.
+   * Open to: BSP, MO, TSO.
    * Same as `client.request('ReportListRequest', attributes, data, options)`.
    */
-  reportListRequest(attributes: EnvelopeInput<'ReportListRequest'>, data: DataInput<'ReportListRequest'>, options?: CallOptions): Promise<CallResult<'ReportListRequest'>>;
+  reportListRequest(
+    attributes: EnvelopeInput<'ReportListRequest'>,
+    data: DataInput<'ReportListRequest'>,
+    options?: CallOptions,
+  ): Promise<CallResult<'ReportListRequest'>>;
 }

@@ -1,12 +1,12 @@
 /** All generated files of a release, as path → content (paths relative to generated/). */
 import type { SchemaModel } from '../model/model.js';
-import type { PayloadModule } from '../../src/xml/descriptors.js';
 import { MODULE_NAMES, type ModuleName } from '../schemas.js';
 import { emitDescriptors } from './descriptors.js';
 import { header } from './header.js';
 import { quote } from './names.js';
 import { emitMethods } from './methods.js';
-import { emitOperations, MODULE_INTERFACES } from './operations.js';
+import { emitOperations } from './operations.js';
+import { isPayloadModule } from '../passes/catalog.js';
 import { emitTypes } from './types.js';
 
 /** `soap-mi` → `soapMi`: module folders as identifiers. */
@@ -16,7 +16,7 @@ function moduleIdentifier(module: string): string {
 
 export function emitRelease(release: string, models: Map<ModuleName, SchemaModel>): Map<string, string> {
   const out = new Map<string, string>();
-  const payloadModules = MODULE_NAMES.filter((m) => m in MODULE_INTERFACES) as PayloadModule[];
+  const payloadModules = MODULE_NAMES.filter(isPayloadModule);
   for (const module of MODULE_NAMES) {
     const model = models.get(module)!;
     const head = header({ release, inputs: [{ file: model.file, sha256: model.sha256 }] });

@@ -1,55 +1,59 @@
 /** Model → `operations.ts`: the operation catalog of one payload module. */
-import type { InterfaceName, PayloadModule, RequestType } from '../../src/xml/descriptors.js';
+import type { PayloadModule } from '../../src/xml/descriptors.js';
 import type { OperationModel, SchemaModel } from '../model/model.js';
+import { PAYLOAD_MODULES } from '../passes/catalog.js';
 import { methodName, quote, typeIdentifier } from './names.js';
 
-export const MODULE_INTERFACES: Readonly<
-  Record<
-    PayloadModule,
-    { readonly interface: InterfaceName; readonly requestType: RequestType; readonly prefix: string }
-  >
-> = {
-  market: { interface: 'MI', requestType: 'mp.market', prefix: '' },
-  registration: { interface: 'MI', requestType: 'mp.registration', prefix: '' },
-  report: { interface: 'MI', requestType: 'mp.report', prefix: '' },
-  // The OMI market schema reuses MI envelope names (both have
-  // MarketSubmit_BaselineLoad), so OMI operations are keyed with a prefix.
-  omi: { interface: 'OMI', requestType: 'mp.omi', prefix: 'Omi_' },
-};
+function sortedOperations(model: SchemaModel): OperationModel[] {
+  return [...model.operations].sort((a, b) => a.id.localeCompare(b.id));
+}
 
-export function operationId(module: PayloadModule, op: OperationModel): string {
-  return MODULE_INTERFACES[module].prefix + op.name;
+function describeOperation(model: SchemaModel, op: OperationModel): string {
+  const info = PAYLOAD_MODULES[model.module as PayloadModule];
+  const where = op.envelope ? `\`${op.element}\` in \`${op.envelope}\`` : `\`${op.element}\``;
+  return `${where} (${model.file}, type \`${op.dataType}\`), on ${info.interface} as \`${info.requestType}\``;
 }
 
 export function emitOperations(model: SchemaModel, header: string): string {
-  const module = model.module as PayloadModule;
-  const info = MODULE_INTERFACES[module];
-  const ops = [...model.operations].sort((a, b) => a.name.localeCompare(b.name));
+  const info = PAYLOAD_MODULES[model.module as PayloadModule];
+  const ops = sortedOperations(model);
   const entries = ops.map((op) => {
-    const id = operationId(module, op);
-    const rootType = model.elements.get(op.root)!.type;
+    const result = op.result!;
     const fields = [
-      `id: ${quote(id)}`,
+      `id: ${quote(op.id)}`,
       `name: ${quote(op.name)}`,
-      `module: ${quote(module)}`,
+      `module: ${quote(model.module)}`,
       `interface: ${quote(info.interface)}`,
       `requestType: ${quote(info.requestType)}`,
       `root: ${quote(op.root)}`,
-      `rootType: ${quote(rootType)}`,
+      `rootType: ${quote(model.elements.get(op.root)!.type)}`,
       ...(op.envelope ? [`envelope: ${quote(op.envelope)}`, `envelopeType: ${quote(op.envelopeType!)}`] : []),
       `element: ${quote(op.element)}`,
       `dataType: ${quote(op.dataType)}`,
       `many: ${op.many}`,
-      `method: ${quote(methodName(id))}`,
+      `result: { ${[
+        ...(result.envelope ? [`envelope: ${quote(result.envelope)}`] : []),
+        `element: ${quote(result.element)}`,
+        `type: ${quote(result.type)}`,
+        `many: ${result.many}`,
+        ...(result.source ? [`source: ${quote(result.source)}`] : []),
+      ].join(', ')} }`,
+      `audience: [${op.audience!.map(quote).join(', ')}]`,
+      `method: ${quote(methodName(op.id))}`,
     ];
-    return `  ${id}: {\n${fields.map((f) => `    ${f},\n`).join('')}  },\n`;
+    return `  ${op.id}: {\n${fields.map((f) => `    ${f},\n`).join('')}  },\n`;
   });
   const typeEntries = ops.map((op) => {
-    const id = operationId(module, op);
     const carrier = op.envelopeType ?? model.elements.get(op.root)!.type;
     return (
-      `  /** ${op.envelope ? `\`${op.element}\` in \`${op.envelope}\`` : `\`${op.element}\``} (${model.file}), on ${info.interface}. */\n` +
-      `  ${id}: {\n    attributes: T.${typeIdentifier(carrier)}Attributes;\n    data: T.${typeIdentifier(op.dataType)};\n    many: ${op.many};\n  };\n`
+      `  /** ${describeOperation(model, op)}. */\n` +
+      `  ${op.id}: {\n` +
+      `    attributes: T.${typeIdentifier(carrier)}Attributes;\n` +
+      `    data: T.${typeIdentifier(op.dataType)};\n` +
+      `    many: ${op.many};\n` +
+      `    result: T.${typeIdentifier(op.result!.type)};\n` +
+      `    resultMany: ${op.result!.many};\n` +
+      `  };\n`
     );
   });
   return (
@@ -57,7 +61,30 @@ export function emitOperations(model: SchemaModel, header: string): string {
     `import type * as T from './types.js';\n\n` +
     `/** The operations of ${model.file} (${info.interface}, ${info.requestType}). */\n` +
     `export const operations = {\n${entries.join('')}} as const satisfies Readonly<Record<string, OperationDescriptor>>;\n\n` +
-    `/** Envelope attributes and data type of each operation. */\n` +
+    `/** Envelope attributes, data and result types of each operation. */\n` +
     `export interface OperationTypes {\n${typeEntries.join('')}}\n`
   );
+}
+
+/** The MmsClient method of every operation of a module, for generated/methods.ts. */
+export function methodDeclarations(model: SchemaModel): { id: string; text: string }[] {
+  return sortedOperations(model).map((op) => {
+    const result = op.result!;
+    const returns = result.many
+      ? 'the list of results (empty when none)'
+      : 'the result, or undefined when none';
+    const answer =
+      result.envelope !== op.envelope || result.element !== op.element
+        ? ` The MMS answers in \`${result.envelope}.${result.element}\` (${result.source}).`
+        : '';
+    const text =
+      `  /**\n` +
+      `   * \`${op.id}\`: ${describeOperation(model, op)}.\n` +
+      `   * ${op.many ? 'Takes one item or a list' : 'Takes one item'}; returns ${returns}.${answer}\n` +
+      `   * Open to: ${op.audience!.map((a) => a.toUpperCase()).join(', ')}.\n` +
+      `   * Same as \`client.request(${quote(op.id)}, attributes, data, options)\`.\n` +
+      `   */\n` +
+      `  ${methodName(op.id)}(\n    attributes: EnvelopeInput<${quote(op.id)}>,\n    data: DataInput<${quote(op.id)}>,\n    options?: CallOptions,\n  ): Promise<CallResult<${quote(op.id)}>>;\n`;
+    return { id: op.id, text };
+  });
 }

@@ -86,7 +86,20 @@ export interface ComplexTypeModel {
 
 export type TypeModel = SimpleTypeModel | ComplexTypeModel;
 
+/** Where an operation's results are found in the response. */
+export interface ResultModel {
+  /** Envelope holding the results; undefined when they sit under the root (reports). */
+  envelope?: string;
+  element: string;
+  type: TypeName;
+  many: boolean;
+  /** Set when the location comes from the hand-kept overlay (codegen/overlays/query-results.ts). */
+  source?: string;
+}
+
 export interface OperationModel {
+  /** Catalog key, unique across interfaces (OMI operations carry an `Omi_` prefix). */
+  id: string;
   /** `<Envelope>_<DataElement>`, or the element name for report requests. */
   name: string;
   /** Root element of the payload document (MarketData, RegistrationData, MarketReport). */
@@ -96,8 +109,12 @@ export interface OperationModel {
   envelopeType?: string;
   element: string;
   dataType: TypeName;
-  /** The data element repeats (maxOccurs > 1): the call takes and returns a list. */
+  /** The data element repeats (maxOccurs > 1): the call takes a list. */
   many: boolean;
+  /** Filled by passes/overlays: client types allowed (all when unknown). */
+  audience?: string[];
+  /** Filled by passes/overlays: where the results are. */
+  result?: ResultModel;
 }
 
 export interface SchemaModel {

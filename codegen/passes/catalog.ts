@@ -12,17 +12,37 @@ import {
   type SchemaModel,
   type OperationModel,
 } from '../model/model.js';
+import type { InterfaceName, PayloadModule, RequestType } from '../../src/xml/descriptors.js';
 import type { ModuleName } from '../schemas.js';
 
-/** Payload modules, their document root, and whether the root's children are envelopes. */
-export const PAYLOAD_ROOTS: Partial<
-  Record<ModuleName, { readonly root: string; readonly envelopes: boolean }>
-> = {
-  market: { root: 'MarketData', envelopes: true },
-  omi: { root: 'MarketData', envelopes: true },
-  registration: { root: 'RegistrationData', envelopes: true },
-  report: { root: 'MarketReport', envelopes: false },
+export interface PayloadModuleInfo {
+  /** Document root element. */
+  readonly root: string;
+  /** The root's children are envelopes (else they are the requests themselves). */
+  readonly envelopes: boolean;
+  readonly interface: InterfaceName;
+  readonly requestType: RequestType;
+  /** Prefix of operation ids: the OMI market schema reuses MI envelope names (both have MarketSubmit_BaselineLoad). */
+  readonly idPrefix: string;
+}
+
+/** The payload modules (MMS-PROTOCOL.md §1 and §6). */
+export const PAYLOAD_MODULES: Readonly<Record<PayloadModule, PayloadModuleInfo>> = {
+  market: { root: 'MarketData', envelopes: true, interface: 'MI', requestType: 'mp.market', idPrefix: '' },
+  registration: {
+    root: 'RegistrationData',
+    envelopes: true,
+    interface: 'MI',
+    requestType: 'mp.registration',
+    idPrefix: '',
+  },
+  report: { root: 'MarketReport', envelopes: false, interface: 'MI', requestType: 'mp.report', idPrefix: '' },
+  omi: { root: 'MarketData', envelopes: true, interface: 'OMI', requestType: 'mp.omi', idPrefix: 'Omi_' },
 };
+
+export function isPayloadModule(module: ModuleName): module is PayloadModule {
+  return module in PAYLOAD_MODULES;
+}
 
 export function elementsOf(group: GroupModel | undefined): ElementModel[] {
   if (!group) return [];
@@ -37,14 +57,14 @@ function choiceOf(group: GroupModel | undefined): GroupModel | undefined {
   return undefined;
 }
 
-function complexContent(model: SchemaModel, typeName: string): GroupModel | undefined {
+export function complexContent(model: SchemaModel, typeName: string): GroupModel | undefined {
   const type = model.types.get(typeName);
   return type?.kind === 'complex' ? type.content : undefined;
 }
 
 export function buildCatalog(model: SchemaModel): void {
-  const payload = PAYLOAD_ROOTS[model.module];
-  if (!payload) return;
+  if (!isPayloadModule(model.module)) return;
+  const payload = PAYLOAD_MODULES[model.module];
   const { root } = payload;
   const rootElement = model.elements.get(root);
   if (!rootElement) throw new Error(`${model.file}: payload root element ${root} not found`);
@@ -56,6 +76,7 @@ export function buildCatalog(model: SchemaModel): void {
       for (const data of elementsOf(complexContent(model, envelope.type))) {
         if (data.name === 'Messages') continue;
         operations.push({
+          id: `${payload.idPrefix}${envelope.name}_${data.name}`,
           name: `${envelope.name}_${data.name}`,
           root,
           envelope: envelope.name,
@@ -67,6 +88,7 @@ export function buildCatalog(model: SchemaModel): void {
       }
     } else {
       operations.push({
+        id: payload.idPrefix + envelope.name,
         name: envelope.name,
         root,
         element: envelope.name,

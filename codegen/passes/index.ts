@@ -2,6 +2,7 @@
 import type { SchemaModel } from '../model/model.js';
 import { buildCatalog } from './catalog.js';
 import { flatten } from './flatten.js';
+import { applyOverlays } from './overlays.js';
 import { foldRestrictions } from './fold-restrictions.js';
 import { chooseRepresentations } from './representation.js';
 import { resolveReferences } from './resolve-references.js';
@@ -12,6 +13,7 @@ export const PASSES: readonly { readonly name: string; readonly run: (model: Sch
   { name: 'fold-restrictions', run: foldRestrictions },
   { name: 'representation', run: chooseRepresentations },
   { name: 'catalog', run: buildCatalog },
+  { name: 'overlays', run: applyOverlays },
 ];
 
 export function runPasses(model: SchemaModel): SchemaModel {

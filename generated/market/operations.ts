@@ -20,6 +20,8 @@ export const operations = {
     element: 'OfferCancel',
     dataType: 'OfferCancelType',
     many: true,
+    result: { envelope: 'MarketCancel', element: 'OfferCancel', type: 'OfferCancelType', many: true },
+    audience: ['bsp'],
     method: 'marketCancelOfferCancel',
   },
   MarketQuery_AllocatedTielineCapacityQuery: {
@@ -35,6 +37,8 @@ export const operations = {
     element: 'AllocatedTielineCapacityQuery',
     dataType: 'AllocatedTielineCapacityQueryType',
     many: false,
+    result: { envelope: 'MarketQuery', element: 'AllocatedTielineCapacityQuery', type: 'AllocatedTielineCapacityQueryType', many: false },
+    audience: ['bsp', 'mo', 'tso'],
     method: 'marketQueryAllocatedTielineCapacityQuery',
   },
   MarketQuery_AllowableInterareaAwardQuery: {
@@ -50,6 +54,8 @@ export const operations = {
     element: 'AllowableInterareaAwardQuery',
     dataType: 'AllowableInterareaAwardQueryType',
     many: false,
+    result: { envelope: 'MarketSubmit', element: 'AllowableInterareaAward', type: 'AllowableInterareaAwardSubmitType', many: true, source: 'naming pattern' },
+    audience: ['bsp', 'mo', 'tso'],
     method: 'marketQueryAllowableInterareaAwardQuery',
   },
   MarketQuery_AwardResultsQuery: {
@@ -65,6 +71,8 @@ export const operations = {
     element: 'AwardResultsQuery',
     dataType: 'AwardResultsQueryType',
     many: false,
+    result: { envelope: 'MarketQuery', element: 'AwardResultsQuery', type: 'AwardResultsQueryType', many: false },
+    audience: ['bsp', 'mo', 'tso'],
     method: 'marketQueryAwardResultsQuery',
   },
   MarketQuery_AwardResultsSummaryQuery: {
@@ -80,6 +88,8 @@ export const operations = {
     element: 'AwardResultsSummaryQuery',
     dataType: 'AwardResultsSummaryQueryType',
     many: false,
+    result: { envelope: 'MarketQuery', element: 'AwardResultsSummaryQuery', type: 'AwardResultsSummaryQueryType', many: false },
+    audience: ['bsp', 'mo', 'tso'],
     method: 'marketQueryAwardResultsSummaryQuery',
   },
   MarketQuery_BaselineLoadFileListQuery: {
@@ -95,6 +105,8 @@ export const operations = {
     element: 'BaselineLoadFileListQuery',
     dataType: 'BaselineLoadFileListQueryType',
     many: false,
+    result: { envelope: 'MarketSubmit', element: 'BaselineLoad', type: 'BaselineLoadSubmitType', many: false, source: 'naming pattern' },
+    audience: ['bsp', 'mo', 'tso'],
     method: 'marketQueryBaselineLoadFileListQuery',
   },
   MarketQuery_BupQuery: {
@@ -110,6 +122,8 @@ export const operations = {
     element: 'BupQuery',
     dataType: 'BupQueryType',
     many: false,
+    result: { envelope: 'MarketSubmit', element: 'BupSubmit', type: 'BupSubmitType', many: true, source: 'reference client' },
+    audience: ['bsp', 'mo', 'tso'],
     method: 'marketQueryBupQuery',
   },
   MarketQuery_FringeQuery: {
@@ -125,6 +139,8 @@ export const operations = {
     element: 'FringeQuery',
     dataType: 'FringeQueryType',
     many: false,
+    result: { envelope: 'MarketSubmit', element: 'FringeSubmit', type: 'FringeSubmitType', many: true, source: 'naming pattern' },
+    audience: ['bsp', 'mo', 'tso'],
     method: 'marketQueryFringeQuery',
   },
   MarketQuery_MeritOrderListQuery: {
@@ -140,6 +156,8 @@ export const operations = {
     element: 'MeritOrderListQuery',
     dataType: 'MeritOrderListQueryType',
     many: false,
+    result: { envelope: 'MarketQuery', element: 'MeritOrderListQuery', type: 'MeritOrderListQueryType', many: false },
+    audience: ['bsp', 'mo', 'tso'],
     method: 'marketQueryMeritOrderListQuery',
   },
   MarketQuery_OfferQuery: {
@@ -155,6 +173,8 @@ export const operations = {
     element: 'OfferQuery',
     dataType: 'OfferQueryType',
     many: false,
+    result: { envelope: 'MarketSubmit', element: 'OfferData', type: 'OfferDataSubmitType', many: true, source: 'reference client' },
+    audience: ['bsp', 'mo', 'tso'],
     method: 'marketQueryOfferQuery',
   },
   MarketQuery_OfflineFrameQuery: {
@@ -170,6 +190,8 @@ export const operations = {
     element: 'OfflineFrameQuery',
     dataType: 'OfflineFrameQueryType',
     many: false,
+    result: { envelope: 'MarketSubmit', element: 'OfflineFrameSubmit', type: 'OfflineFrameSubmitType', many: true, source: 'naming pattern' },
+    audience: ['bsp', 'mo', 'tso'],
     method: 'marketQueryOfflineFrameQuery',
   },
   MarketQuery_OfflineFrameUsageQuery: {
@@ -185,6 +207,8 @@ export const operations = {
     element: 'OfflineFrameUsageQuery',
     dataType: 'OfflineFrameUsageQueryType',
     many: false,
+    result: { envelope: 'MarketQuery', element: 'OfflineFrameUsageQuery', type: 'OfflineFrameUsageQueryType', many: false },
+    audience: ['bsp', 'mo', 'tso'],
     method: 'marketQueryOfflineFrameUsageQuery',
   },
   MarketQuery_ReserveRequirementQuery: {
@@ -200,6 +224,8 @@ export const operations = {
     element: 'ReserveRequirementQuery',
     dataType: 'ReserveRequirementQueryType',
     many: false,
+    result: { envelope: 'MarketSubmit', element: 'ReserveRequirement', type: 'ReserveRequirementSubmitType', many: true, source: 'reference client' },
+    audience: ['bsp', 'mo', 'tso'],
     method: 'marketQueryReserveRequirementQuery',
   },
   MarketQuery_SettlementResultsFileDownloadQuery: {
@@ -215,6 +241,8 @@ export const operations = {
     element: 'SettlementResultsFileDownloadQuery',
     dataType: 'SettlementResultsFileDownloadQueryType',
     many: false,
+    result: { envelope: 'MarketQuery', element: 'SettlementResultsFileDownloadQuery', type: 'SettlementResultsFileDownloadQueryType', many: false },
+    audience: ['bsp', 'mo', 'tso'],
     method: 'marketQuerySettlementResultsFileDownloadQuery',
   },
   MarketQuery_SettlementResultsFileListQuery: {
@@ -230,6 +258,8 @@ export const operations = {
     element: 'SettlementResultsFileListQuery',
     dataType: 'SettlementResultsFileListQueryType',
     many: false,
+    result: { envelope: 'MarketSubmit', element: 'SettlementResults', type: 'SettlementResultsSubmitType', many: false, source: 'sample' },
+    audience: ['bsp', 'tso'],
     method: 'marketQuerySettlementResultsFileListQuery',
   },
   MarketQuery_SwitchQuery: {
@@ -245,6 +275,8 @@ export const operations = {
     element: 'SwitchQuery',
     dataType: 'SwitchQueryType',
     many: false,
+    result: { envelope: 'MarketQuery', element: 'SwitchQuery', type: 'SwitchQueryType', many: false },
+    audience: ['bsp', 'mo', 'tso'],
     method: 'marketQuerySwitchQuery',
   },
   MarketQuery_TielineQuery: {
@@ -260,6 +292,8 @@ export const operations = {
     element: 'TielineQuery',
     dataType: 'TielineQueryType',
     many: false,
+    result: { envelope: 'MarketQuery', element: 'TielineQuery', type: 'TielineQueryType', many: false },
+    audience: ['bsp', 'mo', 'tso'],
     method: 'marketQueryTielineQuery',
   },
   MarketQuery_TsoRequestQuery: {
@@ -275,6 +309,8 @@ export const operations = {
     element: 'TsoRequestQuery',
     dataType: 'TsoRequestQueryType',
     many: false,
+    result: { envelope: 'MarketQuery', element: 'TsoRequestQuery', type: 'TsoRequestQueryType', many: false },
+    audience: ['bsp', 'mo', 'tso'],
     method: 'marketQueryTsoRequestQuery',
   },
   MarketQuery_UpperLimitTielineQuery: {
@@ -290,6 +326,8 @@ export const operations = {
     element: 'UpperLimitTielineQuery',
     dataType: 'UpperLimitTielineQueryType',
     many: false,
+    result: { envelope: 'MarketSubmit', element: 'UpperLimitTieline', type: 'UpperLimitTielineSubmitType', many: true, source: 'naming pattern' },
+    audience: ['bsp', 'mo', 'tso'],
     method: 'marketQueryUpperLimitTielineQuery',
   },
   MarketSubmit_AllowableInterareaAward: {
@@ -305,6 +343,8 @@ export const operations = {
     element: 'AllowableInterareaAward',
     dataType: 'AllowableInterareaAwardSubmitType',
     many: true,
+    result: { envelope: 'MarketSubmit', element: 'AllowableInterareaAward', type: 'AllowableInterareaAwardSubmitType', many: true },
+    audience: ['bsp', 'mo', 'tso'],
     method: 'marketSubmitAllowableInterareaAward',
   },
   MarketSubmit_BaselineLoad: {
@@ -320,6 +360,8 @@ export const operations = {
     element: 'BaselineLoad',
     dataType: 'BaselineLoadSubmitType',
     many: false,
+    result: { envelope: 'MarketSubmit', element: 'BaselineLoad', type: 'BaselineLoadSubmitType', many: false },
+    audience: ['bsp', 'mo', 'tso'],
     method: 'marketSubmitBaselineLoad',
   },
   MarketSubmit_BupSubmit: {
@@ -335,6 +377,8 @@ export const operations = {
     element: 'BupSubmit',
     dataType: 'BupSubmitType',
     many: true,
+    result: { envelope: 'MarketSubmit', element: 'BupSubmit', type: 'BupSubmitType', many: true },
+    audience: ['bsp'],
     method: 'marketSubmitBupSubmit',
   },
   MarketSubmit_FringeSubmit: {
@@ -350,6 +394,8 @@ export const operations = {
     element: 'FringeSubmit',
     dataType: 'FringeSubmitType',
     many: true,
+    result: { envelope: 'MarketSubmit', element: 'FringeSubmit', type: 'FringeSubmitType', many: true },
+    audience: ['bsp', 'mo', 'tso'],
     method: 'marketSubmitFringeSubmit',
   },
   MarketSubmit_OfferData: {
@@ -365,6 +411,8 @@ export const operations = {
     element: 'OfferData',
     dataType: 'OfferDataSubmitType',
     many: true,
+    result: { envelope: 'MarketSubmit', element: 'OfferData', type: 'OfferDataSubmitType', many: true },
+    audience: ['bsp'],
     method: 'marketSubmitOfferData',
   },
   MarketSubmit_OfflineFrameSubmit: {
@@ -380,6 +428,8 @@ export const operations = {
     element: 'OfflineFrameSubmit',
     dataType: 'OfflineFrameSubmitType',
     many: true,
+    result: { envelope: 'MarketSubmit', element: 'OfflineFrameSubmit', type: 'OfflineFrameSubmitType', many: true },
+    audience: ['bsp', 'mo', 'tso'],
     method: 'marketSubmitOfflineFrameSubmit',
   },
   MarketSubmit_ReserveRequirement: {
@@ -395,6 +445,8 @@ export const operations = {
     element: 'ReserveRequirement',
     dataType: 'ReserveRequirementSubmitType',
     many: true,
+    result: { envelope: 'MarketSubmit', element: 'ReserveRequirement', type: 'ReserveRequirementSubmitType', many: true },
+    audience: ['bsp', 'mo', 'tso'],
     method: 'marketSubmitReserveRequirement',
   },
   MarketSubmit_SettlementResults: {
@@ -410,6 +462,8 @@ export const operations = {
     element: 'SettlementResults',
     dataType: 'SettlementResultsSubmitType',
     many: false,
+    result: { envelope: 'MarketSubmit', element: 'SettlementResults', type: 'SettlementResultsSubmitType', many: false },
+    audience: ['bsp', 'mo', 'tso'],
     method: 'marketSubmitSettlementResults',
   },
   MarketSubmit_StandingData: {
@@ -425,6 +479,8 @@ export const operations = {
     element: 'StandingData',
     dataType: 'StandingDataType',
     many: false,
+    result: { envelope: 'MarketSubmit', element: 'StandingData', type: 'StandingDataType', many: false },
+    audience: ['bsp', 'mo', 'tso'],
     method: 'marketSubmitStandingData',
   },
   MarketSubmit_Switch: {
@@ -440,6 +496,8 @@ export const operations = {
     element: 'Switch',
     dataType: 'SwitchSubmitType',
     many: false,
+    result: { envelope: 'MarketSubmit', element: 'Switch', type: 'SwitchSubmitType', many: false },
+    audience: ['bsp', 'mo', 'tso'],
     method: 'marketSubmitSwitch',
   },
   MarketSubmit_UpperLimitTieline: {
@@ -455,190 +513,252 @@ export const operations = {
     element: 'UpperLimitTieline',
     dataType: 'UpperLimitTielineSubmitType',
     many: true,
+    result: { envelope: 'MarketSubmit', element: 'UpperLimitTieline', type: 'UpperLimitTielineSubmitType', many: true },
+    audience: ['bsp', 'mo', 'tso'],
     method: 'marketSubmitUpperLimitTieline',
   },
 } as const satisfies Readonly<Record<string, OperationDescriptor>>;
 
-/** Envelope attributes and data type of each operation. */
+/** Envelope attributes, data and result types of each operation. */
 export interface OperationTypes {
-  /** `OfferCancel` in `MarketCancel` (mi-market.xsd), on MI. */
+  /** `OfferCancel` in `MarketCancel` (mi-market.xsd, type `OfferCancelType`), on MI as `mp.market`. */
   MarketCancel_OfferCancel: {
     attributes: T.MarketCancelTypeAttributes;
     data: T.OfferCancelType;
     many: true;
+    result: T.OfferCancelType;
+    resultMany: true;
   };
-  /** `AllocatedTielineCapacityQuery` in `MarketQuery` (mi-market.xsd), on MI. */
+  /** `AllocatedTielineCapacityQuery` in `MarketQuery` (mi-market.xsd, type `AllocatedTielineCapacityQueryType`), on MI as `mp.market`. */
   MarketQuery_AllocatedTielineCapacityQuery: {
     attributes: T.MarketQueryTypeAttributes;
     data: T.AllocatedTielineCapacityQueryType;
     many: false;
+    result: T.AllocatedTielineCapacityQueryType;
+    resultMany: false;
   };
-  /** `AllowableInterareaAwardQuery` in `MarketQuery` (mi-market.xsd), on MI. */
+  /** `AllowableInterareaAwardQuery` in `MarketQuery` (mi-market.xsd, type `AllowableInterareaAwardQueryType`), on MI as `mp.market`. */
   MarketQuery_AllowableInterareaAwardQuery: {
     attributes: T.MarketQueryTypeAttributes;
     data: T.AllowableInterareaAwardQueryType;
     many: false;
+    result: T.AllowableInterareaAwardSubmitType;
+    resultMany: true;
   };
-  /** `AwardResultsQuery` in `MarketQuery` (mi-market.xsd), on MI. */
+  /** `AwardResultsQuery` in `MarketQuery` (mi-market.xsd, type `AwardResultsQueryType`), on MI as `mp.market`. */
   MarketQuery_AwardResultsQuery: {
     attributes: T.MarketQueryTypeAttributes;
     data: T.AwardResultsQueryType;
     many: false;
+    result: T.AwardResultsQueryType;
+    resultMany: false;
   };
-  /** `AwardResultsSummaryQuery` in `MarketQuery` (mi-market.xsd), on MI. */
+  /** `AwardResultsSummaryQuery` in `MarketQuery` (mi-market.xsd, type `AwardResultsSummaryQueryType`), on MI as `mp.market`. */
   MarketQuery_AwardResultsSummaryQuery: {
     attributes: T.MarketQueryTypeAttributes;
     data: T.AwardResultsSummaryQueryType;
     many: false;
+    result: T.AwardResultsSummaryQueryType;
+    resultMany: false;
   };
-  /** `BaselineLoadFileListQuery` in `MarketQuery` (mi-market.xsd), on MI. */
+  /** `BaselineLoadFileListQuery` in `MarketQuery` (mi-market.xsd, type `BaselineLoadFileListQueryType`), on MI as `mp.market`. */
   MarketQuery_BaselineLoadFileListQuery: {
     attributes: T.MarketQueryTypeAttributes;
     data: T.BaselineLoadFileListQueryType;
     many: false;
+    result: T.BaselineLoadSubmitType;
+    resultMany: false;
   };
-  /** `BupQuery` in `MarketQuery` (mi-market.xsd), on MI. */
+  /** `BupQuery` in `MarketQuery` (mi-market.xsd, type `BupQueryType`), on MI as `mp.market`. */
   MarketQuery_BupQuery: {
     attributes: T.MarketQueryTypeAttributes;
     data: T.BupQueryType;
     many: false;
+    result: T.BupSubmitType;
+    resultMany: true;
   };
-  /** `FringeQuery` in `MarketQuery` (mi-market.xsd), on MI. */
+  /** `FringeQuery` in `MarketQuery` (mi-market.xsd, type `FringeQueryType`), on MI as `mp.market`. */
   MarketQuery_FringeQuery: {
     attributes: T.MarketQueryTypeAttributes;
     data: T.FringeQueryType;
     many: false;
+    result: T.FringeSubmitType;
+    resultMany: true;
   };
-  /** `MeritOrderListQuery` in `MarketQuery` (mi-market.xsd), on MI. */
+  /** `MeritOrderListQuery` in `MarketQuery` (mi-market.xsd, type `MeritOrderListQueryType`), on MI as `mp.market`. */
   MarketQuery_MeritOrderListQuery: {
     attributes: T.MarketQueryTypeAttributes;
     data: T.MeritOrderListQueryType;
     many: false;
+    result: T.MeritOrderListQueryType;
+    resultMany: false;
   };
-  /** `OfferQuery` in `MarketQuery` (mi-market.xsd), on MI. */
+  /** `OfferQuery` in `MarketQuery` (mi-market.xsd, type `OfferQueryType`), on MI as `mp.market`. */
   MarketQuery_OfferQuery: {
     attributes: T.MarketQueryTypeAttributes;
     data: T.OfferQueryType;
     many: false;
+    result: T.OfferDataSubmitType;
+    resultMany: true;
   };
-  /** `OfflineFrameQuery` in `MarketQuery` (mi-market.xsd), on MI. */
+  /** `OfflineFrameQuery` in `MarketQuery` (mi-market.xsd, type `OfflineFrameQueryType`), on MI as `mp.market`. */
   MarketQuery_OfflineFrameQuery: {
     attributes: T.MarketQueryTypeAttributes;
     data: T.OfflineFrameQueryType;
     many: false;
+    result: T.OfflineFrameSubmitType;
+    resultMany: true;
   };
-  /** `OfflineFrameUsageQuery` in `MarketQuery` (mi-market.xsd), on MI. */
+  /** `OfflineFrameUsageQuery` in `MarketQuery` (mi-market.xsd, type `OfflineFrameUsageQueryType`), on MI as `mp.market`. */
   MarketQuery_OfflineFrameUsageQuery: {
     attributes: T.MarketQueryTypeAttributes;
     data: T.OfflineFrameUsageQueryType;
     many: false;
+    result: T.OfflineFrameUsageQueryType;
+    resultMany: false;
   };
-  /** `ReserveRequirementQuery` in `MarketQuery` (mi-market.xsd), on MI. */
+  /** `ReserveRequirementQuery` in `MarketQuery` (mi-market.xsd, type `ReserveRequirementQueryType`), on MI as `mp.market`. */
   MarketQuery_ReserveRequirementQuery: {
     attributes: T.MarketQueryTypeAttributes;
     data: T.ReserveRequirementQueryType;
     many: false;
+    result: T.ReserveRequirementSubmitType;
+    resultMany: true;
   };
-  /** `SettlementResultsFileDownloadQuery` in `MarketQuery` (mi-market.xsd), on MI. */
+  /** `SettlementResultsFileDownloadQuery` in `MarketQuery` (mi-market.xsd, type `SettlementResultsFileDownloadQueryType`), on MI as `mp.market`. */
   MarketQuery_SettlementResultsFileDownloadQuery: {
     attributes: T.MarketQueryTypeAttributes;
     data: T.SettlementResultsFileDownloadQueryType;
     many: false;
+    result: T.SettlementResultsFileDownloadQueryType;
+    resultMany: false;
   };
-  /** `SettlementResultsFileListQuery` in `MarketQuery` (mi-market.xsd), on MI. */
+  /** `SettlementResultsFileListQuery` in `MarketQuery` (mi-market.xsd, type `SettlementResultsFileListQueryType`), on MI as `mp.market`. */
   MarketQuery_SettlementResultsFileListQuery: {
     attributes: T.MarketQueryTypeAttributes;
     data: T.SettlementResultsFileListQueryType;
     many: false;
+    result: T.SettlementResultsSubmitType;
+    resultMany: false;
   };
-  /** `SwitchQuery` in `MarketQuery` (mi-market.xsd), on MI. */
+  /** `SwitchQuery` in `MarketQuery` (mi-market.xsd, type `SwitchQueryType`), on MI as `mp.market`. */
   MarketQuery_SwitchQuery: {
     attributes: T.MarketQueryTypeAttributes;
     data: T.SwitchQueryType;
     many: false;
+    result: T.SwitchQueryType;
+    resultMany: false;
   };
-  /** `TielineQuery` in `MarketQuery` (mi-market.xsd), on MI. */
+  /** `TielineQuery` in `MarketQuery` (mi-market.xsd, type `TielineQueryType`), on MI as `mp.market`. */
   MarketQuery_TielineQuery: {
     attributes: T.MarketQueryTypeAttributes;
     data: T.TielineQueryType;
     many: false;
+    result: T.TielineQueryType;
+    resultMany: false;
   };
-  /** `TsoRequestQuery` in `MarketQuery` (mi-market.xsd), on MI. */
+  /** `TsoRequestQuery` in `MarketQuery` (mi-market.xsd, type `TsoRequestQueryType`), on MI as `mp.market`. */
   MarketQuery_TsoRequestQuery: {
     attributes: T.MarketQueryTypeAttributes;
     data: T.TsoRequestQueryType;
     many: false;
+    result: T.TsoRequestQueryType;
+    resultMany: false;
   };
-  /** `UpperLimitTielineQuery` in `MarketQuery` (mi-market.xsd), on MI. */
+  /** `UpperLimitTielineQuery` in `MarketQuery` (mi-market.xsd, type `UpperLimitTielineQueryType`), on MI as `mp.market`. */
   MarketQuery_UpperLimitTielineQuery: {
     attributes: T.MarketQueryTypeAttributes;
     data: T.UpperLimitTielineQueryType;
     many: false;
+    result: T.UpperLimitTielineSubmitType;
+    resultMany: true;
   };
-  /** `AllowableInterareaAward` in `MarketSubmit` (mi-market.xsd), on MI. */
+  /** `AllowableInterareaAward` in `MarketSubmit` (mi-market.xsd, type `AllowableInterareaAwardSubmitType`), on MI as `mp.market`. */
   MarketSubmit_AllowableInterareaAward: {
     attributes: T.MarketSubmitTypeAttributes;
     data: T.AllowableInterareaAwardSubmitType;
     many: true;
+    result: T.AllowableInterareaAwardSubmitType;
+    resultMany: true;
   };
-  /** `BaselineLoad` in `MarketSubmit` (mi-market.xsd), on MI. */
+  /** `BaselineLoad` in `MarketSubmit` (mi-market.xsd, type `BaselineLoadSubmitType`), on MI as `mp.market`. */
   MarketSubmit_BaselineLoad: {
     attributes: T.MarketSubmitTypeAttributes;
     data: T.BaselineLoadSubmitType;
     many: false;
+    result: T.BaselineLoadSubmitType;
+    resultMany: false;
   };
-  /** `BupSubmit` in `MarketSubmit` (mi-market.xsd), on MI. */
+  /** `BupSubmit` in `MarketSubmit` (mi-market.xsd, type `BupSubmitType`), on MI as `mp.market`. */
   MarketSubmit_BupSubmit: {
     attributes: T.MarketSubmitTypeAttributes;
     data: T.BupSubmitType;
     many: true;
+    result: T.BupSubmitType;
+    resultMany: true;
   };
-  /** `FringeSubmit` in `MarketSubmit` (mi-market.xsd), on MI. */
+  /** `FringeSubmit` in `MarketSubmit` (mi-market.xsd, type `FringeSubmitType`), on MI as `mp.market`. */
   MarketSubmit_FringeSubmit: {
     attributes: T.MarketSubmitTypeAttributes;
     data: T.FringeSubmitType;
     many: true;
+    result: T.FringeSubmitType;
+    resultMany: true;
   };
-  /** `OfferData` in `MarketSubmit` (mi-market.xsd), on MI. */
+  /** `OfferData` in `MarketSubmit` (mi-market.xsd, type `OfferDataSubmitType`), on MI as `mp.market`. */
   MarketSubmit_OfferData: {
     attributes: T.MarketSubmitTypeAttributes;
     data: T.OfferDataSubmitType;
     many: true;
+    result: T.OfferDataSubmitType;
+    resultMany: true;
   };
-  /** `OfflineFrameSubmit` in `MarketSubmit` (mi-market.xsd), on MI. */
+  /** `OfflineFrameSubmit` in `MarketSubmit` (mi-market.xsd, type `OfflineFrameSubmitType`), on MI as `mp.market`. */
   MarketSubmit_OfflineFrameSubmit: {
     attributes: T.MarketSubmitTypeAttributes;
     data: T.OfflineFrameSubmitType;
     many: true;
+    result: T.OfflineFrameSubmitType;
+    resultMany: true;
   };
-  /** `ReserveRequirement` in `MarketSubmit` (mi-market.xsd), on MI. */
+  /** `ReserveRequirement` in `MarketSubmit` (mi-market.xsd, type `ReserveRequirementSubmitType`), on MI as `mp.market`. */
   MarketSubmit_ReserveRequirement: {
     attributes: T.MarketSubmitTypeAttributes;
     data: T.ReserveRequirementSubmitType;
     many: true;
+    result: T.ReserveRequirementSubmitType;
+    resultMany: true;
   };
-  /** `SettlementResults` in `MarketSubmit` (mi-market.xsd), on MI. */
+  /** `SettlementResults` in `MarketSubmit` (mi-market.xsd, type `SettlementResultsSubmitType`), on MI as `mp.market`. */
   MarketSubmit_SettlementResults: {
     attributes: T.MarketSubmitTypeAttributes;
     data: T.SettlementResultsSubmitType;
     many: false;
+    result: T.SettlementResultsSubmitType;
+    resultMany: false;
   };
-  /** `StandingData` in `MarketSubmit` (mi-market.xsd), on MI. */
+  /** `StandingData` in `MarketSubmit` (mi-market.xsd, type `StandingDataType`), on MI as `mp.market`. */
   MarketSubmit_StandingData: {
     attributes: T.MarketSubmitTypeAttributes;
     data: T.StandingDataType;
     many: false;
+    result: T.StandingDataType;
+    resultMany: false;
   };
-  /** `Switch` in `MarketSubmit` (mi-market.xsd), on MI. */
+  /** `Switch` in `MarketSubmit` (mi-market.xsd, type `SwitchSubmitType`), on MI as `mp.market`. */
   MarketSubmit_Switch: {
     attributes: T.MarketSubmitTypeAttributes;
     data: T.SwitchSubmitType;
     many: false;
+    result: T.SwitchSubmitType;
+    resultMany: false;
   };
-  /** `UpperLimitTieline` in `MarketSubmit` (mi-market.xsd), on MI. */
+  /** `UpperLimitTieline` in `MarketSubmit` (mi-market.xsd, type `UpperLimitTielineSubmitType`), on MI as `mp.market`. */
   MarketSubmit_UpperLimitTieline: {
     attributes: T.MarketSubmitTypeAttributes;
     data: T.UpperLimitTielineSubmitType;
     many: true;
+    result: T.UpperLimitTielineSubmitType;
+    resultMany: true;
   };
 }

@@ -20,6 +20,8 @@ export const operations = {
     element: 'BaselineLoadFileDownloadQuery',
     dataType: 'BaselineLoadFileDownloadQueryType',
     many: false,
+    result: { envelope: 'MarketQuery', element: 'BaselineLoadFileDownloadQuery', type: 'BaselineLoadFileDownloadQueryType', many: false },
+    audience: ['bsp', 'mo', 'tso'],
     method: 'omiMarketQueryBaselineLoadFileDownloadQuery',
   },
   Omi_MarketQuery_BaselineLoadFileListQuery: {
@@ -35,6 +37,8 @@ export const operations = {
     element: 'BaselineLoadFileListQuery',
     dataType: 'BaselineLoadFileListQueryType',
     many: false,
+    result: { envelope: 'MarketSubmit', element: 'BaselineLoad', type: 'BaselineLoadSubmitType', many: false, source: 'naming pattern' },
+    audience: ['bsp', 'mo', 'tso'],
     method: 'omiMarketQueryBaselineLoadFileListQuery',
   },
   Omi_MarketQuery_OffMarketContractQuery: {
@@ -50,6 +54,8 @@ export const operations = {
     element: 'OffMarketContractQuery',
     dataType: 'OffMarketContractQueryType',
     many: false,
+    result: { envelope: 'MarketSubmit', element: 'OffMarketContract', type: 'OffMarketContractSubmitType', many: true, source: 'naming pattern' },
+    audience: ['bsp', 'mo', 'tso'],
     method: 'omiMarketQueryOffMarketContractQuery',
   },
   Omi_MarketQuery_RefundDataQuery: {
@@ -65,6 +71,8 @@ export const operations = {
     element: 'RefundDataQuery',
     dataType: 'RefundDataQueryType',
     many: false,
+    result: { envelope: 'MarketSubmit', element: 'RefundData', type: 'RefundDataType', many: true, source: 'naming pattern' },
+    audience: ['bsp', 'mo', 'tso'],
     method: 'omiMarketQueryRefundDataQuery',
   },
   Omi_MarketQuery_RefundTargetContractResultQuery: {
@@ -80,6 +88,8 @@ export const operations = {
     element: 'RefundTargetContractResultQuery',
     dataType: 'RefundTargetContractResultQueryType',
     many: false,
+    result: { envelope: 'MarketQuery', element: 'RefundTargetContractResultQuery', type: 'RefundTargetContractResultQueryType', many: false },
+    audience: ['bsp', 'mo', 'tso'],
     method: 'omiMarketQueryRefundTargetContractResultQuery',
   },
   Omi_MarketQuery_RemainingReserveDataQuery: {
@@ -95,6 +105,8 @@ export const operations = {
     element: 'RemainingReserveDataQuery',
     dataType: 'RemainingReserveDataQueryType',
     many: false,
+    result: { envelope: 'MarketSubmit', element: 'RemainingReserveData', type: 'RemainingReserveDataSubmitType', many: true, source: 'reference client' },
+    audience: ['bsp', 'tso'],
     method: 'omiMarketQueryRemainingReserveDataQuery',
   },
   Omi_MarketSubmit_BaselineLoad: {
@@ -110,6 +122,8 @@ export const operations = {
     element: 'BaselineLoad',
     dataType: 'BaselineLoadSubmitType',
     many: false,
+    result: { envelope: 'MarketSubmit', element: 'BaselineLoad', type: 'BaselineLoadSubmitType', many: false },
+    audience: ['bsp', 'mo', 'tso'],
     method: 'omiMarketSubmitBaselineLoad',
   },
   Omi_MarketSubmit_OffMarketContract: {
@@ -125,6 +139,8 @@ export const operations = {
     element: 'OffMarketContract',
     dataType: 'OffMarketContractSubmitType',
     many: true,
+    result: { envelope: 'MarketSubmit', element: 'OffMarketContract', type: 'OffMarketContractSubmitType', many: true },
+    audience: ['bsp', 'mo', 'tso'],
     method: 'omiMarketSubmitOffMarketContract',
   },
   Omi_MarketSubmit_RefundData: {
@@ -140,6 +156,8 @@ export const operations = {
     element: 'RefundData',
     dataType: 'RefundDataType',
     many: true,
+    result: { envelope: 'MarketSubmit', element: 'RefundData', type: 'RefundDataType', many: true },
+    audience: ['bsp', 'mo', 'tso'],
     method: 'omiMarketSubmitRefundData',
   },
   Omi_MarketSubmit_RemainingReserveData: {
@@ -155,70 +173,92 @@ export const operations = {
     element: 'RemainingReserveData',
     dataType: 'RemainingReserveDataSubmitType',
     many: true,
+    result: { envelope: 'MarketSubmit', element: 'RemainingReserveData', type: 'RemainingReserveDataSubmitType', many: true },
+    audience: ['bsp'],
     method: 'omiMarketSubmitRemainingReserveData',
   },
 } as const satisfies Readonly<Record<string, OperationDescriptor>>;
 
-/** Envelope attributes and data type of each operation. */
+/** Envelope attributes, data and result types of each operation. */
 export interface OperationTypes {
-  /** `BaselineLoadFileDownloadQuery` in `MarketQuery` (omi.xsd), on OMI. */
+  /** `BaselineLoadFileDownloadQuery` in `MarketQuery` (omi.xsd, type `BaselineLoadFileDownloadQueryType`), on OMI as `mp.omi`. */
   Omi_MarketQuery_BaselineLoadFileDownloadQuery: {
     attributes: T.MarketQueryTypeAttributes;
     data: T.BaselineLoadFileDownloadQueryType;
     many: false;
+    result: T.BaselineLoadFileDownloadQueryType;
+    resultMany: false;
   };
-  /** `BaselineLoadFileListQuery` in `MarketQuery` (omi.xsd), on OMI. */
+  /** `BaselineLoadFileListQuery` in `MarketQuery` (omi.xsd, type `BaselineLoadFileListQueryType`), on OMI as `mp.omi`. */
   Omi_MarketQuery_BaselineLoadFileListQuery: {
     attributes: T.MarketQueryTypeAttributes;
     data: T.BaselineLoadFileListQueryType;
     many: false;
+    result: T.BaselineLoadSubmitType;
+    resultMany: false;
   };
-  /** `OffMarketContractQuery` in `MarketQuery` (omi.xsd), on OMI. */
+  /** `OffMarketContractQuery` in `MarketQuery` (omi.xsd, type `OffMarketContractQueryType`), on OMI as `mp.omi`. */
   Omi_MarketQuery_OffMarketContractQuery: {
     attributes: T.MarketQueryTypeAttributes;
     data: T.OffMarketContractQueryType;
     many: false;
+    result: T.OffMarketContractSubmitType;
+    resultMany: true;
   };
-  /** `RefundDataQuery` in `MarketQuery` (omi.xsd), on OMI. */
+  /** `RefundDataQuery` in `MarketQuery` (omi.xsd, type `RefundDataQueryType`), on OMI as `mp.omi`. */
   Omi_MarketQuery_RefundDataQuery: {
     attributes: T.MarketQueryTypeAttributes;
     data: T.RefundDataQueryType;
     many: false;
+    result: T.RefundDataType;
+    resultMany: true;
   };
-  /** `RefundTargetContractResultQuery` in `MarketQuery` (omi.xsd), on OMI. */
+  /** `RefundTargetContractResultQuery` in `MarketQuery` (omi.xsd, type `RefundTargetContractResultQueryType`), on OMI as `mp.omi`. */
   Omi_MarketQuery_RefundTargetContractResultQuery: {
     attributes: T.MarketQueryTypeAttributes;
     data: T.RefundTargetContractResultQueryType;
     many: false;
+    result: T.RefundTargetContractResultQueryType;
+    resultMany: false;
   };
-  /** `RemainingReserveDataQuery` in `MarketQuery` (omi.xsd), on OMI. */
+  /** `RemainingReserveDataQuery` in `MarketQuery` (omi.xsd, type `RemainingReserveDataQueryType`), on OMI as `mp.omi`. */
   Omi_MarketQuery_RemainingReserveDataQuery: {
     attributes: T.MarketQueryTypeAttributes;
     data: T.RemainingReserveDataQueryType;
     many: false;
+    result: T.RemainingReserveDataSubmitType;
+    resultMany: true;
   };
-  /** `BaselineLoad` in `MarketSubmit` (omi.xsd), on OMI. */
+  /** `BaselineLoad` in `MarketSubmit` (omi.xsd, type `BaselineLoadSubmitType`), on OMI as `mp.omi`. */
   Omi_MarketSubmit_BaselineLoad: {
     attributes: T.MarketSubmitTypeAttributes;
     data: T.BaselineLoadSubmitType;
     many: false;
+    result: T.BaselineLoadSubmitType;
+    resultMany: false;
   };
-  /** `OffMarketContract` in `MarketSubmit` (omi.xsd), on OMI. */
+  /** `OffMarketContract` in `MarketSubmit` (omi.xsd, type `OffMarketContractSubmitType`), on OMI as `mp.omi`. */
   Omi_MarketSubmit_OffMarketContract: {
     attributes: T.MarketSubmitTypeAttributes;
     data: T.OffMarketContractSubmitType;
     many: true;
+    result: T.OffMarketContractSubmitType;
+    resultMany: true;
   };
-  /** `RefundData` in `MarketSubmit` (omi.xsd), on OMI. */
+  /** `RefundData` in `MarketSubmit` (omi.xsd, type `RefundDataType`), on OMI as `mp.omi`. */
   Omi_MarketSubmit_RefundData: {
     attributes: T.MarketSubmitTypeAttributes;
     data: T.RefundDataType;
     many: true;
+    result: T.RefundDataType;
+    resultMany: true;
   };
-  /** `RemainingReserveData` in `MarketSubmit` (omi.xsd), on OMI. */
+  /** `RemainingReserveData` in `MarketSubmit` (omi.xsd, type `RemainingReserveDataSubmitType`), on OMI as `mp.omi`. */
   Omi_MarketSubmit_RemainingReserveData: {
     attributes: T.MarketSubmitTypeAttributes;
     data: T.RemainingReserveDataSubmitType;
     many: true;
+    result: T.RemainingReserveDataSubmitType;
+    resultMany: true;
   };
 }

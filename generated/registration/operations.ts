@@ -20,6 +20,8 @@ export const operations = {
     element: 'DrPattern',
     dataType: 'DrPatternApprovalType',
     many: true,
+    result: { envelope: 'RegistrationApproval', element: 'DrPattern', type: 'DrPatternApprovalType', many: true },
+    audience: ['bsp', 'mo', 'tso'],
     method: 'registrationApprovalDrPattern',
   },
   RegistrationApproval_Resource: {
@@ -35,6 +37,8 @@ export const operations = {
     element: 'Resource',
     dataType: 'ResourceApprovalType',
     many: true,
+    result: { envelope: 'RegistrationApproval', element: 'Resource', type: 'ResourceApprovalType', many: true },
+    audience: ['bsp', 'mo', 'tso'],
     method: 'registrationApprovalResource',
   },
   RegistrationQuery_BankAccount: {
@@ -50,6 +54,8 @@ export const operations = {
     element: 'BankAccount',
     dataType: 'BankAccountQueryType',
     many: true,
+    result: { envelope: 'RegistrationSubmit', element: 'BankAccount', type: 'BankAccountSubmitType', many: true, source: 'naming pattern' },
+    audience: ['bsp', 'mo', 'tso'],
     method: 'registrationQueryBankAccount',
   },
   RegistrationQuery_DrPattern: {
@@ -65,6 +71,8 @@ export const operations = {
     element: 'DrPattern',
     dataType: 'DrPatternQueryType',
     many: true,
+    result: { envelope: 'RegistrationSubmit', element: 'DrPattern', type: 'DrPatternSubmitType', many: true, source: 'naming pattern' },
+    audience: ['bsp', 'mo', 'tso'],
     method: 'registrationQueryDrPattern',
   },
   RegistrationQuery_DrPatternSuspension: {
@@ -80,6 +88,8 @@ export const operations = {
     element: 'DrPatternSuspension',
     dataType: 'DrPatternSuspensionQueryType',
     many: true,
+    result: { envelope: 'RegistrationSubmit', element: 'DrPatternSuspension', type: 'DrPatternSuspensionSubmitType', many: true, source: 'naming pattern' },
+    audience: ['bsp', 'mo', 'tso'],
     method: 'registrationQueryDrPatternSuspension',
   },
   RegistrationQuery_Participant: {
@@ -95,6 +105,8 @@ export const operations = {
     element: 'Participant',
     dataType: 'ParticipantQueryType',
     many: true,
+    result: { envelope: 'RegistrationSubmit', element: 'Participant', type: 'ParticipantSubmitType', many: true, source: 'naming pattern' },
+    audience: ['bsp', 'mo', 'tso'],
     method: 'registrationQueryParticipant',
   },
   RegistrationQuery_ParticipantValidity: {
@@ -110,6 +122,8 @@ export const operations = {
     element: 'ParticipantValidity',
     dataType: 'ParticipantValidityQueryType',
     many: true,
+    result: { envelope: 'RegistrationSubmit', element: 'ParticipantValidity', type: 'ParticipantValiditySubmitType', many: true, source: 'naming pattern' },
+    audience: ['bsp', 'mo', 'tso'],
     method: 'registrationQueryParticipantValidity',
   },
   RegistrationQuery_Resource: {
@@ -125,6 +139,8 @@ export const operations = {
     element: 'Resource',
     dataType: 'ResourceQueryType',
     many: true,
+    result: { envelope: 'RegistrationSubmit', element: 'Resource', type: 'ResourceSubmitType', many: true, source: 'reference client' },
+    audience: ['bsp', 'tso'],
     method: 'registrationQueryResource',
   },
   RegistrationQuery_ResourceCoefficient: {
@@ -140,6 +156,8 @@ export const operations = {
     element: 'ResourceCoefficient',
     dataType: 'ResourceCoefficientQueryType',
     many: true,
+    result: { envelope: 'RegistrationSubmit', element: 'ResourceCoefficient', type: 'ResourceCoefficientSubmitType', many: true, source: 'naming pattern' },
+    audience: ['bsp', 'mo', 'tso'],
     method: 'registrationQueryResourceCoefficient',
   },
   RegistrationQuery_ResourceEvaluation: {
@@ -155,6 +173,8 @@ export const operations = {
     element: 'ResourceEvaluation',
     dataType: 'ResourceEvaluationQueryType',
     many: true,
+    result: { envelope: 'RegistrationSubmit', element: 'ResourceEvaluation', type: 'ResourceEvaluationSubmitType', many: true, source: 'naming pattern' },
+    audience: ['bsp', 'mo', 'tso'],
     method: 'registrationQueryResourceEvaluation',
   },
   RegistrationQuery_ResourceSuspension: {
@@ -170,6 +190,8 @@ export const operations = {
     element: 'ResourceSuspension',
     dataType: 'ResourceSuspensionQueryType',
     many: true,
+    result: { envelope: 'RegistrationSubmit', element: 'ResourceSuspension', type: 'ResourceSuspensionSubmitType', many: true, source: 'naming pattern' },
+    audience: ['bsp', 'mo', 'tso'],
     method: 'registrationQueryResourceSuspension',
   },
   RegistrationQuery_ResourceValidity: {
@@ -185,6 +207,8 @@ export const operations = {
     element: 'ResourceValidity',
     dataType: 'ResourceValidityQueryType',
     many: true,
+    result: { envelope: 'RegistrationSubmit', element: 'ResourceValidity', type: 'ResourceValiditySubmitType', many: true, source: 'naming pattern' },
+    audience: ['bsp', 'mo', 'tso'],
     method: 'registrationQueryResourceValidity',
   },
   RegistrationQuery_User: {
@@ -200,6 +224,8 @@ export const operations = {
     element: 'User',
     dataType: 'UserQueryType',
     many: true,
+    result: { envelope: 'RegistrationSubmit', element: 'User', type: 'UserSubmitType', many: true, source: 'naming pattern' },
+    audience: ['bsp', 'mo', 'tso'],
     method: 'registrationQueryUser',
   },
   RegistrationQuery_UserSystemAccess: {
@@ -215,6 +241,8 @@ export const operations = {
     element: 'UserSystemAccess',
     dataType: 'UserSystemAccessQueryType',
     many: true,
+    result: { envelope: 'RegistrationSubmit', element: 'UserSystemAccess', type: 'UserSystemAccessSubmitType', many: true, source: 'naming pattern' },
+    audience: ['bsp', 'mo', 'tso'],
     method: 'registrationQueryUserSystemAccess',
   },
   RegistrationSubmit_BankAccount: {
@@ -230,6 +258,8 @@ export const operations = {
     element: 'BankAccount',
     dataType: 'BankAccountSubmitType',
     many: true,
+    result: { envelope: 'RegistrationSubmit', element: 'BankAccount', type: 'BankAccountSubmitType', many: true },
+    audience: ['bsp', 'mo', 'tso'],
     method: 'registrationSubmitBankAccount',
   },
   RegistrationSubmit_DrPattern: {
@@ -245,6 +275,8 @@ export const operations = {
     element: 'DrPattern',
     dataType: 'DrPatternSubmitType',
     many: true,
+    result: { envelope: 'RegistrationSubmit', element: 'DrPattern', type: 'DrPatternSubmitType', many: true },
+    audience: ['bsp', 'mo', 'tso'],
     method: 'registrationSubmitDrPattern',
   },
   RegistrationSubmit_DrPatternSuspension: {
@@ -260,6 +292,8 @@ export const operations = {
     element: 'DrPatternSuspension',
     dataType: 'DrPatternSuspensionSubmitType',
     many: true,
+    result: { envelope: 'RegistrationSubmit', element: 'DrPatternSuspension', type: 'DrPatternSuspensionSubmitType', many: true },
+    audience: ['bsp', 'mo', 'tso'],
     method: 'registrationSubmitDrPatternSuspension',
   },
   RegistrationSubmit_Participant: {
@@ -275,6 +309,8 @@ export const operations = {
     element: 'Participant',
     dataType: 'ParticipantSubmitType',
     many: true,
+    result: { envelope: 'RegistrationSubmit', element: 'Participant', type: 'ParticipantSubmitType', many: true },
+    audience: ['bsp', 'mo', 'tso'],
     method: 'registrationSubmitParticipant',
   },
   RegistrationSubmit_ParticipantValidity: {
@@ -290,6 +326,8 @@ export const operations = {
     element: 'ParticipantValidity',
     dataType: 'ParticipantValiditySubmitType',
     many: true,
+    result: { envelope: 'RegistrationSubmit', element: 'ParticipantValidity', type: 'ParticipantValiditySubmitType', many: true },
+    audience: ['bsp', 'mo', 'tso'],
     method: 'registrationSubmitParticipantValidity',
   },
   RegistrationSubmit_Resource: {
@@ -305,6 +343,8 @@ export const operations = {
     element: 'Resource',
     dataType: 'ResourceSubmitType',
     many: true,
+    result: { envelope: 'RegistrationSubmit', element: 'Resource', type: 'ResourceSubmitType', many: true },
+    audience: ['bsp'],
     method: 'registrationSubmitResource',
   },
   RegistrationSubmit_ResourceCoefficient: {
@@ -320,6 +360,8 @@ export const operations = {
     element: 'ResourceCoefficient',
     dataType: 'ResourceCoefficientSubmitType',
     many: true,
+    result: { envelope: 'RegistrationSubmit', element: 'ResourceCoefficient', type: 'ResourceCoefficientSubmitType', many: true },
+    audience: ['bsp', 'mo', 'tso'],
     method: 'registrationSubmitResourceCoefficient',
   },
   RegistrationSubmit_ResourceEvaluation: {
@@ -335,6 +377,8 @@ export const operations = {
     element: 'ResourceEvaluation',
     dataType: 'ResourceEvaluationSubmitType',
     many: true,
+    result: { envelope: 'RegistrationSubmit', element: 'ResourceEvaluation', type: 'ResourceEvaluationSubmitType', many: true },
+    audience: ['bsp', 'mo', 'tso'],
     method: 'registrationSubmitResourceEvaluation',
   },
   RegistrationSubmit_ResourceSuspension: {
@@ -350,6 +394,8 @@ export const operations = {
     element: 'ResourceSuspension',
     dataType: 'ResourceSuspensionSubmitType',
     many: true,
+    result: { envelope: 'RegistrationSubmit', element: 'ResourceSuspension', type: 'ResourceSuspensionSubmitType', many: true },
+    audience: ['bsp', 'mo', 'tso'],
     method: 'registrationSubmitResourceSuspension',
   },
   RegistrationSubmit_ResourceTransfer: {
@@ -365,6 +411,8 @@ export const operations = {
     element: 'ResourceTransfer',
     dataType: 'ResourceTransferSubmitType',
     many: true,
+    result: { envelope: 'RegistrationSubmit', element: 'ResourceTransfer', type: 'ResourceTransferSubmitType', many: true },
+    audience: ['bsp', 'mo', 'tso'],
     method: 'registrationSubmitResourceTransfer',
   },
   RegistrationSubmit_ResourceValidity: {
@@ -380,6 +428,8 @@ export const operations = {
     element: 'ResourceValidity',
     dataType: 'ResourceValiditySubmitType',
     many: true,
+    result: { envelope: 'RegistrationSubmit', element: 'ResourceValidity', type: 'ResourceValiditySubmitType', many: true },
+    audience: ['bsp', 'mo', 'tso'],
     method: 'registrationSubmitResourceValidity',
   },
   RegistrationSubmit_User: {
@@ -395,6 +445,8 @@ export const operations = {
     element: 'User',
     dataType: 'UserSubmitType',
     many: true,
+    result: { envelope: 'RegistrationSubmit', element: 'User', type: 'UserSubmitType', many: true },
+    audience: ['bsp', 'mo', 'tso'],
     method: 'registrationSubmitUser',
   },
   RegistrationSubmit_UserSystemAccess: {
@@ -410,172 +462,228 @@ export const operations = {
     element: 'UserSystemAccess',
     dataType: 'UserSystemAccessSubmitType',
     many: true,
+    result: { envelope: 'RegistrationSubmit', element: 'UserSystemAccess', type: 'UserSystemAccessSubmitType', many: true },
+    audience: ['bsp', 'mo', 'tso'],
     method: 'registrationSubmitUserSystemAccess',
   },
 } as const satisfies Readonly<Record<string, OperationDescriptor>>;
 
-/** Envelope attributes and data type of each operation. */
+/** Envelope attributes, data and result types of each operation. */
 export interface OperationTypes {
-  /** `DrPattern` in `RegistrationApproval` (mpr.xsd), on MI. */
+  /** `DrPattern` in `RegistrationApproval` (mpr.xsd, type `DrPatternApprovalType`), on MI as `mp.registration`. */
   RegistrationApproval_DrPattern: {
     attributes: T.RegistrationApprovalTypeAttributes;
     data: T.DrPatternApprovalType;
     many: true;
+    result: T.DrPatternApprovalType;
+    resultMany: true;
   };
-  /** `Resource` in `RegistrationApproval` (mpr.xsd), on MI. */
+  /** `Resource` in `RegistrationApproval` (mpr.xsd, type `ResourceApprovalType`), on MI as `mp.registration`. */
   RegistrationApproval_Resource: {
     attributes: T.RegistrationApprovalTypeAttributes;
     data: T.ResourceApprovalType;
     many: true;
+    result: T.ResourceApprovalType;
+    resultMany: true;
   };
-  /** `BankAccount` in `RegistrationQuery` (mpr.xsd), on MI. */
+  /** `BankAccount` in `RegistrationQuery` (mpr.xsd, type `BankAccountQueryType`), on MI as `mp.registration`. */
   RegistrationQuery_BankAccount: {
     attributes: T.RegistrationQueryTypeAttributes;
     data: T.BankAccountQueryType;
     many: true;
+    result: T.BankAccountSubmitType;
+    resultMany: true;
   };
-  /** `DrPattern` in `RegistrationQuery` (mpr.xsd), on MI. */
+  /** `DrPattern` in `RegistrationQuery` (mpr.xsd, type `DrPatternQueryType`), on MI as `mp.registration`. */
   RegistrationQuery_DrPattern: {
     attributes: T.RegistrationQueryTypeAttributes;
     data: T.DrPatternQueryType;
     many: true;
+    result: T.DrPatternSubmitType;
+    resultMany: true;
   };
-  /** `DrPatternSuspension` in `RegistrationQuery` (mpr.xsd), on MI. */
+  /** `DrPatternSuspension` in `RegistrationQuery` (mpr.xsd, type `DrPatternSuspensionQueryType`), on MI as `mp.registration`. */
   RegistrationQuery_DrPatternSuspension: {
     attributes: T.RegistrationQueryTypeAttributes;
     data: T.DrPatternSuspensionQueryType;
     many: true;
+    result: T.DrPatternSuspensionSubmitType;
+    resultMany: true;
   };
-  /** `Participant` in `RegistrationQuery` (mpr.xsd), on MI. */
+  /** `Participant` in `RegistrationQuery` (mpr.xsd, type `ParticipantQueryType`), on MI as `mp.registration`. */
   RegistrationQuery_Participant: {
     attributes: T.RegistrationQueryTypeAttributes;
     data: T.ParticipantQueryType;
     many: true;
+    result: T.ParticipantSubmitType;
+    resultMany: true;
   };
-  /** `ParticipantValidity` in `RegistrationQuery` (mpr.xsd), on MI. */
+  /** `ParticipantValidity` in `RegistrationQuery` (mpr.xsd, type `ParticipantValidityQueryType`), on MI as `mp.registration`. */
   RegistrationQuery_ParticipantValidity: {
     attributes: T.RegistrationQueryTypeAttributes;
     data: T.ParticipantValidityQueryType;
     many: true;
+    result: T.ParticipantValiditySubmitType;
+    resultMany: true;
   };
-  /** `Resource` in `RegistrationQuery` (mpr.xsd), on MI. */
+  /** `Resource` in `RegistrationQuery` (mpr.xsd, type `ResourceQueryType`), on MI as `mp.registration`. */
   RegistrationQuery_Resource: {
     attributes: T.RegistrationQueryTypeAttributes;
     data: T.ResourceQueryType;
     many: true;
+    result: T.ResourceSubmitType;
+    resultMany: true;
   };
-  /** `ResourceCoefficient` in `RegistrationQuery` (mpr.xsd), on MI. */
+  /** `ResourceCoefficient` in `RegistrationQuery` (mpr.xsd, type `ResourceCoefficientQueryType`), on MI as `mp.registration`. */
   RegistrationQuery_ResourceCoefficient: {
     attributes: T.RegistrationQueryTypeAttributes;
     data: T.ResourceCoefficientQueryType;
     many: true;
+    result: T.ResourceCoefficientSubmitType;
+    resultMany: true;
   };
-  /** `ResourceEvaluation` in `RegistrationQuery` (mpr.xsd), on MI. */
+  /** `ResourceEvaluation` in `RegistrationQuery` (mpr.xsd, type `ResourceEvaluationQueryType`), on MI as `mp.registration`. */
   RegistrationQuery_ResourceEvaluation: {
     attributes: T.RegistrationQueryTypeAttributes;
     data: T.ResourceEvaluationQueryType;
     many: true;
+    result: T.ResourceEvaluationSubmitType;
+    resultMany: true;
   };
-  /** `ResourceSuspension` in `RegistrationQuery` (mpr.xsd), on MI. */
+  /** `ResourceSuspension` in `RegistrationQuery` (mpr.xsd, type `ResourceSuspensionQueryType`), on MI as `mp.registration`. */
   RegistrationQuery_ResourceSuspension: {
     attributes: T.RegistrationQueryTypeAttributes;
     data: T.ResourceSuspensionQueryType;
     many: true;
+    result: T.ResourceSuspensionSubmitType;
+    resultMany: true;
   };
-  /** `ResourceValidity` in `RegistrationQuery` (mpr.xsd), on MI. */
+  /** `ResourceValidity` in `RegistrationQuery` (mpr.xsd, type `ResourceValidityQueryType`), on MI as `mp.registration`. */
   RegistrationQuery_ResourceValidity: {
     attributes: T.RegistrationQueryTypeAttributes;
     data: T.ResourceValidityQueryType;
     many: true;
+    result: T.ResourceValiditySubmitType;
+    resultMany: true;
   };
-  /** `User` in `RegistrationQuery` (mpr.xsd), on MI. */
+  /** `User` in `RegistrationQuery` (mpr.xsd, type `UserQueryType`), on MI as `mp.registration`. */
   RegistrationQuery_User: {
     attributes: T.RegistrationQueryTypeAttributes;
     data: T.UserQueryType;
     many: true;
+    result: T.UserSubmitType;
+    resultMany: true;
   };
-  /** `UserSystemAccess` in `RegistrationQuery` (mpr.xsd), on MI. */
+  /** `UserSystemAccess` in `RegistrationQuery` (mpr.xsd, type `UserSystemAccessQueryType`), on MI as `mp.registration`. */
   RegistrationQuery_UserSystemAccess: {
     attributes: T.RegistrationQueryTypeAttributes;
     data: T.UserSystemAccessQueryType;
     many: true;
+    result: T.UserSystemAccessSubmitType;
+    resultMany: true;
   };
-  /** `BankAccount` in `RegistrationSubmit` (mpr.xsd), on MI. */
+  /** `BankAccount` in `RegistrationSubmit` (mpr.xsd, type `BankAccountSubmitType`), on MI as `mp.registration`. */
   RegistrationSubmit_BankAccount: {
     attributes: T.RegistrationSubmitTypeAttributes;
     data: T.BankAccountSubmitType;
     many: true;
+    result: T.BankAccountSubmitType;
+    resultMany: true;
   };
-  /** `DrPattern` in `RegistrationSubmit` (mpr.xsd), on MI. */
+  /** `DrPattern` in `RegistrationSubmit` (mpr.xsd, type `DrPatternSubmitType`), on MI as `mp.registration`. */
   RegistrationSubmit_DrPattern: {
     attributes: T.RegistrationSubmitTypeAttributes;
     data: T.DrPatternSubmitType;
     many: true;
+    result: T.DrPatternSubmitType;
+    resultMany: true;
   };
-  /** `DrPatternSuspension` in `RegistrationSubmit` (mpr.xsd), on MI. */
+  /** `DrPatternSuspension` in `RegistrationSubmit` (mpr.xsd, type `DrPatternSuspensionSubmitType`), on MI as `mp.registration`. */
   RegistrationSubmit_DrPatternSuspension: {
     attributes: T.RegistrationSubmitTypeAttributes;
     data: T.DrPatternSuspensionSubmitType;
     many: true;
+    result: T.DrPatternSuspensionSubmitType;
+    resultMany: true;
   };
-  /** `Participant` in `RegistrationSubmit` (mpr.xsd), on MI. */
+  /** `Participant` in `RegistrationSubmit` (mpr.xsd, type `ParticipantSubmitType`), on MI as `mp.registration`. */
   RegistrationSubmit_Participant: {
     attributes: T.RegistrationSubmitTypeAttributes;
     data: T.ParticipantSubmitType;
     many: true;
+    result: T.ParticipantSubmitType;
+    resultMany: true;
   };
-  /** `ParticipantValidity` in `RegistrationSubmit` (mpr.xsd), on MI. */
+  /** `ParticipantValidity` in `RegistrationSubmit` (mpr.xsd, type `ParticipantValiditySubmitType`), on MI as `mp.registration`. */
   RegistrationSubmit_ParticipantValidity: {
     attributes: T.RegistrationSubmitTypeAttributes;
     data: T.ParticipantValiditySubmitType;
     many: true;
+    result: T.ParticipantValiditySubmitType;
+    resultMany: true;
   };
-  /** `Resource` in `RegistrationSubmit` (mpr.xsd), on MI. */
+  /** `Resource` in `RegistrationSubmit` (mpr.xsd, type `ResourceSubmitType`), on MI as `mp.registration`. */
   RegistrationSubmit_Resource: {
     attributes: T.RegistrationSubmitTypeAttributes;
     data: T.ResourceSubmitType;
     many: true;
+    result: T.ResourceSubmitType;
+    resultMany: true;
   };
-  /** `ResourceCoefficient` in `RegistrationSubmit` (mpr.xsd), on MI. */
+  /** `ResourceCoefficient` in `RegistrationSubmit` (mpr.xsd, type `ResourceCoefficientSubmitType`), on MI as `mp.registration`. */
   RegistrationSubmit_ResourceCoefficient: {
     attributes: T.RegistrationSubmitTypeAttributes;
     data: T.ResourceCoefficientSubmitType;
     many: true;
+    result: T.ResourceCoefficientSubmitType;
+    resultMany: true;
   };
-  /** `ResourceEvaluation` in `RegistrationSubmit` (mpr.xsd), on MI. */
+  /** `ResourceEvaluation` in `RegistrationSubmit` (mpr.xsd, type `ResourceEvaluationSubmitType`), on MI as `mp.registration`. */
   RegistrationSubmit_ResourceEvaluation: {
     attributes: T.RegistrationSubmitTypeAttributes;
     data: T.ResourceEvaluationSubmitType;
     many: true;
+    result: T.ResourceEvaluationSubmitType;
+    resultMany: true;
   };
-  /** `ResourceSuspension` in `RegistrationSubmit` (mpr.xsd), on MI. */
+  /** `ResourceSuspension` in `RegistrationSubmit` (mpr.xsd, type `ResourceSuspensionSubmitType`), on MI as `mp.registration`. */
   RegistrationSubmit_ResourceSuspension: {
     attributes: T.RegistrationSubmitTypeAttributes;
     data: T.ResourceSuspensionSubmitType;
     many: true;
+    result: T.ResourceSuspensionSubmitType;
+    resultMany: true;
   };
-  /** `ResourceTransfer` in `RegistrationSubmit` (mpr.xsd), on MI. */
+  /** `ResourceTransfer` in `RegistrationSubmit` (mpr.xsd, type `ResourceTransferSubmitType`), on MI as `mp.registration`. */
   RegistrationSubmit_ResourceTransfer: {
     attributes: T.RegistrationSubmitTypeAttributes;
     data: T.ResourceTransferSubmitType;
     many: true;
+    result: T.ResourceTransferSubmitType;
+    resultMany: true;
   };
-  /** `ResourceValidity` in `RegistrationSubmit` (mpr.xsd), on MI. */
+  /** `ResourceValidity` in `RegistrationSubmit` (mpr.xsd, type `ResourceValiditySubmitType`), on MI as `mp.registration`. */
   RegistrationSubmit_ResourceValidity: {
     attributes: T.RegistrationSubmitTypeAttributes;
     data: T.ResourceValiditySubmitType;
     many: true;
+    result: T.ResourceValiditySubmitType;
+    resultMany: true;
   };
-  /** `User` in `RegistrationSubmit` (mpr.xsd), on MI. */
+  /** `User` in `RegistrationSubmit` (mpr.xsd, type `UserSubmitType`), on MI as `mp.registration`. */
   RegistrationSubmit_User: {
     attributes: T.RegistrationSubmitTypeAttributes;
     data: T.UserSubmitType;
     many: true;
+    result: T.UserSubmitType;
+    resultMany: true;
   };
-  /** `UserSystemAccess` in `RegistrationSubmit` (mpr.xsd), on MI. */
+  /** `UserSystemAccess` in `RegistrationSubmit` (mpr.xsd, type `UserSystemAccessSubmitType`), on MI as `mp.registration`. */
   RegistrationSubmit_UserSystemAccess: {
     attributes: T.RegistrationSubmitTypeAttributes;
     data: T.UserSystemAccessSubmitType;
     many: true;
+    result: T.UserSystemAccessSubmitType;
+    resultMany: true;
   };
 }

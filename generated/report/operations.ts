@@ -18,6 +18,8 @@ export const operations = {
     element: 'ReportCreateRequest',
     dataType: 'ReportCreateRequestType',
     many: false,
+    result: { element: 'ReportCreateRequest', type: 'ReportCreateRequestType', many: false },
+    audience: ['bsp', 'mo', 'tso'],
     method: 'reportCreateRequest',
   },
   ReportDownloadRequest: {
@@ -31,6 +33,8 @@ export const operations = {
     element: 'ReportDownloadRequest',
     dataType: 'ReportDownloadRequestType',
     many: false,
+    result: { element: 'ReportDownloadRequest', type: 'ReportDownloadRequestType', many: false },
+    audience: ['bsp', 'mo', 'tso'],
     method: 'reportDownloadRequest',
   },
   ReportDownloadRequestTrnID: {
@@ -44,6 +48,8 @@ export const operations = {
     element: 'ReportDownloadRequestTrnID',
     dataType: 'ReportDownloadRequestTrnIDType',
     many: false,
+    result: { element: 'ReportDownloadRequestTrnID', type: 'ReportDownloadRequestTrnIDType', many: false },
+    audience: ['bsp', 'mo', 'tso'],
     method: 'reportDownloadRequestTrnID',
   },
   ReportListRequest: {
@@ -57,34 +63,44 @@ export const operations = {
     element: 'ReportListRequest',
     dataType: 'ReportListRequestType',
     many: false,
+    result: { element: 'ReportListRequest', type: 'ReportListRequestType', many: false },
+    audience: ['bsp', 'mo', 'tso'],
     method: 'reportListRequest',
   },
 } as const satisfies Readonly<Record<string, OperationDescriptor>>;
 
-/** Envelope attributes and data type of each operation. */
+/** Envelope attributes, data and result types of each operation. */
 export interface OperationTypes {
-  /** `ReportCreateRequest` (mi-report.xsd), on MI. */
+  /** `ReportCreateRequest` (mi-report.xsd, type `ReportCreateRequestType`), on MI as `mp.report`. */
   ReportCreateRequest: {
     attributes: T.MarketReportTypeAttributes;
     data: T.ReportCreateRequestType;
     many: false;
+    result: T.ReportCreateRequestType;
+    resultMany: false;
   };
-  /** `ReportDownloadRequest` (mi-report.xsd), on MI. */
+  /** `ReportDownloadRequest` (mi-report.xsd, type `ReportDownloadRequestType`), on MI as `mp.report`. */
   ReportDownloadRequest: {
     attributes: T.MarketReportTypeAttributes;
     data: T.ReportDownloadRequestType;
     many: false;
+    result: T.ReportDownloadRequestType;
+    resultMany: false;
   };
-  /** `ReportDownloadRequestTrnID` (mi-report.xsd), on MI. */
+  /** `ReportDownloadRequestTrnID` (mi-report.xsd, type `ReportDownloadRequestTrnIDType`), on MI as `mp.report`. */
   ReportDownloadRequestTrnID: {
     attributes: T.MarketReportTypeAttributes;
     data: T.ReportDownloadRequestTrnIDType;
     many: false;
+    result: T.ReportDownloadRequestTrnIDType;
+    resultMany: false;
   };
-  /** `ReportListRequest` (mi-report.xsd), on MI. */
+  /** `ReportListRequest` (mi-report.xsd, type `ReportListRequestType`), on MI as `mp.report`. */
   ReportListRequest: {
     attributes: T.MarketReportTypeAttributes;
     data: T.ReportListRequestType;
     many: false;
+    result: T.ReportListRequestType;
+    resultMany: false;
   };
 }

@@ -14,12 +14,14 @@ import type { EndpointOverrides, Environment } from '../transport/endpoints.js';
 import type { RetryPolicy } from '../transport/retry.js';
 import { Transport, type OutgoingAttachment } from '../transport/transport.js';
 import type { OperationDescriptor } from '../xml/descriptors.js';
-import { audienceOf, CLIENT_TYPES, type ClientType } from './audience.js';
+import type { ClientType } from '../transport/endpoints.js';
 import { AudienceError, MmsInputError } from './errors.js';
 import { identityFormatProblems, identityMismatches } from './identity.js';
 import { buildDocument, encodePayload, isSubmission, moduleOf, validateDocument } from './payload.js';
 import { interpretResponse } from './response.js';
 import type { AttachmentInput, CallOptions, CallResult, DataInput, EnvelopeInput } from './types.js';
+
+const CLIENT_TYPES: readonly ClientType[] = ['bsp', 'mo', 'tso'];
 
 /** Most attachments per request (mi-web-service-jbms.wsdl / omi-web-service.wsdl `attachmentData` maxOccurs). */
 export const MAX_ATTACHMENTS = { MI: 40, OMI: 20 } as const;
@@ -148,8 +150,8 @@ export class MmsClient {
   ): Promise<CallResult<K>> {
     const op = (operations as Record<string, OperationDescriptor>)[operation];
     if (!op) throw new MmsClientError('INVALID_REQUEST', `unknown operation ${String(operation)}`);
-    const allowed = audienceOf(operation);
-    if (!allowed.includes(this.clientType)) throw new AudienceError(operation, this.clientType, allowed);
+    if (!op.audience.includes(this.clientType))
+      throw new AudienceError(operation, this.clientType, op.audience);
 
     const document = buildDocument(
       op,

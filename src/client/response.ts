@@ -112,7 +112,7 @@ export function interpretResponse(op: OperationDescriptor, sent: SendResult): Mm
   const module = moduleOf(op);
   const decoded = decodeTree<Record<string, unknown>>(module, module.elements[op.root]!, element, op.root);
   const outcome = judge(op, decoded.value);
-  const data = op.many ? outcome.items : outcome.items[0];
+  const data = op.result.many ? outcome.items : outcome.items[0];
   if (!outcome.ok) {
     throw new MmsValidationError(op.id, {
       errors: outcome.errors,
@@ -122,7 +122,10 @@ export function interpretResponse(op: OperationDescriptor, sent: SendResult): Mm
     });
   }
   if (!outcome.envelopeFound) {
-    throw new MmsClientError('DECODE_ERROR', `${op.id}: the response has no ${op.envelope} envelope`);
+    throw new MmsClientError(
+      'DECODE_ERROR',
+      `${op.id}: the response has no ${op.result.envelope ?? op.envelope} envelope`,
+    );
   }
   return {
     data,

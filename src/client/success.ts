@@ -94,33 +94,40 @@ export function judge(op: OperationDescriptor, root: Node): Outcome {
     : undefined;
   const messages: MmsMessage[] = [];
   const errors: MmsMessage[] = [];
-  const rootMessages = isNode(root['Messages'])
-    ? collectMessages({ Messages: root['Messages'] }, op.root)
-    : [];
-  messages.push(...rootMessages);
+  if (isNode(root['Messages'])) messages.push(...collectMessages({ Messages: root['Messages'] }, op.root));
 
-  const container: Node | undefined = op.envelope
-    ? isNode(root[op.envelope])
-      ? (root[op.envelope] as Node)
-      : undefined
-    : root;
-  const containerPath = op.envelope ? `${op.root}.${op.envelope}` : op.root;
-  if (op.envelope && container) {
-    if (isNode(container['Messages']))
-      messages.push(...collectMessages({ Messages: container['Messages'] }, containerPath));
-    const problem = statusProblem(container, containerPath);
+  // The request's envelope, and the one the results come back in (a query
+  // may be answered in the submit envelope): check the status and messages
+  // of each that is present.
+  const envelopes = [
+    ...new Set([op.envelope, op.result.envelope].filter((e): e is string => e !== undefined)),
+  ];
+  let found = envelopes.length === 0;
+  for (const name of envelopes) {
+    const envelope = root[name];
+    if (!isNode(envelope)) continue;
+    found = true;
+    const at = `${op.root}.${name}`;
+    if (isNode(envelope['Messages']))
+      messages.push(...collectMessages({ Messages: envelope['Messages'] }, at));
+    const problem = statusProblem(envelope, at);
     if (problem) errors.push(problem);
-  } else if (!op.envelope) {
+  }
+  if (envelopes.length === 0) {
     const problem = statusProblem(root, op.root);
     if (problem) errors.push(problem);
   }
-  const raw = container?.[op.element];
+
+  const container = op.result.envelope ? root[op.result.envelope] : root;
+  const containerPath = op.result.envelope ? `${op.root}.${op.result.envelope}` : op.root;
+  const raw = isNode(container) ? container[op.result.element] : undefined;
   const items = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
   items.forEach((item, i) => {
-    const at = `${containerPath}.${op.element}${op.many ? `[${i}]` : ''}`;
-    messages.push(...collectMessages(item, at, op.many ? i : undefined));
+    const index = op.result.many ? i : undefined;
+    const at = `${containerPath}.${op.result.element}${index === undefined ? '' : `[${index}]`}`;
+    messages.push(...collectMessages(item, at, index));
     if (isNode(item)) {
-      const problem = statusProblem(item, at, op.many ? i : undefined);
+      const problem = statusProblem(item, at, index);
       if (problem) errors.push(problem);
     }
   });
@@ -132,14 +139,6 @@ export function judge(op: OperationDescriptor, root: Node): Outcome {
       path: `${op.root}.ProcessingStatistics`,
     });
   }
-  const errorEntries = messages.filter((m) => m.level === 'error');
-  const allErrors = [...errorEntries, ...errors];
-  return {
-    ok: allErrors.length === 0,
-    errors: allErrors,
-    messages,
-    statistics,
-    items,
-    envelopeFound: !op.envelope || container !== undefined,
-  };
+  const allErrors = [...messages.filter((m) => m.level === 'error'), ...errors];
+  return { ok: allErrors.length === 0, errors: allErrors, messages, statistics, items, envelopeFound: found };
 }

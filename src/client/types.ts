@@ -29,12 +29,15 @@ export type DataInput<K extends OperationId> = OperationTypes[K]['many'] extends
 /** Report downloads whose XML answer is an `OutboundData` document (mi-outbnd-reports.xsd). */
 export type ReportDownloadOperation = 'ReportDownloadRequest' | 'ReportDownloadRequestTrnID';
 
-/** What a call's `data` holds: a list for operations on many items (empty when nothing was found). */
+/**
+ * What a call's `data` holds: the results where the MMS puts them (see the
+ * catalog's `result`), a list when they repeat (empty when nothing was found).
+ */
 export type DataOutput<K extends OperationId> = K extends ReportDownloadOperation
   ? outbound.OutboundDataType | undefined
-  : OperationTypes[K]['many'] extends true
-    ? OperationTypes[K]['data'][]
-    : OperationTypes[K]['data'] | undefined;
+  : OperationTypes[K]['resultMany'] extends true
+    ? OperationTypes[K]['result'][]
+    : OperationTypes[K]['result'] | undefined;
 
 export type CallResult<K extends OperationId> = MmsResult<DataOutput<K>>;
 

@@ -143,8 +143,19 @@ export interface OperationDescriptor {
   readonly envelopeType?: string;
   readonly element: string;
   readonly dataType: string;
-  /** The data element repeats: the call takes and returns a list. */
+  /** The data element repeats: the call takes a list. */
   readonly many: boolean;
+  /** Where the results are in the response (queries may answer in the submit envelope). */
+  readonly result: {
+    readonly envelope?: string;
+    readonly element: string;
+    readonly type: string;
+    readonly many: boolean;
+    /** Where the location is known from, when it is not the request's own element. */
+    readonly source?: string;
+  };
+  /** Client types allowed to call it ('bsp', 'mo', 'tso'); all when unknown. */
+  readonly audience: readonly ('bsp' | 'mo' | 'tso')[];
   /** Name of the MmsClient method. */
   readonly method: string;
 }

@@ -1,0 +1,42 @@
+/**
+ * Pass 6: attach the hand-kept overlays to the catalog: the audience of each
+ * operation and where its results come back. An overlay entry that names an
+ * operation this release lacks is skipped (overlays span releases); one that
+ * names a result element the release lacks stops generation.
+ */
+import { ALL_CLIENT_TYPES, KNOWN_AUDIENCES } from '../overlays/audience.js';
+import { QUERY_RESULTS } from '../overlays/query-results.js';
+import { UNBOUNDED, type SchemaModel } from '../model/model.js';
+import { complexContent, elementsOf } from './catalog.js';
+
+export function applyOverlays(model: SchemaModel): void {
+  for (const op of model.operations) {
+    op.audience = [...(KNOWN_AUDIENCES[op.id] ?? ALL_CLIENT_TYPES)];
+    const mapped = QUERY_RESULTS[op.id];
+    if (!mapped) {
+      op.result = {
+        ...(op.envelope ? { envelope: op.envelope } : {}),
+        element: op.element,
+        type: op.dataType,
+        many: op.many,
+      };
+      continue;
+    }
+    const envelope = model.operations.find((o) => o.envelope === mapped.envelope);
+    const element = envelope?.envelopeType
+      ? elementsOf(complexContent(model, envelope.envelopeType)).find((e) => e.name === mapped.element)
+      : undefined;
+    if (!element) {
+      throw new Error(
+        `${model.file}: overlay says ${op.id} answers in ${mapped.envelope}.${mapped.element}, which this schema lacks`,
+      );
+    }
+    op.result = {
+      envelope: mapped.envelope,
+      element: mapped.element,
+      type: element.type,
+      many: element.max === UNBOUNDED || element.max > 1,
+      source: mapped.source,
+    };
+  }
+}
