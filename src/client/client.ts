@@ -19,6 +19,8 @@ import { AudienceError, MmsInputError } from './errors.js';
 import { identityFormatProblems, identityMismatches } from './identity.js';
 import { buildDocument, encodePayload, isSubmission, moduleOf, validateDocument } from './payload.js';
 import { interpretResponse } from './response.js';
+import { REFERENCE_NAMES, type ReferenceMethods } from './reference-names.js';
+import type { MmsResult } from './result.js';
 import type { AttachmentInput, CallOptions, CallResult, DataInput, EnvelopeInput } from './types.js';
 
 const CLIENT_TYPES: readonly ClientType[] = ['bsp', 'mo', 'tso'];
@@ -199,6 +201,9 @@ export class MmsClient {
     const identity: Record<string, string> = {};
     if (declared.has('ParticipantName')) identity['ParticipantName'] = this.participant;
     if (declared.has('UserName')) identity['UserName'] = this.user;
+    // ApplicationType allows one value (MARKET_REPORT, mi-report.xsd ApplicationTypeType).
+    if (declared.has('ApplicationType') && given['ApplicationType'] === undefined)
+      identity['ApplicationType'] = 'MARKET_REPORT';
     for (const [key, value] of Object.entries(identity)) {
       if (given[key] !== undefined && given[key] !== value) {
         throw new MmsClientError(
@@ -234,7 +239,7 @@ export class MmsClient {
 // Every operation as a named method (generated/methods.ts declares them with
 // their types and docs); each is `request` with the operation's name.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
-export interface MmsClient extends OperationMethods {}
+export interface MmsClient extends OperationMethods, ReferenceMethods {}
 for (const op of Object.values(operations) as OperationDescriptor[]) {
   Object.defineProperty(MmsClient.prototype, op.method, {
     value: function (this: MmsClient, attributes: never, data: never, options?: CallOptions) {
@@ -244,3 +249,29 @@ for (const op of Object.values(operations) as OperationDescriptor[]) {
     configurable: true,
   });
 }
+
+// The reference client's names, as the same calls.
+type AnyRequest = (
+  operation: string,
+  attributes: unknown,
+  data: unknown,
+  options?: CallOptions,
+) => Promise<MmsResult<unknown>>;
+for (const [name, [operation, shape]] of Object.entries(REFERENCE_NAMES)) {
+  Object.defineProperty(MmsClient.prototype, name, {
+    value: async function (this: MmsClient, attributes: unknown, data: unknown, options?: CallOptions) {
+      const request = this.request as unknown as AnyRequest;
+      const result = await request.call(this, operation, attributes, data, options);
+      return shape === 'one' && Array.isArray(result.data) ? { ...result, data: result.data[0] } : result;
+    },
+    writable: true,
+    configurable: true,
+  });
+}
+Object.defineProperty(MmsClient.prototype, 'downloadReport', {
+  value: function (this: MmsClient, transactionId: string, options?: CallOptions) {
+    return this.request('ReportDownloadRequestTrnID', {}, { TransactionId: transactionId }, options);
+  },
+  writable: true,
+  configurable: true,
+});

@@ -8,15 +8,18 @@ import type { MmsResult } from './result.js';
 
 export type { OperationId, OperationTypes };
 
-/** Envelope attributes the client fills in from its options. */
-export type IdentityAttribute = 'ParticipantName' | 'UserName';
+/**
+ * Envelope attributes the client fills in: the participant and user from its
+ * options, and the report root's ApplicationType, which has one allowed value.
+ */
+export type IdentityAttribute = 'ParticipantName' | 'UserName' | 'ApplicationType';
 
 type Attributes<K extends OperationId> = OperationTypes[K]['attributes'];
 
 /**
- * The envelope attributes of an operation, with `ParticipantName` and
- * `UserName` optional (the client fills them in; a value given here must
- * match the client's own).
+ * The envelope attributes of an operation, with `ParticipantName`,
+ * `UserName` and `ApplicationType` optional (the client fills them in; a
+ * participant or user given here must match the client's own).
  */
 export type EnvelopeInput<K extends OperationId> = Omit<Attributes<K>, IdentityAttribute> &
   Partial<Pick<Attributes<K>, Extract<keyof Attributes<K>, IdentityAttribute>>>;
