@@ -238,7 +238,7 @@ export class MmsClient {
 
 // Every operation as a named method (generated/methods.ts declares them with
 // their types and docs); each is `request` with the operation's name.
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export interface MmsClient extends OperationMethods, ReferenceMethods {}
 for (const op of Object.values(operations) as OperationDescriptor[]) {
   Object.defineProperty(MmsClient.prototype, op.method, {
