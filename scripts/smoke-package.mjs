@@ -1,0 +1,13 @@
+// After `npm run build`: load the package by its own name through the
+// exports map, as ESM and as CommonJS, and check both see the same API.
+import { createRequire } from 'node:module';
+
+const esm = await import('mms-client');
+const cjs = createRequire(import.meta.url)('mms-client');
+const names = (m) => Object.keys(m).sort().join(',');
+if (names(esm) !== names(cjs)) throw new Error(`ESM and CJS exports differ:\n${names(esm)}\n${names(cjs)}`);
+for (const name of ['MmsClient', 'Certificate', 'FileAuditor', 'MmsValidationError', 'toJstDateTime']) {
+  if (typeof esm[name] !== 'function') throw new Error(`${name} is not exported`);
+}
+if (typeof esm.MmsClient.prototype.putOffer !== 'function') throw new Error('MmsClient.putOffer missing');
+console.log(`package exports OK: ${Object.keys(esm).length} names, ${Object.keys(esm.operations).length} operations`);

@@ -1,0 +1,51 @@
+/**
+ * mms-client: a typed client for the MMS, the system behind Japan's
+ * electricity balancing market. This file is the whole public API.
+ */
+export { MmsClient, MAX_ATTACHMENTS, type MmsClientOptions } from './client/client.js';
+export type {
+  AttachmentInput,
+  CallOptions,
+  CallResult,
+  DataInput,
+  DataOutput,
+  EnvelopeInput,
+  OperationId,
+  OperationTypes,
+} from './client/types.js';
+export type { ReferenceMethods, ReferenceName } from './client/reference-names.js';
+export { fileBytes, type MmsFile, type MmsMessage, type MmsResult, type MessageLevel, type ProcessingStatistics } from './client/result.js';
+export { AudienceError, MmsInputError, MmsValidationError } from './client/errors.js';
+export { toJstDate, toJstDateTime, fromJstDate, fromJstDateTime, addJstDays, MmsTimeError } from './client/time.js';
+export {
+  MmsError,
+  CertificateError,
+  MmsTransportError,
+  MmsServerError,
+  MmsClientError,
+  type CertificateErrorCode,
+  type MmsTransportErrorCode,
+  type MmsServerErrorCode,
+  type MmsClientErrorCode,
+} from './errors.js';
+export { silentLogger, type Logger } from './logger.js';
+export { Certificate, type CertificateInfo, type CertificateOptions } from './security/index.js';
+export {
+  FileAuditor,
+  Transport,
+  MMS_HOSTS,
+  DEFAULT_RETRY_POLICY,
+  type FileAuditorOptions,
+  type TransportHooks,
+  type BeforeSendEvent,
+  type AfterReceiveEvent,
+  type AttemptFailedEvent,
+  type ClientType,
+  type Environment,
+  type EndpointOverrides,
+  type RetryPolicy,
+  type TransportOptions,
+} from './transport/index.js';
+export type { Violation } from './xml/validate.js';
+export type { OperationDescriptor } from './xml/descriptors.js';
+export { market, omi, registration, report, outbound, operations, SCHEMA_RELEASE } from '../generated/index.js';
