@@ -1,0 +1,95 @@
+/**
+ * MMS host tables (MMS-PROTOCOL.md §1). BSPs and MOs share one set of hosts,
+ * TSOs use another; each has a main, a backup and a test host. Every URL can
+ * be overridden, because the real hosts are reachable only from registered
+ * networks and tests talk to local servers.
+ */
+import { MmsClientError } from '../errors.js';
+import { SERVICES, type MmsInterface } from './soap.js';
+
+/** Who is calling: Balancing Service Provider, Market Operator, Transmission System Operator. */
+export type ClientType = 'bsp' | 'mo' | 'tso';
+/** Which MMS: production (main and backup hosts) or the test system. */
+export type Environment = 'production' | 'test';
+
+/** The hosts of one client group and interface. */
+export interface HostSet {
+  readonly main: string;
+  readonly backup: string;
+  readonly test: string;
+}
+
+const BSP_MO: Readonly<Record<MmsInterface, HostSet>> = Object.freeze({
+  OMI: Object.freeze({ main: 'www5.eprx.or.jp', backup: 'www6.eprx.or.jp', test: 'www7.eprx.or.jp' }),
+  MI: Object.freeze({ main: 'www2.eprx.or.jp', backup: 'www3.eprx.or.jp', test: 'www4.eprx.or.jp' }),
+});
+
+const TSO: Readonly<Record<MmsInterface, HostSet>> = Object.freeze({
+  OMI: Object.freeze({
+    main: 'maiwlba103v07.eprx.or.jp',
+    backup: 'mbiwlba103v07.eprx.or.jp',
+    test: 'mbiwlba103v08.eprx.or.jp',
+  }),
+  MI: Object.freeze({
+    main: 'maiwlba103v03.eprx.or.jp',
+    backup: 'mbiwlba103v03.eprx.or.jp',
+    test: 'mbiwlba103v06.eprx.or.jp',
+  }),
+});
+
+/** Host names by client type and interface. */
+export const MMS_HOSTS: Readonly<Record<ClientType, Readonly<Record<MmsInterface, HostSet>>>> = Object.freeze(
+  {
+    bsp: BSP_MO,
+    mo: BSP_MO,
+    tso: TSO,
+  },
+);
+
+/**
+ * URL overrides per interface: one URL, or an ordered list (first is tried
+ * first, the rest are fail-over targets).
+ */
+export type EndpointOverrides = Partial<Record<MmsInterface, string | readonly string[]>>;
+
+/** Inputs of {@link resolveEndpoints}. */
+export interface EndpointOptions {
+  readonly clientType: ClientType;
+  readonly interface: MmsInterface;
+  readonly environment: Environment;
+  readonly overrides?: EndpointOverrides;
+}
+
+/**
+ * The ordered URLs to try for one interface: `[main, backup]` in production,
+ * `[test]` on the test system, or the override.
+ *
+ * @throws {@link MmsClientError} `INVALID_REQUEST` for an empty or non-HTTP(S) override
+ */
+export function resolveEndpoints(options: EndpointOptions): readonly string[] {
+  const override = options.overrides?.[options.interface];
+  if (override !== undefined) {
+    const urls = typeof override === 'string' ? [override] : [...override];
+    if (urls.length === 0) {
+      throw new MmsClientError('INVALID_REQUEST', `The endpoint override for ${options.interface} is empty.`);
+    }
+    for (const u of urls) {
+      let parsed: URL;
+      try {
+        parsed = new URL(u);
+      } catch (err) {
+        throw new MmsClientError('INVALID_REQUEST', `The endpoint override "${u}" is not a URL.`, {
+          cause: err,
+        });
+      }
+      if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+        throw new MmsClientError('INVALID_REQUEST', `The endpoint override "${u}" is not an http(s) URL.`);
+      }
+    }
+    return urls;
+  }
+  const hosts = MMS_HOSTS[options.clientType][options.interface];
+  const path = SERVICES[options.interface].path;
+  const names = options.environment === 'test' ? [hosts.test] : [hosts.main, hosts.backup];
+  return names.map((h) => `https://${h}${path}`);
+}

@@ -1,0 +1,56 @@
+/** The MMS transport: SOAP envelope, MTOM, HTTPS with a client certificate, endpoints, retries, audit hooks. */
+export { Transport } from './transport.js';
+export type {
+  OutgoingAttachment,
+  ResponseFields,
+  SendOptions,
+  SendResult,
+  TransportOptions,
+} from './transport.js';
+export { FileAuditor } from './audit.js';
+export type {
+  AfterReceiveEvent,
+  AttemptFailedEvent,
+  AuditRequest,
+  AuditResponse,
+  BeforeSendEvent,
+  FileAuditorOptions,
+  TransportHooks,
+} from './audit.js';
+export { MMS_HOSTS, resolveEndpoints } from './endpoints.js';
+export type { ClientType, EndpointOptions, EndpointOverrides, Environment, HostSet } from './endpoints.js';
+export { DEFAULT_RETRY_POLICY, backoffDelay } from './retry.js';
+export type { RetryPolicy } from './retry.js';
+export {
+  ATTACHMENT_FIELDS,
+  REQUEST_FIELDS,
+  RESPONSE_DATA_TYPES,
+  RESPONSE_FIELDS,
+  SERVICES,
+  buildFaultEnvelope,
+  buildRequestEnvelope,
+  buildResponseEnvelope,
+  parseRequestEnvelope,
+  parseResponseEnvelope,
+} from './soap.js';
+export type {
+  BinaryContent,
+  MiRequestType,
+  MmsInterface,
+  OmiRequestType,
+  ParsedRequest,
+  RequestAttInfo,
+  RequestAttachment,
+  RequestType,
+  ResponseAttInfo,
+  ResponseAttachment,
+  ResponseDataType,
+  ServiceDescription,
+  SoapFault,
+  SoapResponse,
+} from './soap.js';
+export { decodeMessage, encodeMtom, newContentId, parseContentType } from './mtom.js';
+export type { BinaryPart, ContentType, DecodedMessage, EncodedMtom, MimePart } from './mtom.js';
+export { MmsClientError, MmsError, MmsServerError, MmsTransportError } from '../errors.js';
+export type { MmsClientErrorCode, MmsServerErrorCode, MmsTransportErrorCode } from '../errors.js';
+export type { Logger } from '../logger.js';

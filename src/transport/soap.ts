@@ -1,0 +1,485 @@
+/**
+ * The SOAP 1.1 envelope of `submitAttachment` (MMS-PROTOCOL.md §1, §2, §5):
+ * building `RequestAttInfo`, reading `ResponseAttInfo` and SOAP faults.
+ *
+ * The embedded schema of both WSDLs has no `elementFormDefault`, so it is
+ * `unqualified`: `RequestAttInfo`/`ResponseAttInfo` are in the service's types
+ * namespace, their children are in no namespace. We write exactly that, and
+ * read children by local name so a server that qualifies them still works.
+ */
+import { MmsClientError } from '../errors.js';
+import { childNamed, childrenNamed, deepText, parseXml, type XmlElement } from './xml-tree.js';
+
+/** The two MMS web services. */
+export type MmsInterface = 'MI' | 'OMI';
+
+/** `requestType` values of MI. */
+export type MiRequestType = 'mp.info' | 'mp.market' | 'mp.registration' | 'mp.report';
+/** `requestType` values of OMI. */
+export type OmiRequestType = 'mp.omi';
+/** Any `requestType`. */
+export type RequestType = MiRequestType | OmiRequestType;
+
+/** Known `responseDataType` values. */
+export const RESPONSE_DATA_TYPES = ['XML', 'HTML', 'CSV', 'JSON', 'TXT'] as const;
+/** Known `responseDataType` values. */
+export type ResponseDataType = (typeof RESPONSE_DATA_TYPES)[number];
+
+/** SOAP 1.1 envelope namespace. */
+export const SOAP11_NS = 'http://schemas.xmlsoap.org/soap/envelope/';
+/** SOAP 1.2 envelope namespace (only read, for faults from a misconfigured server). */
+export const SOAP12_NS = 'http://www.w3.org/2003/05/soap-envelope';
+/** XOP namespace of `xop:Include`. */
+export const XOP_NS = 'http://www.w3.org/2004/08/xop/include';
+
+/** What differs between the two services, from their WSDLs. */
+export interface ServiceDescription {
+  /** Target namespace of the message types. */
+  readonly typesNamespace: string;
+  /** SOAPAction of `submitAttachment`. */
+  readonly soapAction: string;
+  /** Allowed `requestType` values. */
+  readonly requestTypes: readonly RequestType[];
+  /** `maxOccurs` of `attachmentData`. */
+  readonly maxAttachments: number;
+  /** Path of the service on the Axis2 host. */
+  readonly path: string;
+}
+
+/** The two services as their WSDLs describe them (MMS-PROTOCOL.md §1). */
+export const SERVICES: Readonly<Record<MmsInterface, ServiceDescription>> = Object.freeze({
+  MI: Object.freeze({
+    typesNamespace: 'urn:abb.com:project/mms/types',
+    soapAction: 'urn:abb.com:project/mms/submitAttachment',
+    requestTypes: Object.freeze(['mp.info', 'mp.market', 'mp.registration', 'mp.report'] as const),
+    maxAttachments: 40,
+    path: '/axis2/services/MiWebService',
+  }),
+  OMI: Object.freeze({
+    typesNamespace: 'urn:types.ws.web.omi.co.jp',
+    soapAction: 'urn:ws.web.omi.co.jp:submitAttachment',
+    requestTypes: Object.freeze(['mp.omi'] as const),
+    maxAttachments: 20,
+    path: '/axis2/services/OmiWebService',
+  }),
+});
+
+/** Children of `RequestAttInfo`, in schema order. */
+export const REQUEST_FIELDS = [
+  'requestType',
+  'adminRole',
+  'requestDataCompressed',
+  'requestDataType',
+  'sendRequestDataOnSuccess',
+  'sendResponseDataCompressed',
+  'requestSignature',
+  'requestData',
+  'attachmentData',
+] as const;
+
+/** Children of `ResponseAttInfo`, in schema order. */
+export const RESPONSE_FIELDS = [
+  'success',
+  'warnings',
+  'responseBinary',
+  'responseCompressed',
+  'responseDataType',
+  'responseFilename',
+  'responseData',
+  'attachmentData',
+] as const;
+
+/** Children of `AttachmentType`, in schema order. */
+export const ATTACHMENT_FIELDS = ['binaryData', 'signature', 'name'] as const;
+
+/**
+ * Binary content in an envelope: a reference to an MTOM part (`xop:Include`)
+ * or bytes written inline as base64.
+ */
+export type BinaryContent = { readonly contentId: string } | { readonly bytes: Uint8Array };
+
+/** One `attachmentData` entry of a request. */
+export interface RequestAttachment {
+  readonly binaryData?: BinaryContent;
+  readonly signature?: string;
+  readonly name?: string;
+}
+
+/** `RequestAttInfo`, field for field. */
+export interface RequestAttInfo {
+  readonly requestType: RequestType;
+  readonly adminRole: boolean;
+  readonly requestDataCompressed: boolean;
+  readonly requestDataType: 'XML' | 'JSON';
+  readonly sendRequestDataOnSuccess: boolean;
+  readonly sendResponseDataCompressed: boolean;
+  readonly requestSignature?: string;
+  readonly requestData: BinaryContent;
+  readonly attachmentData?: readonly RequestAttachment[];
+}
+
+/** One `attachmentData` entry of a response, binary data resolved to bytes. */
+export interface ResponseAttachment {
+  readonly binaryData?: Uint8Array;
+  readonly signature?: string;
+  readonly name?: string;
+}
+
+/** `ResponseAttInfo`, field for field, binary data resolved to bytes. */
+export interface ResponseAttInfo {
+  readonly success: boolean;
+  readonly warnings: boolean;
+  readonly responseBinary: boolean;
+  readonly responseCompressed: boolean;
+  /** One of {@link RESPONSE_DATA_TYPES}; kept as written if the server sends another. */
+  readonly responseDataType: string;
+  readonly responseFilename?: string;
+  readonly responseData?: Uint8Array;
+  readonly attachmentData: readonly ResponseAttachment[];
+}
+
+/** A SOAP fault, 1.1 or 1.2, reduced to its text. */
+export interface SoapFault {
+  /** Fault code as written, prefix included (`soapenv:Server`). */
+  readonly code: string;
+  /** Human-readable reason. */
+  readonly message: string;
+  /** Text of the `detail` element, if any. */
+  readonly detail?: string;
+}
+
+/** A decoded response body: the response element or a fault. */
+export type SoapResponse =
+  | { readonly kind: 'response'; readonly response: ResponseAttInfo }
+  | { readonly kind: 'fault'; readonly fault: SoapFault };
+
+/** Looks up the bytes of an MTOM part by Content-ID (angle brackets removed, percent-decoded). */
+export type CidResolver = (contentId: string) => Uint8Array;
+
+/**
+ * Checks a request against the WSDL's rules that the type system cannot
+ * express (request type per service, attachment count, signature length).
+ *
+ * @throws {@link MmsClientError} `INVALID_REQUEST`
+ */
+export function checkRequest(iface: MmsInterface, req: RequestAttInfo): void {
+  const service = SERVICES[iface];
+  if (!service.requestTypes.includes(req.requestType)) {
+    throw new MmsClientError(
+      'INVALID_REQUEST',
+      `requestType ${req.requestType} is not accepted by the ${iface} service (allowed: ${service.requestTypes.join(', ')}).`,
+    );
+  }
+  const count = req.attachmentData?.length ?? 0;
+  if (count > service.maxAttachments) {
+    throw new MmsClientError(
+      'INVALID_REQUEST',
+      `${count} attachments exceed the ${iface} service's limit of ${service.maxAttachments}.`,
+    );
+  }
+  const signatures = [req.requestSignature, ...(req.attachmentData ?? []).map((a) => a.signature)];
+  for (const sig of signatures) {
+    if (sig !== undefined && (sig.length < 1 || sig.length > 2048)) {
+      throw new MmsClientError(
+        'INVALID_REQUEST',
+        `A signature of ${sig.length} characters is outside 1..2048.`,
+      );
+    }
+  }
+}
+
+/**
+ * Writes the SOAP 1.1 envelope of a `submitAttachment` request, fields in
+ * schema order.
+ *
+ * @throws {@link MmsClientError} `INVALID_REQUEST` (see {@link checkRequest})
+ */
+export function buildRequestEnvelope(iface: MmsInterface, req: RequestAttInfo): string {
+  checkRequest(iface, req);
+  const ns = SERVICES[iface].typesNamespace;
+  const parts: string[] = [
+    el('requestType', req.requestType),
+    el('adminRole', String(req.adminRole)),
+    el('requestDataCompressed', String(req.requestDataCompressed)),
+    el('requestDataType', req.requestDataType),
+    el('sendRequestDataOnSuccess', String(req.sendRequestDataOnSuccess)),
+    el('sendResponseDataCompressed', String(req.sendResponseDataCompressed)),
+  ];
+  if (req.requestSignature !== undefined) parts.push(el('requestSignature', req.requestSignature));
+  parts.push(binaryEl('requestData', req.requestData));
+  for (const att of req.attachmentData ?? []) parts.push(attachmentEl(att));
+  return envelope(`<mms:RequestAttInfo xmlns:mms="${escapeXml(ns)}">${parts.join('')}</mms:RequestAttInfo>`);
+}
+
+/**
+ * Writes the envelope of a `submitAttachment` response. The client never
+ * sends one; tests and the local MMS stand-in do.
+ */
+export function buildResponseEnvelope(
+  iface: MmsInterface,
+  res: Omit<ResponseAttInfo, 'responseData' | 'attachmentData'> & {
+    readonly responseData?: BinaryContent;
+    readonly attachmentData?: readonly RequestAttachment[];
+  },
+): string {
+  const ns = SERVICES[iface].typesNamespace;
+  const parts: string[] = [
+    el('success', String(res.success)),
+    el('warnings', String(res.warnings)),
+    el('responseBinary', String(res.responseBinary)),
+    el('responseCompressed', String(res.responseCompressed)),
+    el('responseDataType', res.responseDataType),
+  ];
+  if (res.responseFilename !== undefined) parts.push(el('responseFilename', res.responseFilename));
+  if (res.responseData !== undefined) parts.push(binaryEl('responseData', res.responseData));
+  for (const att of res.attachmentData ?? []) parts.push(attachmentEl(att));
+  return envelope(
+    `<mms:ResponseAttInfo xmlns:mms="${escapeXml(ns)}">${parts.join('')}</mms:ResponseAttInfo>`,
+  );
+}
+
+/** Writes a SOAP 1.1 fault envelope (for tests and the local stand-in). */
+export function buildFaultEnvelope(fault: SoapFault): string {
+  const detail = fault.detail === undefined ? '' : el('detail', fault.detail);
+  return envelope(
+    `<soapenv:Fault>${el('faultcode', fault.code)}${el('faultstring', fault.message)}${detail}</soapenv:Fault>`,
+  );
+}
+
+/**
+ * Reads a response envelope: `ResponseAttInfo` or a SOAP fault. Binary
+ * fields may be inline base64 or `xop:Include` references, which `resolve`
+ * turns into bytes.
+ *
+ * @throws {@link MmsClientError} `DECODE_ERROR` when the XML or its structure is not a usable response
+ */
+export function parseResponseEnvelope(xml: string, resolve: CidResolver): SoapResponse {
+  const payload = bodyPayload(xml);
+  if (payload.local === 'Fault' && (payload.uri === SOAP11_NS || payload.uri === SOAP12_NS)) {
+    return { kind: 'fault', fault: readFault(payload) };
+  }
+  if (payload.local !== 'ResponseAttInfo') {
+    throw decodeError(`the SOAP Body holds ${payload.local}, expected ResponseAttInfo or Fault`);
+  }
+  const success = readBoolean(payload, 'success');
+  if (success === undefined) throw decodeError('ResponseAttInfo has no success element');
+  const responseDataType = textOf(payload, 'responseDataType');
+  if (responseDataType === undefined) throw decodeError('ResponseAttInfo has no responseDataType element');
+  const responseFilename = textOf(payload, 'responseFilename', false);
+  const dataEl = childNamed(payload, 'responseData');
+  const responseData = dataEl ? readBinary(dataEl, resolve) : undefined;
+  return {
+    kind: 'response',
+    response: {
+      success,
+      warnings: readBoolean(payload, 'warnings') ?? false,
+      responseBinary: readBoolean(payload, 'responseBinary') ?? false,
+      responseCompressed: readBoolean(payload, 'responseCompressed') ?? false,
+      responseDataType,
+      ...(responseFilename !== undefined ? { responseFilename } : {}),
+      ...(responseData !== undefined ? { responseData } : {}),
+      attachmentData: childrenNamed(payload, 'attachmentData').map((a) => readAttachment(a, resolve)),
+    },
+  };
+}
+
+/** A request envelope as read back by a server (the local stand-in, tests). */
+export interface ParsedRequest {
+  readonly interface: MmsInterface;
+  readonly requestType: string;
+  readonly adminRole: boolean;
+  readonly requestDataCompressed: boolean;
+  readonly requestDataType: string;
+  readonly sendRequestDataOnSuccess: boolean;
+  readonly sendResponseDataCompressed: boolean;
+  readonly requestSignature?: string;
+  readonly requestData: Uint8Array;
+  readonly attachmentData: readonly ResponseAttachment[];
+}
+
+/**
+ * Reads a request envelope (the server side of {@link buildRequestEnvelope}).
+ *
+ * @throws {@link MmsClientError} `DECODE_ERROR`
+ */
+export function parseRequestEnvelope(xml: string, resolve: CidResolver): ParsedRequest {
+  const payload = bodyPayload(xml);
+  const iface = (Object.keys(SERVICES) as MmsInterface[]).find(
+    (k) => SERVICES[k].typesNamespace === payload.uri,
+  );
+  if (payload.local !== 'RequestAttInfo' || iface === undefined) {
+    throw decodeError(`the SOAP Body holds {${payload.uri}}${payload.local}, expected an MMS RequestAttInfo`);
+  }
+  const requestType = textOf(payload, 'requestType');
+  const dataEl = childNamed(payload, 'requestData');
+  if (requestType === undefined || dataEl === undefined) {
+    throw decodeError('RequestAttInfo lacks requestType or requestData');
+  }
+  const requestSignature = textOf(payload, 'requestSignature');
+  return {
+    interface: iface,
+    requestType,
+    adminRole: readBoolean(payload, 'adminRole') ?? false,
+    requestDataCompressed: readBoolean(payload, 'requestDataCompressed') ?? false,
+    requestDataType: textOf(payload, 'requestDataType') ?? 'XML',
+    sendRequestDataOnSuccess: readBoolean(payload, 'sendRequestDataOnSuccess') ?? true,
+    sendResponseDataCompressed: readBoolean(payload, 'sendResponseDataCompressed') ?? false,
+    ...(requestSignature !== undefined ? { requestSignature } : {}),
+    requestData: readBinary(dataEl, resolve),
+    attachmentData: childrenNamed(payload, 'attachmentData').map((a) => readAttachment(a, resolve)),
+  };
+}
+
+// ---- writing ----
+
+function envelope(body: string): string {
+  return (
+    '<?xml version="1.0" encoding="UTF-8"?>' +
+    `<soapenv:Envelope xmlns:soapenv="${SOAP11_NS}"><soapenv:Body>${body}</soapenv:Body></soapenv:Envelope>`
+  );
+}
+
+function el(name: string, text: string): string {
+  return `<${name}>${escapeXml(text)}</${name}>`;
+}
+
+function binaryEl(name: string, content: BinaryContent): string {
+  if ('contentId' in content) {
+    // The href is a cid: URL (RFC 2392): the Content-ID without brackets, URL-encoded.
+    const href = `cid:${encodeURIComponent(content.contentId).replace(/%40/g, '@')}`;
+    return `<${name}><xop:Include xmlns:xop="${XOP_NS}" href="${escapeXml(href)}"/></${name}>`;
+  }
+  return el(name, Buffer.from(content.bytes).toString('base64'));
+}
+
+function attachmentEl(att: RequestAttachment): string {
+  let inner = '';
+  if (att.binaryData !== undefined) inner += binaryEl('binaryData', att.binaryData);
+  if (att.signature !== undefined) inner += el('signature', att.signature);
+  if (att.name !== undefined) inner += el('name', att.name);
+  return `<attachmentData>${inner}</attachmentData>`;
+}
+
+// Characters XML 1.0 cannot carry at all, even escaped.
+// eslint-disable-next-line no-control-regex
+const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
+/** Escapes text for element content and attribute values. */
+export function escapeXml(text: string): string {
+  if (INVALID_XML_CHARS.test(text)) {
+    throw new MmsClientError(
+      'INVALID_REQUEST',
+      'A value contains a control character that XML 1.0 cannot carry.',
+    );
+  }
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/\r/g, '&#xD;');
+}
+
+// ---- reading ----
+
+function decodeError(what: string, cause?: unknown): MmsClientError {
+  return new MmsClientError(
+    'DECODE_ERROR',
+    `Cannot decode the SOAP response: ${what}.`,
+    cause === undefined ? undefined : { cause },
+  );
+}
+
+function bodyPayload(xml: string): XmlElement {
+  let root: XmlElement;
+  try {
+    root = parseXml(xml);
+  } catch (err) {
+    throw decodeError(`the envelope is not well-formed XML (${(err as Error).message})`, err);
+  }
+  if (root.local !== 'Envelope' || (root.uri !== SOAP11_NS && root.uri !== SOAP12_NS)) {
+    throw decodeError(`the root element is {${root.uri}}${root.local}, not a SOAP Envelope`);
+  }
+  const body = childNamed(root, 'Body', root.uri);
+  if (!body) throw decodeError('the envelope has no Body');
+  const payload = body.children[0];
+  if (!payload) throw decodeError('the SOAP Body is empty');
+  return payload;
+}
+
+function readFault(fault: XmlElement): SoapFault {
+  if (fault.uri === SOAP12_NS) {
+    const code = childNamed(fault, 'Code', SOAP12_NS);
+    const value = code ? childNamed(code, 'Value', SOAP12_NS) : undefined;
+    const reason = childNamed(fault, 'Reason', SOAP12_NS);
+    const text = reason ? childNamed(reason, 'Text', SOAP12_NS) : undefined;
+    const detail = childNamed(fault, 'Detail', SOAP12_NS);
+    return {
+      code: value?.text.trim() ?? '',
+      message: text ? deepText(text).trim() : '',
+      ...(detail ? { detail: deepText(detail).trim() } : {}),
+    };
+  }
+  const code = childNamed(fault, 'faultcode');
+  const message = childNamed(fault, 'faultstring');
+  const detail = childNamed(fault, 'detail');
+  return {
+    code: code?.text.trim() ?? '',
+    message: message ? deepText(message).trim() : '',
+    ...(detail ? { detail: deepText(detail).trim() } : {}),
+  };
+}
+
+function textOf(parent: XmlElement, name: string, trim = true): string | undefined {
+  const child = childNamed(parent, name);
+  if (!child) return undefined;
+  return trim ? child.text.trim() : child.text;
+}
+
+function readBoolean(parent: XmlElement, name: string): boolean | undefined {
+  const text = textOf(parent, name);
+  if (text === undefined) return undefined;
+  if (text === 'true' || text === '1') return true;
+  if (text === 'false' || text === '0') return false;
+  throw decodeError(`${name} holds "${text.slice(0, 40)}", not an xsd:boolean`);
+}
+
+const BASE64_RE = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+function readBinary(el: XmlElement, resolve: CidResolver): Uint8Array {
+  const include = el.children.find((c) => c.local === 'Include' && c.uri === XOP_NS);
+  if (include) {
+    const href = include.attributes.get('href');
+    if (href === undefined) throw decodeError(`${el.local} has an xop:Include without href`);
+    if (!/^cid:/i.test(href)) throw decodeError(`${el.local} refers to "${href}", which is not a cid: URL`);
+    let cid: string;
+    try {
+      cid = decodeURIComponent(href.slice(4));
+    } catch (err) {
+      throw decodeError(`${el.local} has a malformed cid: URL "${href}"`, err);
+    }
+    return resolve(stripAngleBrackets(cid));
+  }
+  if (el.children.length > 0)
+    throw decodeError(`${el.local} holds an unexpected element ${el.children[0]?.local}`);
+  const b64 = el.text.replace(/[\s]+/g, '');
+  if (!BASE64_RE.test(b64)) throw decodeError(`${el.local} is neither xop:Include nor valid base64`);
+  return Buffer.from(b64, 'base64');
+}
+
+function readAttachment(el: XmlElement, resolve: CidResolver): ResponseAttachment {
+  const dataEl = childNamed(el, 'binaryData');
+  const signature = textOf(el, 'signature');
+  const name = textOf(el, 'name', false);
+  return {
+    ...(dataEl ? { binaryData: readBinary(dataEl, resolve) } : {}),
+    ...(signature !== undefined ? { signature } : {}),
+    ...(name !== undefined ? { name } : {}),
+  };
+}
+
+/** `<abc@x>` → `abc@x`; other values unchanged. */
+export function stripAngleBrackets(id: string): string {
+  const t = id.trim();
+  return t.startsWith('<') && t.endsWith('>') ? t.slice(1, -1) : t;
+}
