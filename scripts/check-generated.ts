@@ -3,12 +3,16 @@
  * generated/ folder. Fails (exit 1) listing every file that differs, is
  * missing or is extra, so a stale generated/ never lands.
  *   --dir <path>   compare against another folder (tests use a corrupted copy)
+ * Either failure also says what changed in the API: schema files that no
+ * longer match the manifest (exit 2), or a stale generated/ (exit 1), are
+ * compared semantically with the committed descriptors (codegen/diff/check.ts).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { generate } from '../codegen/main.js';
-import { readManifest, repoRoot } from '../codegen/schemas.js';
+import { describeSemanticDrift } from '../codegen/diff/check.js';
+import { readManifest, repoRoot, schemaDir, SchemaFileError } from '../codegen/schemas.js';
 
 function listFiles(dir: string, prefix = ''): string[] {
   if (!existsSync(dir)) return [];
@@ -31,7 +35,7 @@ export function compareGenerated(dir: string, expected: Map<string, string>): st
   return differences.sort();
 }
 
-function main(): number {
+async function main(): Promise<number> {
   const { values } = parseArgs({ options: { dir: { type: 'string' }, release: { type: 'string' } } });
   const root = repoRoot();
   const release = values.release ?? readManifest(root).current;
@@ -41,6 +45,13 @@ function main(): number {
     expected = generate(release);
   } catch (err) {
     console.error(`codegen:check: cannot generate from release ${release}: ${(err as Error).message}`);
+    if (err instanceof SchemaFileError && err.message.includes('SHA-256 mismatch')) {
+      const files = schemaDir(release, root);
+      console.error(
+        `\nWhat the schema files in ${files} change, compared with the committed generated code:\n` +
+          (await describeSemanticDrift(dir, { dir: files, label: files })),
+      );
+    }
     return 2;
   }
   const differences = compareGenerated(dir, expected);
@@ -51,7 +62,10 @@ function main(): number {
   console.error(
     `codegen:check: generated/ is stale; run \`npm run codegen\` and commit the result:\n  ${differences.join('\n  ')}`,
   );
+  console.error(`\n${await describeSemanticDrift(dir, { release })}`);
   return 1;
 }
 
-process.exitCode = main();
+void main().then((code) => {
+  process.exitCode = code;
+});

@@ -77,7 +77,12 @@ function commonGroup(a: ElementSite, b: ElementSite): { step: PathStep; aFirst: 
 /** Both elements can never appear in the same parent: they are branches of a choice that occurs at most once. */
 export function exclusive(a: ElementSite, b: ElementSite): boolean {
   const common = commonGroup(a, b);
-  return common !== undefined && common.step.group.kind === 'choice' && common.step.max !== UNBOUNDED && common.step.max <= 1;
+  return (
+    common !== undefined &&
+    common.step.group.kind === 'choice' &&
+    common.step.max !== UNBOUNDED &&
+    common.step.max <= 1
+  );
 }
 
 /** Whether a sequence fixes the order of the two: 'before' when `a` must come first. */

@@ -5,12 +5,14 @@
  * old one for that facet; classify.ts turns relations into impacts.
  *
  * Exactness rules:
- * - bounds are compared as decimals (decimal.ts), never as floats;
+ * - bounds are compared as values (src/xml/lexical.ts): decimals as digit
+ *   strings, never through floats, dates by XSD's order;
  * - enumerations are compared as sets of values (`1.0` equals `1.00` for a
  *   decimal type), after removing values the type's other facets exclude;
  * - an enumeration replaced by open facets (or the reverse) is decided by
- *   checking every enumerated value against the other side's facets,
- *   patterns included, so containment is proven, not guessed;
+ *   checking every enumerated value against the other side's facets with
+ *   the runtime's validator (src/xml/facets.ts), patterns included, so
+ *   containment is proven, not guessed;
  * - patterns are compared as strings: adding a pattern step (steps are
  *   ANDed) provably narrows, removing one widens, adding an alternative to a
  *   step widens; any other change is reported as `unknown` (possibly
@@ -20,10 +22,20 @@
  * (a maxInclusive tighter than totalDigits allows), the change is still
  * reported: conservative, never silent.
  */
-import type { Builtin, Facets } from '../../src/xml/descriptors.js';
-import { translatePattern } from '../../src/xml/pattern.js';
+import type { Builtin, Facets, SimpleTypeDescriptor } from '../../src/xml/descriptors.js';
+import { checkSimpleValue } from '../../src/xml/facets.js';
+import {
+  canonicalDecimal,
+  collapseWhitespace,
+  compareDateTimes,
+  compareDecimals,
+  dateTimeKey,
+  parseBoolean,
+  parseDateTime,
+  parseDecimal,
+  parseFloatLexical,
+} from '../../src/xml/lexical.js';
 import type { Relation } from './classify.js';
-import { canonicalDecimal, compareDecimals, digitCounts } from './decimal.js';
 
 export interface ValueSpace {
   readonly builtin: Builtin;
@@ -45,8 +57,6 @@ export interface ValueSpaceFinding {
   readonly new?: string;
   readonly relation: Relation;
 }
-
-const NUMERIC: ReadonlySet<Builtin> = new Set(['int', 'long', 'integer', 'decimal']);
 
 /**
  * Lexical spaces that contain another's: every int is a valid long, every
@@ -73,102 +83,71 @@ export function builtinRelation(old: Builtin, neu: Builtin): Relation {
   return 'changed';
 }
 
-const INTEGER = /^\s*[+-]?\d+\s*$/;
-const LEXICAL: Readonly<Record<Builtin, RegExp>> = {
-  string: /^[\s\S]*$/u,
-  boolean: /^\s*(?:true|false|1|0)\s*$/,
-  int: INTEGER,
-  long: INTEGER,
-  integer: INTEGER,
-  decimal: /^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)\s*$/,
-  float: /^\s*(?:[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|-?INF|NaN)\s*$/,
-  date: /^\s*-?\d{4,}-\d\d-\d\d(?:Z|[+-]\d\d:\d\d)?\s*$/,
-  dateTime: /^\s*-?\d{4,}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)?\s*$/,
-  base64Binary: /^[A-Za-z0-9+/=\s]*$/,
-};
-const LIMITS: Partial<Record<Builtin, readonly [string, string]>> = {
-  int: ['-2147483648', '2147483647'],
-  long: ['-9223372036854775808', '9223372036854775807'],
-};
+const DECIMAL_BUILTINS: ReadonlySet<Builtin> = new Set(['int', 'long', 'integer', 'decimal']);
 
-function lexicallyValid(value: string, builtin: Builtin): boolean {
-  if (!LEXICAL[builtin].test(value)) return false;
-  const limits = LIMITS[builtin];
-  if (!limits) return true;
-  return (compareDecimals(value, limits[0]) ?? -1) >= 0 && (compareDecimals(value, limits[1]) ?? 1) <= 0;
-}
-
-/** Order two bound values of a type: decimals exactly, dates when both are written alike. */
+/** Order two bound values of a built-in exactly (src/xml/lexical.ts); undefined when they cannot be ordered. */
 function compareBound(a: string, b: string, builtin: Builtin): number | undefined {
-  if (NUMERIC.has(builtin) || builtin === 'float') return compareDecimals(a, b);
+  const [x, y] = [collapseWhitespace(a), collapseWhitespace(b)];
+  if (DECIMAL_BUILTINS.has(builtin)) {
+    const [p, q] = [parseDecimal(x), parseDecimal(y)];
+    return p && q ? Math.sign(compareDecimals(p, q)) : undefined;
+  }
+  if (builtin === 'float') {
+    const [p, q] = [parseFloatLexical(x), parseFloatLexical(y)];
+    return p === undefined || q === undefined || Number.isNaN(p) || Number.isNaN(q)
+      ? undefined
+      : Math.sign(p - q);
+  }
   if (builtin === 'date' || builtin === 'dateTime') {
-    const shape = (s: string): string => s.trim().replace(/\d/g, '9');
-    // Same shape and no time zone: lexical order is time order.
-    if (shape(a) === shape(b) && !/[Z+]|\d-\d\d:/.test(a.trim().slice(10))) {
-      const [x, y] = [a.trim(), b.trim()];
-      return x === y ? 0 : x < y ? -1 : 1;
-    }
+    const [p, q] = [parseDateTime(x, builtin), parseDateTime(y, builtin)];
+    if (!('value' in p) || !('value' in q)) return undefined;
+    const order = compareDateTimes(p.value, q.value);
+    return order === undefined ? undefined : Math.sign(order);
   }
   return undefined;
 }
 
-/** The value-space identity of a lexical value, for comparing enumerations as sets. */
+/** The value-space identity of a lexical value, so enumerations compare as sets of values (`1.0` = `1`). */
 function valueKey(value: string, builtin: Builtin): string {
-  if (NUMERIC.has(builtin)) return canonicalDecimal(value) ?? value;
-  if (builtin === 'boolean') return value.trim() === '1' || value.trim() === 'true' ? 'true' : 'false';
-  return builtin === 'string' ? value : value.trim();
+  if (builtin === 'string') return value;
+  const text = collapseWhitespace(value);
+  if (DECIMAL_BUILTINS.has(builtin)) {
+    const d = parseDecimal(text);
+    return d ? canonicalDecimal(d) : text;
+  }
+  if (builtin === 'boolean') return String(parseBoolean(text) ?? text);
+  if (builtin === 'date' || builtin === 'dateTime') {
+    const parsed = parseDateTime(text, builtin);
+    return 'value' in parsed ? dateTimeKey(parsed.value) : text;
+  }
+  return text;
 }
 
-function matchesPattern(value: string, pattern: string): boolean | undefined {
+const descriptors = new WeakMap<ValueSpace, SimpleTypeDescriptor>();
+
+/**
+ * Whether a lexical value is valid for a value space, by the runtime's own
+ * checker (src/xml/facets.ts, cross-checked with libxml2): true or false, or
+ * undefined when the facets cannot be compiled (a pattern the translator does
+ * not support), so nothing is claimed that was not checked.
+ */
+export function satisfies(value: string, space: ValueSpace): boolean | undefined {
+  let descriptor = descriptors.get(space);
+  if (descriptor === undefined) {
+    descriptor = {
+      kind: 'simple',
+      name: '(compared)',
+      builtin: space.builtin,
+      js: 'string',
+      facets: space.facets,
+    };
+    descriptors.set(space, descriptor);
+  }
   try {
-    return translatePattern(pattern).test(value);
+    return checkSimpleValue(value, descriptor).length === 0;
   } catch {
     return undefined;
   }
-}
-
-/**
- * Whether a lexical value is valid for a value space: true, false, or
- * undefined when this cannot be decided (an untranslatable pattern, bounds
- * written in a form that cannot be ordered).
- */
-export function satisfies(value: string, space: ValueSpace): boolean | undefined {
-  const { builtin, facets } = space;
-  if (!lexicallyValid(value, builtin)) return false;
-  let undecided = false;
-  if (facets.enumeration && !facets.enumeration.some((e) => valueKey(e, builtin) === valueKey(value, builtin)))
-    return false;
-  if (facets.length !== undefined || facets.minLength !== undefined || facets.maxLength !== undefined) {
-    // Lengths count characters for strings, octets for base64Binary.
-    if (builtin === 'base64Binary') undecided = true;
-    else {
-      const n = Array.from(value).length;
-      const { min, max } = lengthBounds(facets);
-      if (n < min || (max !== undefined && n > max)) return false;
-    }
-  }
-  for (const [bound, sign] of [
-    [facets.minInclusive, -1],
-    [facets.maxInclusive, 1],
-  ] as const) {
-    if (bound === undefined) continue;
-    const cmp = compareBound(value, bound, builtin);
-    if (cmp === undefined) undecided = true;
-    else if (cmp === sign) return false;
-  }
-  if ((facets.totalDigits !== undefined || facets.fractionDigits !== undefined) && NUMERIC.has(builtin)) {
-    const digits = digitCounts(value);
-    if (!digits) return false;
-    if (facets.totalDigits !== undefined && digits.total > facets.totalDigits) return false;
-    if (facets.fractionDigits !== undefined && digits.fraction > facets.fractionDigits) return false;
-  }
-  for (const step of facets.patterns ?? []) {
-    const results = step.map((p) => matchesPattern(value, p));
-    if (results.includes(true)) continue;
-    if (results.includes(undefined)) undecided = true;
-    else return false;
-  }
-  return undecided ? undefined : true;
 }
 
 function lengthBounds(facets: Facets): { min: number; max: number | undefined } {
@@ -181,17 +160,19 @@ function lengthBounds(facets: Facets): { min: number; max: number | undefined } 
 /** The enumerated values that the type's other facets do not exclude, by value identity. */
 function effectiveEnumeration(space: ValueSpace): Map<string, string> {
   const { enumeration, ...rest } = space.facets;
+  const open: ValueSpace = { builtin: space.builtin, facets: rest };
   const values = new Map<string, string>();
   for (const value of enumeration ?? []) {
     // An undecidable value is kept: dropping it could hide a real change.
-    if (satisfies(value, { builtin: space.builtin, facets: rest }) === false) continue;
+    if (satisfies(value, open) === false) continue;
     const key = valueKey(value, space.builtin);
     if (!values.has(key)) values.set(key, value);
   }
   return values;
 }
 
-const quoted = (s: string): string => JSON.stringify(s);
+// Verbatim between quotes: a pattern's backslashes are part of it, not escapes to undo.
+const quoted = (s: string): string => `"${s}"`;
 
 function patternText(patterns: Facets['patterns']): string {
   return (patterns ?? []).map((step) => step.map(quoted).join(' | ')).join(' and ');
@@ -247,9 +228,11 @@ function compareEnumerationWithFacets(old: ValueSpace, neu: ValueSpace): ValueSp
   const enumOld = old.facets.enumeration !== undefined;
   const listed = [...effectiveEnumeration(enumOld ? old : neu).values()];
   const other = enumOld ? neu : old;
-  const outside = listed.filter((v) => satisfies(v, other) === false);
-  const undecided = listed.some((v) => satisfies(v, other) === undefined);
-  const relation: Relation = outside.length > 0 ? 'changed' : undecided ? 'unknown' : enumOld ? 'widened' : 'narrowed';
+  const verdicts = listed.map((v) => [v, satisfies(v, other)] as const);
+  const outside = verdicts.filter(([, ok]) => ok === false).map(([v]) => v);
+  const undecided = verdicts.some(([, ok]) => ok === undefined);
+  const relation: Relation =
+    outside.length > 0 ? 'changed' : undecided ? 'unknown' : enumOld ? 'widened' : 'narrowed';
   const verdict =
     outside.length > 0
       ? enumOld
@@ -311,7 +294,8 @@ function comparePatterns(old: Facets['patterns'], neu: Facets['patterns']): Valu
   const onlyAfter = [...after].filter((k) => !before.has(k));
   if (onlyBefore.length === 0 && onlyAfter.length === 0) return undefined;
   let relation: Relation = 'unknown';
-  if (onlyBefore.length === 0) relation = 'narrowed'; // steps were added, and steps are ANDed
+  if (onlyBefore.length === 0)
+    relation = 'narrowed'; // steps were added, and steps are ANDed
   else if (onlyAfter.length === 0) relation = 'widened';
   else if (onlyBefore.length === 1 && onlyAfter.length === 1) {
     // One step changed its alternatives (ORed): a superset widens, a subset narrows.
@@ -372,13 +356,24 @@ export function compareValueSpaces(old: ValueSpace, neu: ValueSpace): ValueSpace
       ? ((c) => (c === undefined ? undefined : c * sign))(compareBound(b, a, neu.builtin))
       : undefined;
   // A higher minimum is tighter; a lower maximum is tighter.
-  findings.push(boundFinding('minInclusive', o.minInclusive, n.minInclusive, bound(o.minInclusive, n.minInclusive, 1)));
-  findings.push(boundFinding('maxInclusive', o.maxInclusive, n.maxInclusive, bound(o.maxInclusive, n.maxInclusive, -1)));
+  findings.push(
+    boundFinding('minInclusive', o.minInclusive, n.minInclusive, bound(o.minInclusive, n.minInclusive, 1)),
+  );
+  findings.push(
+    boundFinding('maxInclusive', o.maxInclusive, n.maxInclusive, bound(o.maxInclusive, n.maxInclusive, -1)),
+  );
   const fewer = (a: number | undefined, b: number | undefined): number | undefined =>
     a !== undefined && b !== undefined ? Math.sign(a - b) : undefined;
-  findings.push(boundFinding('totalDigits', o.totalDigits, n.totalDigits, fewer(o.totalDigits, n.totalDigits)));
   findings.push(
-    boundFinding('fractionDigits', o.fractionDigits, n.fractionDigits, fewer(o.fractionDigits, n.fractionDigits)),
+    boundFinding('totalDigits', o.totalDigits, n.totalDigits, fewer(o.totalDigits, n.totalDigits)),
+  );
+  findings.push(
+    boundFinding(
+      'fractionDigits',
+      o.fractionDigits,
+      n.fractionDigits,
+      fewer(o.fractionDigits, n.fractionDigits),
+    ),
   );
   findings.push(comparePatterns(o.patterns, n.patterns));
   return findings.filter((f): f is ValueSpaceFinding => f !== undefined);

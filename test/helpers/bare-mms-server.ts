@@ -137,8 +137,6 @@ async function handle(server: BareMmsServer, req: RecordedRequest, res: ServerRe
 }
 
 export async function startBareMmsServer(pki: TestPki, respond: Responder): Promise<BareMmsServer> {
-  const calls: ServerCall[] = [];
-  const state = { respond };
   const mtls: MtlsServer = await startMtlsServer({
     pki,
     handler: (req, res) =>
@@ -149,13 +147,8 @@ export async function startBareMmsServer(pki: TestPki, respond: Responder): Prom
   });
   const server: BareMmsServer = {
     urls: { MI: mtls.url('/axis2/services/MiWebService'), OMI: mtls.url('/axis2/services/OmiWebService') },
-    calls,
-    get respond() {
-      return state.respond;
-    },
-    set respond(responder: Responder) {
-      state.respond = responder;
-    },
+    calls: [],
+    respond,
     close: () => mtls.close(),
   };
   return server;
