@@ -9,7 +9,9 @@ export type {
   CallResult,
   DataInput,
   DataOutput,
+  DecimalString,
   EnvelopeInput,
+  Input,
   OperationId,
   OperationTypes,
 } from './client/types.js';

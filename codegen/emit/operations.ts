@@ -1,8 +1,9 @@
 /** Model → `operations.ts`: the operation catalog of one payload module. */
 import type { PayloadModule } from '../../src/xml/descriptors.js';
-import type { OperationModel, SchemaModel } from '../model/model.js';
+import { isBuiltin, type OperationModel, type SchemaModel } from '../model/model.js';
 import { PAYLOAD_MODULES } from '../passes/catalog.js';
 import { methodName, quote, typeIdentifier } from './names.js';
+import { tsTypeOf } from './types.js';
 
 function sortedOperations(model: SchemaModel): OperationModel[] {
   return [...model.operations].sort((a, b) => a.id.localeCompare(b.id));
@@ -31,6 +32,7 @@ export function emitOperations(model: SchemaModel, header: string): string {
       `element: ${quote(op.element)}`,
       `dataType: ${quote(op.dataType)}`,
       `many: ${op.many}`,
+      ...(op.companions ? [`companions: [${op.companions.map((c) => quote(c.name)).join(', ')}]`] : []),
       `result: { ${[
         ...(result.envelope ? [`envelope: ${quote(result.envelope)}`] : []),
         `element: ${quote(result.element)}`,
@@ -45,10 +47,16 @@ export function emitOperations(model: SchemaModel, header: string): string {
   });
   const typeEntries = ops.map((op) => {
     const carrier = op.envelopeType ?? model.elements.get(op.root)!.type;
+    const companions = (op.companions ?? []).map((c) => {
+      const array = c.max === -1 || c.max > 1 ? '[]' : '';
+      const type = isBuiltin(c.type) ? tsTypeOf(model, c.type) : `T.${typeIdentifier(c.type)}`;
+      return `${c.name}?: ${type}${array}`;
+    });
+    const attributes = `T.${typeIdentifier(carrier)}Attributes${companions.length ? ` & { ${companions.join('; ')} }` : ''}`;
     return (
       `  /** ${describeOperation(model, op)}. */\n` +
       `  ${op.id}: {\n` +
-      `    attributes: T.${typeIdentifier(carrier)}Attributes;\n` +
+      `    attributes: ${attributes};\n` +
       `    data: T.${typeIdentifier(op.dataType)};\n` +
       `    many: ${op.many};\n` +
       `    result: T.${typeIdentifier(op.result!.type)};\n` +

@@ -111,6 +111,8 @@ export interface OperationModel {
   dataType: TypeName;
   /** The data element repeats (maxOccurs > 1): the call takes a list. */
   many: boolean;
+  /** Elements that may travel with the data element in the same envelope (e.g. StandingData with BupSubmit). */
+  companions?: ElementModel[];
   /** Filled by passes/overlays: client types allowed (all when unknown). */
   audience?: string[];
   /** Filled by passes/overlays: where the results are. */

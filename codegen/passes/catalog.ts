@@ -62,6 +62,31 @@ export function complexContent(model: SchemaModel, typeName: string): GroupModel
   return type?.kind === 'complex' ? type.content : undefined;
 }
 
+/**
+ * Elements that travel with `data` in one envelope: the others of a sequence
+ * nested inside the envelope's content (mi-market.xsd MarketSubmitType puts
+ * StandingData and BupSubmit in one such sequence within its choice). The
+ * top-level content sequence does not count, or every registration element
+ * would accompany every other.
+ */
+function companionsOf(content: GroupModel | undefined, data: ElementModel): ElementModel[] {
+  const search = (group: GroupModel, nested: boolean): ElementModel[] | undefined => {
+    for (const p of group.particles) {
+      if (p === data) {
+        return nested && group.kind === 'sequence'
+          ? group.particles.filter((q): q is ElementModel => q.kind === 'element' && q !== data)
+          : [];
+      }
+      if (p.kind !== 'element') {
+        const hit = search(p, true);
+        if (hit) return hit;
+      }
+    }
+    return undefined;
+  };
+  return content ? (search(content, false) ?? []) : [];
+}
+
 export function buildCatalog(model: SchemaModel): void {
   if (!isPayloadModule(model.module)) return;
   const payload = PAYLOAD_MODULES[model.module];
@@ -73,8 +98,10 @@ export function buildCatalog(model: SchemaModel): void {
   const operations: OperationModel[] = [];
   for (const envelope of envelopes) {
     if (payload.envelopes) {
-      for (const data of elementsOf(complexContent(model, envelope.type))) {
+      const content = complexContent(model, envelope.type);
+      for (const data of elementsOf(content)) {
         if (data.name === 'Messages') continue;
+        const companions = companionsOf(content, data);
         operations.push({
           id: `${payload.idPrefix}${envelope.name}_${data.name}`,
           name: `${envelope.name}_${data.name}`,
@@ -84,6 +111,7 @@ export function buildCatalog(model: SchemaModel): void {
           element: data.name,
           dataType: data.type,
           many: data.max === UNBOUNDED || data.max > 1,
+          ...(companions.length > 0 ? { companions } : {}),
         });
       }
     } else {

@@ -377,6 +377,7 @@ export const operations = {
     element: 'BupSubmit',
     dataType: 'BupSubmitType',
     many: true,
+    companions: ['StandingData'],
     result: { envelope: 'MarketSubmit', element: 'BupSubmit', type: 'BupSubmitType', many: true },
     audience: ['bsp'],
     method: 'marketSubmitBupSubmit',
@@ -479,6 +480,7 @@ export const operations = {
     element: 'StandingData',
     dataType: 'StandingDataType',
     many: false,
+    companions: ['BupSubmit'],
     result: { envelope: 'MarketSubmit', element: 'StandingData', type: 'StandingDataType', many: false },
     audience: ['bsp', 'mo', 'tso'],
     method: 'marketSubmitStandingData',
@@ -691,7 +693,7 @@ export interface OperationTypes {
   };
   /** `BupSubmit` in `MarketSubmit` (mi-market.xsd, type `BupSubmitType`), on MI as `mp.market`. */
   MarketSubmit_BupSubmit: {
-    attributes: T.MarketSubmitTypeAttributes;
+    attributes: T.MarketSubmitTypeAttributes & { StandingData?: T.StandingDataType };
     data: T.BupSubmitType;
     many: true;
     result: T.BupSubmitType;
@@ -739,7 +741,7 @@ export interface OperationTypes {
   };
   /** `StandingData` in `MarketSubmit` (mi-market.xsd, type `StandingDataType`), on MI as `mp.market`. */
   MarketSubmit_StandingData: {
-    attributes: T.MarketSubmitTypeAttributes;
+    attributes: T.MarketSubmitTypeAttributes & { BupSubmit?: T.BupSubmitType[] };
     data: T.StandingDataType;
     many: false;
     result: T.StandingDataType;

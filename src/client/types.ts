@@ -16,18 +16,36 @@ export type IdentityAttribute = 'ParticipantName' | 'UserName' | 'ApplicationTyp
 
 type Attributes<K extends OperationId> = OperationTypes[K]['attributes'];
 
+/** A decimal written as text, e.g. `'100.00'`: sent exactly as written. */
+export type DecimalString = `${number}`;
+
+/**
+ * What a request accepts for a generated type: the same shape, where every
+ * number may also be given as a {@link DecimalString} (values read from a
+ * database or a spreadsheet keep their spelling; facets are checked as usual).
+ */
+export type Input<T> = T extends number
+  ? T | DecimalString
+  : T extends readonly (infer U)[]
+    ? Input<U>[]
+    : T extends object
+      ? { [P in keyof T]: Input<T[P]> }
+      : T;
+
 /**
  * The envelope attributes of an operation, with `ParticipantName`,
  * `UserName` and `ApplicationType` optional (the client fills them in; a
  * participant or user given here must match the client's own).
  */
-export type EnvelopeInput<K extends OperationId> = Omit<Attributes<K>, IdentityAttribute> &
-  Partial<Pick<Attributes<K>, Extract<keyof Attributes<K>, IdentityAttribute>>>;
+export type EnvelopeInput<K extends OperationId> = Input<
+  Omit<Attributes<K>, IdentityAttribute> &
+    Partial<Pick<Attributes<K>, Extract<keyof Attributes<K>, IdentityAttribute>>>
+>;
 
 /** The data of an operation: one item, or for operations on many items one or a list. */
 export type DataInput<K extends OperationId> = OperationTypes[K]['many'] extends true
-  ? OperationTypes[K]['data'] | OperationTypes[K]['data'][]
-  : OperationTypes[K]['data'];
+  ? Input<OperationTypes[K]['data']> | Input<OperationTypes[K]['data']>[]
+  : Input<OperationTypes[K]['data']>;
 
 /** Report downloads whose XML answer is an `OutboundData` document (mi-outbnd-reports.xsd). */
 export type ReportDownloadOperation = 'ReportDownloadRequest' | 'ReportDownloadRequestTrnID';

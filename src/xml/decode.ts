@@ -23,6 +23,14 @@ export interface Decoded<T> {
   readonly problems: Violation[];
 }
 
+export interface DecodeOptions extends ParseLimits {
+  /**
+   * Keep number-typed values as the decimal strings the document spells
+   * (`100.00` stays `'100.00'`), e.g. to re-send them byte for byte.
+   */
+  readonly keepNumberLexical?: boolean;
+}
+
 export class DecodeError extends Error {
   override readonly name = 'DecodeError';
 }
@@ -32,16 +40,16 @@ export function decodeDocument<T = unknown>(
   module: ModuleDescriptor,
   root: string,
   xml: string | Uint8Array,
-  limits?: ParseLimits,
+  options: DecodeOptions = {},
 ): Decoded<T> {
-  const element = parseXml(xml, limits);
+  const element = parseXml(xml, options);
   if (element.name !== root || element.uri !== module.namespace) {
     throw new DecodeError(
       `expected root element ${root}${module.namespace ? ` in ${module.namespace}` : ''}, found ${element.name}${element.uri ? ` in ${element.uri}` : ''}`,
     );
   }
   resolveElementType(module, root);
-  return decodeTree<T>(module, module.elements[root]!, element, root);
+  return decodeTree<T>(module, module.elements[root]!, element, root, options);
 }
 
 /** Decode an already parsed element as an instance of `type`. */
@@ -50,34 +58,31 @@ export function decodeTree<T = unknown>(
   type: TypeRef,
   element: XmlElement,
   path: string,
+  options: DecodeOptions = {},
 ): Decoded<T> {
-  const problems: Violation[] = [];
-  const value = decodeElement(module, type, element, path, problems) as T;
-  return { value, problems };
+  const context: Context = { module, problems: [], keepLexical: options.keepNumberLexical ?? false };
+  const value = decodeElement(context, type, element, path) as T;
+  return { value, problems: context.problems };
 }
 
-function decodeSimple(
-  type: SimpleTypeDescriptor,
-  lexical: string,
-  path: string,
-  problems: Violation[],
-): unknown {
-  for (const message of checkSimpleValue(lexical, type)) problems.push({ path, message });
-  return fromLexical(lexical, type);
+interface Context {
+  readonly module: ModuleDescriptor;
+  readonly problems: Violation[];
+  readonly keepLexical: boolean;
 }
 
-function decodeElement(
-  module: ModuleDescriptor,
-  ref: TypeRef,
-  element: XmlElement,
-  path: string,
-  problems: Violation[],
-): unknown {
+function decodeSimple(context: Context, type: SimpleTypeDescriptor, lexical: string, path: string): unknown {
+  for (const message of checkSimpleValue(lexical, type)) context.problems.push({ path, message });
+  return fromLexical(lexical, type, context.keepLexical);
+}
+
+function decodeElement(context: Context, ref: TypeRef, element: XmlElement, path: string): unknown {
+  const { module, problems } = context;
   const type = resolveType(module, ref);
   if (type.kind === 'simple') {
     if (element.children.length > 0)
       problems.push({ path, message: 'simple-typed element has child elements' });
-    return decodeSimple(type, element.text, path, problems);
+    return decodeSimple(context, type, element.text, path);
   }
   const index = complexIndex(type);
   const value: Record<string, unknown> = {};
@@ -90,7 +95,7 @@ function decodeElement(
       continue;
     }
     const attrType = resolveType(module, attribute.type) as SimpleTypeDescriptor;
-    value[name] = decodeSimple(attrType, lexical, `${path}.${name}`, problems);
+    value[name] = decodeSimple(context, attrType, lexical, `${path}.${name}`);
   }
   for (const attribute of type.attributes) {
     if (attribute.required && !(attribute.name in element.attributes)) {
@@ -99,7 +104,7 @@ function decodeElement(
   }
   if (type.text !== undefined) {
     const textType = resolveType(module, type.text) as SimpleTypeDescriptor;
-    value[TEXT_PROPERTY] = decodeSimple(textType, element.text, `${path}.${TEXT_PROPERTY}`, problems);
+    value[TEXT_PROPERTY] = decodeSimple(context, textType, element.text, `${path}.${TEXT_PROPERTY}`);
   } else if (element.text.trim() !== '') {
     problems.push({ path, message: `unexpected text content in ${type.name}` });
   }
@@ -114,17 +119,11 @@ function decodeElement(
       const i = counters.get(child.name) ?? 0;
       counters.set(child.name, i + 1);
       const list = (value[child.name] ??= []) as unknown[];
-      list.push(decodeElement(module, member.element.type, child, `${path}.${child.name}[${i}]`, problems));
+      list.push(decodeElement(context, member.element.type, child, `${path}.${child.name}[${i}]`));
     } else {
       if (child.name in value)
         problems.push({ path: `${path}.${child.name}`, message: 'appears more than once' });
-      value[child.name] = decodeElement(
-        module,
-        member.element.type,
-        child,
-        `${path}.${child.name}`,
-        problems,
-      );
+      value[child.name] = decodeElement(context, member.element.type, child, `${path}.${child.name}`);
     }
   }
   return value;

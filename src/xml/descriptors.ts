@@ -145,6 +145,8 @@ export interface OperationDescriptor {
   readonly dataType: string;
   /** The data element repeats: the call takes a list. */
   readonly many: boolean;
+  /** Envelope elements that may travel with the data (given with the envelope attributes). */
+  readonly companions?: readonly string[];
   /** Where the results are in the response (queries may answer in the submit envelope). */
   readonly result: {
     readonly envelope?: string;

@@ -17,6 +17,10 @@ export function toLexical(
         ? { lexical: value }
         : { error: `expected a string, got ${describe(value)}` };
     case 'number':
+      // A decimal string is taken as written ('100.00' stays '100.00'): values
+      // read from a database or a spreadsheet keep their exact spelling. The
+      // facet check that follows rejects anything that is not a number.
+      if (typeof value === 'string') return { lexical: value };
       if (typeof value !== 'number') return { error: `expected a number, got ${describe(value)}` };
       if (!Number.isFinite(value) && type.builtin !== 'float')
         return { error: `${value} is not a finite number` };
@@ -34,7 +38,12 @@ export function toLexical(
  * The TypeScript value of a lexical form. XSD collapses whitespace around
  * non-string values before reading them, so this does too.
  */
-export function fromLexical(lexical: string, type: SimpleTypeDescriptor): string | number | boolean {
+export function fromLexical(
+  lexical: string,
+  type: SimpleTypeDescriptor,
+  keepLexical = false,
+): string | number | boolean {
+  if (keepLexical && type.js === 'number') return lexical.trim();
   switch (type.js) {
     case 'string':
       return type.builtin === 'string' ? lexical : lexical.trim();

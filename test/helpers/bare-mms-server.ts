@@ -68,7 +68,8 @@ export function operationOf(requestType: string, iface: string, payload: string)
   const root = parseXml(payload);
   const module = iface === 'OMI' ? 'omi' : requestType.replace('mp.', '');
   const first = root.children.find((c) => c.name !== 'Messages' && c.name !== 'ProcessingStatistics');
-  const data = first?.children.find((c) => c.name !== 'Messages');
+  // With companions (StandingData before BupSubmit) the data element is the last.
+  const data = first?.children.filter((c) => c.name !== 'Messages').at(-1);
   const matches = (Object.values(operations) as OperationDescriptor[]).filter(
     (op) =>
       op.module === module &&
