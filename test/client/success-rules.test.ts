@@ -1,0 +1,246 @@
+/**
+ * The MMS success rules (MMS-PROTOCOL.md §7) on responses built from the
+ * reference client's samples and variants of them: what passes with its
+ * messages, what throws, and what each error carries.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { operations } from '../../generated/index.js';
+import { MmsValidationError } from '../../src/client/errors.js';
+import { interpretResponse } from '../../src/client/response.js';
+import { fileBytes } from '../../src/client/result.js';
+import { MmsClientError, MmsServerError } from '../../src/errors.js';
+import type { SendResult } from '../../src/transport/transport.js';
+import type { OperationDescriptor } from '../../src/xml/descriptors.js';
+import { SAMPLES } from '../helpers/paths.js';
+
+const submitOffers = operations.MarketSubmit_OfferData as OperationDescriptor;
+const queryOffers = operations.MarketQuery_OfferQuery as OperationDescriptor;
+const sample = (name: string): string => readFileSync(path.join(SAMPLES, name), 'utf8');
+
+function sent(payload: string | Uint8Array, response: Partial<SendResult['response']> = {}): SendResult {
+  return {
+    response: {
+      success: true,
+      warnings: false,
+      responseBinary: false,
+      responseCompressed: false,
+      responseDataType: 'XML',
+      ...response,
+    },
+    payload: typeof payload === 'string' ? new TextEncoder().encode(payload) : payload,
+    attachments: [],
+    transactionId: undefined,
+    status: 200,
+    url: 'https://127.0.0.1/axis2/services/MiWebService',
+    attempts: 1,
+  };
+}
+
+function rejection(op: OperationDescriptor, payload: string): MmsValidationError {
+  try {
+    interpretResponse(op, sent(payload));
+  } catch (err) {
+    if (err instanceof MmsValidationError) return err;
+    throw err;
+  }
+  throw new Error('expected MmsValidationError');
+}
+
+describe('a failed submission (base_failed_response.xml)', () => {
+  const error = rejection(submitOffers, sample('base_failed_response.xml'));
+
+  test('throws MmsValidationError naming the operation and the transaction', () => {
+    expect(error.code).toBe('VALIDATION_FAILED');
+    expect(error.message).toContain('MarketSubmit_OfferData was rejected by the MMS (transaction derpderp)');
+  });
+
+  test('carries every error entry with its code, text and path, and the failed envelope status', () => {
+    expect(error.errors).toEqual([
+      { level: 'error', code: 'Error1', text: 'Error1', path: 'MarketData' },
+      { level: 'error', code: 'Error1', text: 'Error1', path: 'MarketData.MarketSubmit' },
+      expect.objectContaining({
+        level: 'error',
+        path: 'MarketData.MarketSubmit',
+        text: expect.stringContaining('Validation=FAILED'),
+      }),
+    ]);
+  });
+
+  test('keeps the warnings and information too, and the partial data', () => {
+    expect(error.messages.filter((m) => m.level === 'warning')).toHaveLength(8);
+    expect(error.messages).toContainEqual({
+      level: 'information',
+      code: 'Info2',
+      text: 'Info2',
+      path: 'MarketData.MarketSubmit.OfferData[0].OfferStack[0]',
+      item: 0,
+    });
+    expect(error.statistics?.TransactionId).toBe('derpderp');
+    expect(error.data).toHaveLength(1);
+  });
+});
+
+describe('variants', () => {
+  const base = sample('base_response.xml');
+
+  test('warnings only: success, every message returned with code, text and path', () => {
+    const result = interpretResponse(submitOffers, sent(base));
+    expect(result.data).toHaveLength(1);
+    expect(result.messages).toHaveLength(16); // 4 each on the root, the envelope, the offer and its stack
+    expect(result.messages[0]).toEqual({
+      level: 'warning',
+      code: 'Warning1',
+      text: 'Warning1',
+      path: 'MarketData',
+    });
+    expect(result.messages).toContainEqual({
+      level: 'information',
+      code: 'Info1',
+      text: 'Info1',
+      path: 'MarketData.MarketSubmit.OfferData[0]',
+      item: 0,
+    });
+    expect(result.statistics).toMatchObject({ Received: 1, Invalid: 0, TransactionId: 'derpderp' });
+  });
+
+  test('Invalid above zero fails even when every status says PASSED', () => {
+    const error = rejection(submitOffers, base.replace('Invalid="0"', 'Invalid="1"'));
+    expect(error.errors).toEqual([
+      {
+        level: 'error',
+        text: 'ProcessingStatistics reports 1 invalid item',
+        path: 'MarketData.ProcessingStatistics',
+      },
+    ]);
+  });
+
+  test('FAILED on an item fails, naming the item', () => {
+    const xml = base.replace(
+      /(<OfferData [^>]*)Validation="PASSED" Success="true"/,
+      '$1Validation="FAILED" Success="false"',
+    );
+    const error = rejection(submitOffers, xml);
+    expect(error.errors).toEqual([
+      expect.objectContaining({
+        path: 'MarketData.MarketSubmit.OfferData[0]',
+        item: 0,
+        text: expect.stringContaining('Success=false, Validation=FAILED'),
+      }),
+    ]);
+  });
+
+  test('PASSED_PARTIAL on the envelope fails', () => {
+    const xml = base.replace(/(<MarketSubmit [^>]*)Validation="PASSED"/, '$1Validation="PASSED_PARTIAL"');
+    expect(rejection(submitOffers, xml).errors).toEqual([
+      expect.objectContaining({
+        path: 'MarketData.MarketSubmit',
+        text: expect.stringContaining('PASSED_PARTIAL'),
+      }),
+    ]);
+  });
+
+  test('an error deep inside one item of many names that item and the path', () => {
+    const offer = /<OfferData [\s\S]*?<\/OfferData>/.exec(base)![0];
+    const broken = offer.replace(
+      /(<OfferStack [^>]*>\s*<Messages>)/,
+      '$1<Error Code="E_PRICE">入札価格が上限を超えています</Error>',
+    );
+    const xml = base.replace(offer, `${offer}${broken}${offer}`);
+    const error = rejection(submitOffers, xml);
+    expect(error.errors).toEqual([
+      {
+        level: 'error',
+        code: 'E_PRICE',
+        text: '入札価格が上限を超えています',
+        path: 'MarketData.MarketSubmit.OfferData[1].OfferStack[0]',
+        item: 1,
+      },
+    ]);
+    expect(error.message).toContain(
+      'MarketData.MarketSubmit.OfferData[1].OfferStack[0]: [E_PRICE] 入札価格が上限を超えています',
+    );
+    expect(error.data).toHaveLength(3);
+  });
+
+  test('an empty query result is an empty list', () => {
+    const xml =
+      '<MarketData><ProcessingStatistics Received="1" Valid="1" Invalid="0" Successful="1" Unsuccessful="0" TransactionId="TX000001"></ProcessingStatistics>' +
+      '<MarketQuery Date="2024-03-15" NumOfDays="1" ParticipantName="F100" UserName="FAKEUSER" Validation="PASSED" Success="true">' +
+      '<OfferQuery MarketType="DAM"></OfferQuery></MarketQuery></MarketData>';
+    const result = interpretResponse(queryOffers, sent(xml));
+    expect(result.data).toEqual([]);
+    expect(result.statistics?.TransactionId).toBe('TX000001');
+  });
+
+  test('a query answered in the submit envelope returns those items', () => {
+    const result = interpretResponse(queryOffers, sent(sample('put_offer_response.xml')));
+    expect(result.data).toEqual([
+      expect.objectContaining({
+        ResourceName: 'FAKE_RESO',
+        OfferStack: [expect.objectContaining({ OfferId: 'FAKE_ID' })],
+      }),
+    ]);
+  });
+});
+
+describe('outer response kinds', () => {
+  test('TXT: MmsServerError with the server text', () => {
+    const call = (): unknown =>
+      interpretResponse(submitOffers, sent('認証に失敗しました', { responseDataType: 'TXT' }));
+    expect(call).toThrow(MmsServerError);
+    expect(call).toThrow('MarketSubmit_OfferData: the MMS answered with a message: 認証に失敗しました');
+  });
+
+  test('compressed flag: MmsClientError', () => {
+    expect(() => interpretResponse(submitOffers, sent('<x/>', { responseCompressed: true }))).toThrow(
+      expect.objectContaining({ code: 'UNSUPPORTED_RESPONSE' }),
+    );
+  });
+
+  test('a gzip payload: MmsClientError, not a parse error', () => {
+    const error = (() => {
+      try {
+        interpretResponse(submitOffers, sent(gzipSync(sample('base_response.xml'))));
+      } catch (err) {
+        return err;
+      }
+    })();
+    expect(error).toBeInstanceOf(MmsClientError);
+    expect((error as MmsClientError).code).toBe('UNSUPPORTED_RESPONSE');
+  });
+
+  test('not XML: MmsClientError with the first bytes', () => {
+    expect(() => interpretResponse(submitOffers, sent('<html>Bad gateway'))).toThrow(
+      /not XML .*<html>Bad gateway/,
+    );
+  });
+
+  test('binary: the file bytes and its name', () => {
+    const bytes = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0xff]);
+    const result = interpretResponse(
+      operations.ReportDownloadRequestTrnID as OperationDescriptor,
+      sent(bytes, { responseBinary: true, responseFilename: 'W9_0231_20240412_F100_001_REPORT.zip' }),
+    );
+    expect(result.file).toEqual({
+      filename: 'W9_0231_20240412_F100_001_REPORT.zip',
+      dataType: 'XML',
+      base64: 'UEsDBP8=',
+    });
+    expect(fileBytes(result.file!)).toEqual(bytes);
+    expect(JSON.parse(JSON.stringify(result))).toEqual(result);
+  });
+
+  test('a downloaded OutboundData document decodes into typed rows', () => {
+    const rows = sample('bsp_resource_list_full.xml');
+    const result = interpretResponse(
+      operations.ReportDownloadRequestTrnID as OperationDescriptor,
+      sent(`<OutboundData>${rows}</OutboundData>`),
+    );
+    expect(result.data).toEqual({
+      BSP_ResourceList: [expect.objectContaining({ ResourceName: expect.any(String) })],
+    });
+    expect(result.responseProblems).toEqual([]);
+  });
+});
