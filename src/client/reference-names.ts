@@ -6,7 +6,7 @@
  */
 import type { market, omi, registration, report } from '../../generated/index.js';
 import type { MmsResult } from './result.js';
-import type { CallOptions, CallResult, EnvelopeInput } from './types.js';
+import type { CallOptions, CallResult, EnvelopeInput, Input } from './types.js';
 
 type One<K extends keyof typeof REFERENCE_NAMES> = (typeof REFERENCE_NAMES)[K];
 
@@ -39,85 +39,85 @@ export interface ReferenceMethods {
   /** Submit one offer (`MarketSubmit_OfferData`); BSP only. */
   putOffer(
     attributes: EnvelopeInput<'MarketSubmit_OfferData'>,
-    offer: market.OfferDataSubmitType,
+    offer: Input<market.OfferDataSubmitType>,
     options?: CallOptions,
   ): Promise<MmsResult<market.OfferDataSubmitType | undefined>>;
   /** Submit offers (`MarketSubmit_OfferData`); BSP only. */
   putOffers(
     attributes: EnvelopeInput<'MarketSubmit_OfferData'>,
-    offers: market.OfferDataSubmitType[],
+    offers: readonly Input<market.OfferDataSubmitType>[],
     options?: CallOptions,
   ): Promise<CallResult<'MarketSubmit_OfferData'>>;
   /** Query offers (`MarketQuery_OfferQuery`); the MMS answers with the offers. */
   queryOffers(
     attributes: EnvelopeInput<'MarketQuery_OfferQuery'>,
-    query: market.OfferQueryType,
+    query: Input<market.OfferQueryType>,
     options?: CallOptions,
   ): Promise<CallResult<'MarketQuery_OfferQuery'>>;
   /** Cancel an offer (`MarketCancel_OfferCancel`); BSP only. */
   cancelOffer(
     attributes: EnvelopeInput<'MarketCancel_OfferCancel'>,
-    cancel: market.OfferCancelType,
+    cancel: Input<market.OfferCancelType>,
     options?: CallOptions,
   ): Promise<MmsResult<market.OfferCancelType | undefined>>;
   /** Query awards (`MarketQuery_AwardResultsQuery`); results in `data.AwardResultsQueryResponse`. */
   queryAwards(
     attributes: EnvelopeInput<'MarketQuery_AwardResultsQuery'>,
-    query: market.AwardResultsQueryType,
+    query: Input<market.AwardResultsQueryType>,
     options?: CallOptions,
   ): Promise<CallResult<'MarketQuery_AwardResultsQuery'>>;
   /** Query reserve requirements (`MarketQuery_ReserveRequirementQuery`). */
   queryReserveRequirements(
     attributes: EnvelopeInput<'MarketQuery_ReserveRequirementQuery'>,
-    query: market.ReserveRequirementQueryType,
+    query: Input<market.ReserveRequirementQueryType>,
     options?: CallOptions,
   ): Promise<CallResult<'MarketQuery_ReserveRequirementQuery'>>;
   /** List settlement result files (`MarketQuery_SettlementResultsFileListQuery`); BSP or TSO. */
   getSettlementResults(
     attributes: EnvelopeInput<'MarketQuery_SettlementResultsFileListQuery'>,
-    query: market.SettlementResultsFileListQueryType,
+    query: Input<market.SettlementResultsFileListQueryType>,
     options?: CallOptions,
   ): Promise<CallResult<'MarketQuery_SettlementResultsFileListQuery'>>;
   /** Submit one BUP (`MarketSubmit_BupSubmit`); BSP only. */
   putBup(
     attributes: EnvelopeInput<'MarketSubmit_BupSubmit'>,
-    bup: market.BupSubmitType,
+    bup: Input<market.BupSubmitType>,
     options?: CallOptions,
   ): Promise<MmsResult<market.BupSubmitType | undefined>>;
   /** Submit BUPs (`MarketSubmit_BupSubmit`); BSP only. */
   putBups(
     attributes: EnvelopeInput<'MarketSubmit_BupSubmit'>,
-    bups: market.BupSubmitType[],
+    bups: readonly Input<market.BupSubmitType>[],
     options?: CallOptions,
   ): Promise<CallResult<'MarketSubmit_BupSubmit'>>;
   /** Query BUPs (`MarketQuery_BupQuery`). */
   queryBups(
     attributes: EnvelopeInput<'MarketQuery_BupQuery'>,
-    query: market.BupQueryType,
+    query: Input<market.BupQueryType>,
     options?: CallOptions,
   ): Promise<CallResult<'MarketQuery_BupQuery'>>;
   /** Register one resource (`RegistrationSubmit_Resource`); BSP only. */
   putResource(
     attributes: EnvelopeInput<'RegistrationSubmit_Resource'>,
-    resource: registration.ResourceSubmitType,
+    resource: Input<registration.ResourceSubmitType>,
     options?: CallOptions,
   ): Promise<MmsResult<registration.ResourceSubmitType | undefined>>;
   /** Query resources (`RegistrationQuery_Resource`); BSP or TSO. */
   queryResources(
     attributes: EnvelopeInput<'RegistrationQuery_Resource'>,
-    query: registration.ResourceQueryType,
+    query: Input<registration.ResourceQueryType>,
     options?: CallOptions,
   ): Promise<CallResult<'RegistrationQuery_Resource'>>;
   /** Ask for a report (`ReportCreateRequest`); `statistics.TransactionId` names it for {@link downloadReport}. */
   createReport(
     attributes: EnvelopeInput<'ReportCreateRequest'>,
-    request: report.ReportCreateRequestType,
+    request: Input<report.ReportCreateRequestType>,
     options?: CallOptions,
   ): Promise<CallResult<'ReportCreateRequest'>>;
   /** List reports (`ReportListRequest`). */
   listReports(
     attributes: EnvelopeInput<'ReportListRequest'>,
-    request: report.ReportListRequestType,
+    request: Input<report.ReportListRequestType>,
     options?: CallOptions,
   ): Promise<CallResult<'ReportListRequest'>>;
   /**
@@ -132,19 +132,19 @@ export interface ReferenceMethods {
   /** Submit one surplus capacity (`Omi_MarketSubmit_RemainingReserveData`, OMI); BSP only. */
   putSurplusCapacity(
     attributes: EnvelopeInput<'Omi_MarketSubmit_RemainingReserveData'>,
-    capacity: omi.RemainingReserveDataSubmitType,
+    capacity: Input<omi.RemainingReserveDataSubmitType>,
     options?: CallOptions,
   ): Promise<MmsResult<omi.RemainingReserveDataSubmitType | undefined>>;
   /** Submit surplus capacities (`Omi_MarketSubmit_RemainingReserveData`, OMI); BSP only. */
   putSurplusCapacities(
     attributes: EnvelopeInput<'Omi_MarketSubmit_RemainingReserveData'>,
-    capacities: omi.RemainingReserveDataSubmitType[],
+    capacities: readonly Input<omi.RemainingReserveDataSubmitType>[],
     options?: CallOptions,
   ): Promise<CallResult<'Omi_MarketSubmit_RemainingReserveData'>>;
   /** Query surplus capacity (`Omi_MarketQuery_RemainingReserveDataQuery`, OMI); BSP or TSO. */
   querySurplusCapacity(
     attributes: EnvelopeInput<'Omi_MarketQuery_RemainingReserveDataQuery'>,
-    query: omi.RemainingReserveDataQueryType,
+    query: Input<omi.RemainingReserveDataQueryType>,
     options?: CallOptions,
   ): Promise<CallResult<'Omi_MarketQuery_RemainingReserveDataQuery'>>;
 }

@@ -27,9 +27,9 @@ export type DecimalString = `${number}`;
 export type Input<T> = T extends number
   ? T | DecimalString
   : T extends readonly (infer U)[]
-    ? Input<U>[]
+    ? readonly Input<U>[]
     : T extends object
-      ? { [P in keyof T]: Input<T[P]> }
+      ? { readonly [P in keyof T]: Input<T[P]> }
       : T;
 
 /**
@@ -44,7 +44,7 @@ export type EnvelopeInput<K extends OperationId> = Input<
 
 /** The data of an operation: one item, or for operations on many items one or a list. */
 export type DataInput<K extends OperationId> = OperationTypes[K]['many'] extends true
-  ? Input<OperationTypes[K]['data']> | Input<OperationTypes[K]['data']>[]
+  ? Input<OperationTypes[K]['data']> | readonly Input<OperationTypes[K]['data']>[]
   : Input<OperationTypes[K]['data']>;
 
 /** Report downloads whose XML answer is an `OutboundData` document (mi-outbnd-reports.xsd). */
