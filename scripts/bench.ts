@@ -37,17 +37,33 @@ function offerDocument(): Record<string, unknown> {
     })),
   }));
   return {
-    MarketSubmit: { Date: '2024-03-15', MarketType: 'DAM', NumOfDays: 1, ParticipantName: 'F100', UserName: 'FAKEUSER', OfferData: offers },
+    MarketSubmit: {
+      Date: '2024-03-15',
+      MarketType: 'DAM',
+      NumOfDays: 1,
+      ParticipantName: 'F100',
+      UserName: 'FAKEUSER',
+      OfferData: offers,
+    },
   };
 }
 
 function xmlbuilder2Document(doc: Record<string, unknown>): string {
   const submit = doc['MarketSubmit'] as Record<string, unknown>;
   const root = create().ele('MarketData');
-  const envelope = root.ele('MarketSubmit', { Date: '2024-03-15', MarketType: 'DAM', NumOfDays: '1', ParticipantName: 'F100', UserName: 'FAKEUSER' });
+  const envelope = root.ele('MarketSubmit', {
+    Date: '2024-03-15',
+    MarketType: 'DAM',
+    NumOfDays: '1',
+    ParticipantName: 'F100',
+    UserName: 'FAKEUSER',
+  });
   for (const offer of submit['OfferData'] as Record<string, unknown>[]) {
     const { OfferStack, ...attributes } = offer;
-    const o = envelope.ele('OfferData', Object.fromEntries(Object.entries(attributes).map(([k, v]) => [k, String(v)])));
+    const o = envelope.ele(
+      'OfferData',
+      Object.fromEntries(Object.entries(attributes).map(([k, v]) => [k, String(v)])),
+    );
     for (const stack of OfferStack as Record<string, unknown>[]) {
       o.ele('OfferStack', Object.fromEntries(Object.entries(stack).map(([k, v]) => [k, String(v)]))).up();
     }
@@ -140,7 +156,9 @@ function main(): number {
   void held;
 
   const failed: string[] = [];
-  console.log(`mms-client benchmarks (Node ${process.version}; ${global.gc ? 'gc exposed' : 'run with --expose-gc for exact memory'})\n`);
+  console.log(
+    `mms-client benchmarks (Node ${process.version}; ${global.gc ? 'gc exposed' : 'run with --expose-gc for exact memory'})\n`,
+  );
   for (const row of rows) {
     const ratio = row.ours / row.baseline;
     const ok = ratio <= row.target;

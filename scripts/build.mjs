@@ -8,7 +8,16 @@ const tsc = (args) => execFileSync('node_modules/.bin/tsc', args, { stdio: 'inhe
 
 rmSync('dist', { recursive: true, force: true });
 tsc(['-p', 'tsconfig.build.json', '--outDir', 'dist/esm']);
-tsc(['-p', 'tsconfig.build.json', '--outDir', 'dist/cjs', '--module', 'commonjs', '--moduleResolution', 'node10']);
+tsc([
+  '-p',
+  'tsconfig.build.json',
+  '--outDir',
+  'dist/cjs',
+  '--module',
+  'commonjs',
+  '--moduleResolution',
+  'node10',
+]);
 for (const [dir, type] of [
   ['dist/esm', 'module'],
   ['dist/cjs', 'commonjs'],

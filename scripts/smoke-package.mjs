@@ -10,4 +10,6 @@ for (const name of ['MmsClient', 'Certificate', 'FileAuditor', 'MmsValidationErr
   if (typeof esm[name] !== 'function') throw new Error(`${name} is not exported`);
 }
 if (typeof esm.MmsClient.prototype.putOffer !== 'function') throw new Error('MmsClient.putOffer missing');
-console.log(`package exports OK: ${Object.keys(esm).length} names, ${Object.keys(esm.operations).length} operations`);
+console.log(
+  `package exports OK: ${Object.keys(esm).length} names, ${Object.keys(esm.operations).length} operations`,
+);

@@ -155,7 +155,8 @@ function validateGroup(
   required: boolean,
   out: Violation[],
 ): void {
-  const needed = required && group.min > 0;
+  // An optional group that occurs (any member given) needs its required members.
+  const needed = required && (group.min > 0 || particlePresent(group, value));
   // In a repeating group an element's own maxOccurs is per repetition.
   const repeats = group.max !== 1;
   if (group.kind === 'choice') {
