@@ -91,6 +91,8 @@ export function loadSchema(fileName: string, release?: string): string {
  *
  * @throws if libxml2 cannot compile the schema (the message is libxml2's).
  */
+const MAX_FILES_PER_CALL = 1500;
+
 export async function validateWithLibxml2(
   schemaText: string,
   documents: readonly XmlFile[],
@@ -105,6 +107,18 @@ export async function validateWithLibxml2(
       throw new Error(`validateWithLibxml2: bad file name ${JSON.stringify(name)}`);
   }
   if (documents.length === 0) return [];
+  // xmllint-wasm runs out of bounds somewhere past 3,000 files in one call
+  // (whatever their size) and reports it as a schema that does not compile:
+  // split large batches.
+  if (documents.length > MAX_FILES_PER_CALL) {
+    const verdicts: DocumentVerdict[] = [];
+    for (let i = 0; i < documents.length; i += MAX_FILES_PER_CALL) {
+      verdicts.push(
+        ...(await validateWithLibxml2(schemaText, documents.slice(i, i + MAX_FILES_PER_CALL), options)),
+      );
+    }
+    return verdicts;
+  }
 
   let output: string;
   try {
