@@ -51,3 +51,4 @@ export {
 export type { Violation } from './xml/validate.js';
 export type { OperationDescriptor } from './xml/descriptors.js';
 export { market, omi, registration, report, outbound, operations, SCHEMA_RELEASE } from '../generated/index.js';
+export { startSimulator, SimulatorError, DEFAULT_PARTICIPANTS, type Simulator, type SimulatorOptions, type ParticipantConfig, type IssuedCredential, type FaultRule, type FaultKind, type FaultMatch } from './simulator/index.js';

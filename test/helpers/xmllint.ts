@@ -84,6 +84,8 @@ export function loadSchema(fileName: string, release?: string): string {
   return readFileSync(path.join(schemaDir(release), fileName), 'utf8');
 }
 
+const MAX_FILES_PER_CALL = 1500;
+
 /**
  * Validate many documents against one schema with libxml2, in one worker.
  * Returns one verdict per document, in input order. File names must be
@@ -91,8 +93,6 @@ export function loadSchema(fileName: string, release?: string): string {
  *
  * @throws if libxml2 cannot compile the schema (the message is libxml2's).
  */
-const MAX_FILES_PER_CALL = 1500;
-
 export async function validateWithLibxml2(
   schemaText: string,
   documents: readonly XmlFile[],
