@@ -255,11 +255,11 @@ export function buildFaultEnvelope(fault: SoapFault): string {
  */
 export function parseResponseEnvelope(xml: string, resolve: CidResolver): SoapResponse {
   const payload = bodyPayload(xml);
-  if (payload.local === 'Fault' && (payload.uri === SOAP11_NS || payload.uri === SOAP12_NS)) {
+  if (payload.name === 'Fault' && (payload.uri === SOAP11_NS || payload.uri === SOAP12_NS)) {
     return { kind: 'fault', fault: readFault(payload) };
   }
-  if (payload.local !== 'ResponseAttInfo') {
-    throw decodeError(`the SOAP Body holds ${payload.local}, expected ResponseAttInfo or Fault`);
+  if (payload.name !== 'ResponseAttInfo') {
+    throw decodeError(`the SOAP Body holds ${payload.name}, expected ResponseAttInfo or Fault`);
   }
   const success = readBoolean(payload, 'success');
   if (success === undefined) throw decodeError('ResponseAttInfo has no success element');
@@ -307,8 +307,8 @@ export function parseRequestEnvelope(xml: string, resolve: CidResolver): ParsedR
   const iface = (Object.keys(SERVICES) as MmsInterface[]).find(
     (k) => SERVICES[k].typesNamespace === payload.uri,
   );
-  if (payload.local !== 'RequestAttInfo' || iface === undefined) {
-    throw decodeError(`the SOAP Body holds {${payload.uri}}${payload.local}, expected an MMS RequestAttInfo`);
+  if (payload.name !== 'RequestAttInfo' || iface === undefined) {
+    throw decodeError(`the SOAP Body holds {${payload.uri}}${payload.name}, expected an MMS RequestAttInfo`);
   }
   const requestType = textOf(payload, 'requestType');
   const dataEl = childNamed(payload, 'requestData');
@@ -397,8 +397,8 @@ function bodyPayload(xml: string): XmlElement {
   } catch (err) {
     throw decodeError(`the envelope is not well-formed XML (${(err as Error).message})`, err);
   }
-  if (root.local !== 'Envelope' || (root.uri !== SOAP11_NS && root.uri !== SOAP12_NS)) {
-    throw decodeError(`the root element is {${root.uri}}${root.local}, not a SOAP Envelope`);
+  if (root.name !== 'Envelope' || (root.uri !== SOAP11_NS && root.uri !== SOAP12_NS)) {
+    throw decodeError(`the root element is {${root.uri}}${root.name}, not a SOAP Envelope`);
   }
   const body = childNamed(root, 'Body', root.uri);
   if (!body) throw decodeError('the envelope has no Body');
@@ -447,23 +447,23 @@ function readBoolean(parent: XmlElement, name: string): boolean | undefined {
 const BASE64_RE = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 function readBinary(el: XmlElement, resolve: CidResolver): Uint8Array {
-  const include = el.children.find((c) => c.local === 'Include' && c.uri === XOP_NS);
+  const include = el.children.find((c) => c.name === 'Include' && c.uri === XOP_NS);
   if (include) {
-    const href = include.attributes.get('href');
-    if (href === undefined) throw decodeError(`${el.local} has an xop:Include without href`);
-    if (!/^cid:/i.test(href)) throw decodeError(`${el.local} refers to "${href}", which is not a cid: URL`);
+    const href = include.attributes['href'];
+    if (href === undefined) throw decodeError(`${el.name} has an xop:Include without href`);
+    if (!/^cid:/i.test(href)) throw decodeError(`${el.name} refers to "${href}", which is not a cid: URL`);
     let cid: string;
     try {
       cid = decodeURIComponent(href.slice(4));
     } catch (err) {
-      throw decodeError(`${el.local} has a malformed cid: URL "${href}"`, err);
+      throw decodeError(`${el.name} has a malformed cid: URL "${href}"`, err);
     }
     return resolve(stripAngleBrackets(cid));
   }
   if (el.children.length > 0)
-    throw decodeError(`${el.local} holds an unexpected element ${el.children[0]?.local}`);
+    throw decodeError(`${el.name} holds an unexpected element ${el.children[0]?.name}`);
   const b64 = el.text.replace(/[\s]+/g, '');
-  if (!BASE64_RE.test(b64)) throw decodeError(`${el.local} is neither xop:Include nor valid base64`);
+  if (!BASE64_RE.test(b64)) throw decodeError(`${el.name} is neither xop:Include nor valid base64`);
   return Buffer.from(b64, 'base64');
 }
 
