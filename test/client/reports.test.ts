@@ -6,7 +6,6 @@
 import fc from 'fast-check';
 import { modules, operations } from '../../generated/index.js';
 import { interpretResponse } from '../../src/client/response.js';
-import type { SendResult } from '../../src/transport/transport.js';
 import type {
   ComplexTypeDescriptor,
   ElementDescriptor,
@@ -15,6 +14,7 @@ import type {
 import { encodeDocument } from '../../src/xml/encode.js';
 import { complexIndex } from '../../src/xml/schema-index.js';
 import { arbitraryFor } from '../helpers/arbitrary.js';
+import { sendResult } from '../helpers/send-result.js';
 
 const outbound = modules.outbound;
 const root = outbound.types[outbound.elements['OutboundData']!] as ComplexTypeDescriptor;
@@ -27,24 +27,6 @@ const collect = (particles: readonly { kind: string }[]): void => {
 };
 collect(root.content!.particles);
 
-function downloaded(xml: string): SendResult {
-  return {
-    response: {
-      success: true,
-      warnings: false,
-      responseBinary: false,
-      responseCompressed: false,
-      responseDataType: 'XML',
-    },
-    payload: new TextEncoder().encode(xml),
-    attachments: [],
-    transactionId: 'TX000001',
-    status: 200,
-    url: 'https://127.0.0.1/axis2/services/MiWebService',
-    attempts: 1,
-  };
-}
-
 test('the report schema defines its datasets (17 in release 2025-12)', () => {
   expect(datasets.map((d) => d.name)).toContain('BSP_ResourceList');
   expect(datasets).toHaveLength(17);
@@ -56,7 +38,7 @@ test.each(datasets.map((d) => [d.name, d] as const))('%s rows decode typed', (_n
   const xml = encodeDocument(outbound, 'OutboundData', { [dataset.name]: rows });
   const result = interpretResponse(
     operations.ReportDownloadRequestTrnID as OperationDescriptor,
-    downloaded(xml),
+    sendResult(xml),
   );
   expect(result.data).toEqual({ [dataset.name]: rows });
   expect(result.responseProblems).toEqual([]);

@@ -11,36 +11,17 @@ import { MmsValidationError } from '../../src/client/errors.js';
 import { interpretResponse } from '../../src/client/response.js';
 import { fileBytes } from '../../src/client/result.js';
 import { MmsClientError, MmsServerError } from '../../src/errors.js';
-import type { SendResult } from '../../src/transport/transport.js';
 import type { OperationDescriptor } from '../../src/xml/descriptors.js';
 import { SAMPLES } from '../helpers/paths.js';
+import { sendResult } from '../helpers/send-result.js';
 
 const submitOffers = operations.MarketSubmit_OfferData as OperationDescriptor;
 const queryOffers = operations.MarketQuery_OfferQuery as OperationDescriptor;
 const sample = (name: string): string => readFileSync(path.join(SAMPLES, name), 'utf8');
 
-function sent(payload: string | Uint8Array, response: Partial<SendResult['response']> = {}): SendResult {
-  return {
-    response: {
-      success: true,
-      warnings: false,
-      responseBinary: false,
-      responseCompressed: false,
-      responseDataType: 'XML',
-      ...response,
-    },
-    payload: typeof payload === 'string' ? new TextEncoder().encode(payload) : payload,
-    attachments: [],
-    transactionId: undefined,
-    status: 200,
-    url: 'https://127.0.0.1/axis2/services/MiWebService',
-    attempts: 1,
-  };
-}
-
 function rejection(op: OperationDescriptor, payload: string): MmsValidationError {
   try {
-    interpretResponse(op, sent(payload));
+    interpretResponse(op, sendResult(payload));
   } catch (err) {
     if (err instanceof MmsValidationError) return err;
     throw err;
@@ -86,7 +67,7 @@ describe('variants', () => {
   const base = sample('base_response.xml');
 
   test('warnings only: success, every message returned with code, text and path', () => {
-    const result = interpretResponse(submitOffers, sent(base));
+    const result = interpretResponse(submitOffers, sendResult(base));
     expect(result.data).toHaveLength(1);
     expect(result.messages).toHaveLength(16); // 4 each on the root, the envelope, the offer and its stack
     expect(result.messages[0]).toEqual({
@@ -169,13 +150,13 @@ describe('variants', () => {
       '<MarketData><ProcessingStatistics Received="1" Valid="1" Invalid="0" Successful="1" Unsuccessful="0" TransactionId="TX000001"></ProcessingStatistics>' +
       '<MarketQuery Date="2024-03-15" NumOfDays="1" ParticipantName="F100" UserName="FAKEUSER" Validation="PASSED" Success="true">' +
       '<OfferQuery MarketType="DAM"></OfferQuery></MarketQuery></MarketData>';
-    const result = interpretResponse(queryOffers, sent(xml));
+    const result = interpretResponse(queryOffers, sendResult(xml));
     expect(result.data).toEqual([]);
     expect(result.statistics?.TransactionId).toBe('TX000001');
   });
 
   test('a query answered in the submit envelope returns those items', () => {
-    const result = interpretResponse(queryOffers, sent(sample('put_offer_response.xml')));
+    const result = interpretResponse(queryOffers, sendResult(sample('put_offer_response.xml')));
     expect(result.data).toEqual([
       expect.objectContaining({
         ResourceName: 'FAKE_RESO',
@@ -188,13 +169,13 @@ describe('variants', () => {
 describe('outer response kinds', () => {
   test('TXT: MmsServerError with the server text', () => {
     const call = (): unknown =>
-      interpretResponse(submitOffers, sent('認証に失敗しました', { responseDataType: 'TXT' }));
+      interpretResponse(submitOffers, sendResult('認証に失敗しました', { responseDataType: 'TXT' }));
     expect(call).toThrow(MmsServerError);
     expect(call).toThrow('MarketSubmit_OfferData: the MMS answered with a message: 認証に失敗しました');
   });
 
   test('compressed flag: MmsClientError', () => {
-    expect(() => interpretResponse(submitOffers, sent('<x/>', { responseCompressed: true }))).toThrow(
+    expect(() => interpretResponse(submitOffers, sendResult('<x/>', { responseCompressed: true }))).toThrow(
       expect.objectContaining({ code: 'UNSUPPORTED_RESPONSE' }),
     );
   });
@@ -202,7 +183,7 @@ describe('outer response kinds', () => {
   test('a gzip payload: MmsClientError, not a parse error', () => {
     const error = (() => {
       try {
-        interpretResponse(submitOffers, sent(gzipSync(sample('base_response.xml'))));
+        interpretResponse(submitOffers, sendResult(gzipSync(sample('base_response.xml'))));
       } catch (err) {
         return err;
       }
@@ -212,7 +193,7 @@ describe('outer response kinds', () => {
   });
 
   test('not XML: MmsClientError with the first bytes', () => {
-    expect(() => interpretResponse(submitOffers, sent('<html>Bad gateway'))).toThrow(
+    expect(() => interpretResponse(submitOffers, sendResult('<html>Bad gateway'))).toThrow(
       /not XML .*<html>Bad gateway/,
     );
   });
@@ -221,7 +202,7 @@ describe('outer response kinds', () => {
     const bytes = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0xff]);
     const result = interpretResponse(
       operations.ReportDownloadRequestTrnID as OperationDescriptor,
-      sent(bytes, { responseBinary: true, responseFilename: 'W9_0231_20240412_F100_001_REPORT.zip' }),
+      sendResult(bytes, { responseBinary: true, responseFilename: 'W9_0231_20240412_F100_001_REPORT.zip' }),
     );
     expect(result.file).toEqual({
       filename: 'W9_0231_20240412_F100_001_REPORT.zip',
@@ -236,7 +217,7 @@ describe('outer response kinds', () => {
     const rows = sample('bsp_resource_list_full.xml');
     const result = interpretResponse(
       operations.ReportDownloadRequestTrnID as OperationDescriptor,
-      sent(`<OutboundData>${rows}</OutboundData>`),
+      sendResult(`<OutboundData>${rows}</OutboundData>`),
     );
     expect(result.data).toEqual({
       BSP_ResourceList: [expect.objectContaining({ ResourceName: expect.any(String) })],
