@@ -16,9 +16,23 @@ export type {
   OperationTypes,
 } from './client/types.js';
 export type { ReferenceMethods, ReferenceName } from './client/reference-names.js';
-export { fileBytes, type MmsFile, type MmsMessage, type MmsResult, type MessageLevel, type ProcessingStatistics } from './client/result.js';
+export {
+  fileBytes,
+  type MmsFile,
+  type MmsMessage,
+  type MmsResult,
+  type MessageLevel,
+  type ProcessingStatistics,
+} from './client/result.js';
 export { AudienceError, MmsInputError, MmsValidationError } from './client/errors.js';
-export { toJstDate, toJstDateTime, fromJstDate, fromJstDateTime, addJstDays, MmsTimeError } from './client/time.js';
+export {
+  toJstDate,
+  toJstDateTime,
+  fromJstDate,
+  fromJstDateTime,
+  addJstDays,
+  MmsTimeError,
+} from './client/time.js';
 export {
   MmsError,
   CertificateError,
@@ -50,5 +64,24 @@ export {
 } from './transport/index.js';
 export type { Violation } from './xml/validate.js';
 export type { OperationDescriptor } from './xml/descriptors.js';
-export { market, omi, registration, report, outbound, operations, SCHEMA_RELEASE } from '../generated/index.js';
-export { startSimulator, SimulatorError, DEFAULT_PARTICIPANTS, type Simulator, type SimulatorOptions, type ParticipantConfig, type IssuedCredential, type FaultRule, type FaultKind, type FaultMatch } from './simulator/index.js';
+export {
+  market,
+  omi,
+  registration,
+  report,
+  outbound,
+  operations,
+  SCHEMA_RELEASE,
+} from '../generated/index.js';
+export {
+  startSimulator,
+  SimulatorError,
+  DEFAULT_PARTICIPANTS,
+  type Simulator,
+  type SimulatorOptions,
+  type ParticipantConfig,
+  type IssuedCredential,
+  type FaultRule,
+  type FaultKind,
+  type FaultMatch,
+} from './simulator/index.js';
