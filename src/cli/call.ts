@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { MmsClient, type MmsClientOptions } from '../client/client.js';
 import type { MmsResult } from '../client/result.js';
 import { MmsValidationError } from '../client/errors.js';
+import { dnAttribute } from '../client/identity.js';
 import { Certificate } from '../security/certificate.js';
 import { FileAuditor } from '../transport/audit.js';
 import type { AfterReceiveEvent, TransportHooks } from '../transport/audit.js';
@@ -128,14 +129,6 @@ async function readInput(
   return parseInput(text, file);
 }
 
-function subjectValue(subject: string, key: string): string | undefined {
-  for (const part of subject.split(/,\s*/)) {
-    const [k, ...rest] = part.split('=');
-    if (k?.trim() === key) return rest.join('=').trim();
-  }
-  return undefined;
-}
-
 function serviceUrls(
   base: string | undefined,
   mi: string | undefined,
@@ -233,8 +226,8 @@ export async function runOperation(
 
   const passphrase = await readPassphrase(env, io, certFile);
   const certificate = await Certificate.fromFile(certFile, passphrase);
-  const participant = values.participant ?? env['MMS_PARTICIPANT'] ?? subjectValue(certificate.subject, 'O');
-  const user = values.user ?? env['MMS_USER'] ?? subjectValue(certificate.subject, 'CN');
+  const participant = values.participant ?? env['MMS_PARTICIPANT'] ?? dnAttribute(certificate.subject, 'O');
+  const user = values.user ?? env['MMS_USER'] ?? dnAttribute(certificate.subject, 'CN');
   if (participant === undefined || user === undefined)
     throw new UsageError(
       '--participant and --user are needed: the certificate subject has no O or CN to take them from',

@@ -20,8 +20,8 @@ export function identityFormatProblems(participant: string, user: string): strin
   ];
 }
 
-/** Attribute values of a distinguished name in `A=B, C=D` form. */
-function dnAttribute(dn: string, key: string): string | undefined {
+/** An attribute value of a distinguished name in `A=B, C=D` form (e.g. `O` or `CN`). */
+export function dnAttribute(dn: string, key: string): string | undefined {
   for (const part of dn.split(/,\s*/)) {
     const [k, ...rest] = part.split('=');
     if (k?.trim() === key) return rest.join('=').trim();

@@ -36,11 +36,14 @@ export function collectMessages(value: unknown, path: string, item?: number): Mm
         for (const [element, level] of LEVELS) {
           const entries = child[element];
           if (!Array.isArray(entries)) continue;
-          for (const entry of entries as Node[]) {
+          // Market and registration entries carry a Code attribute (text in
+          // `value`); report schemas declare plain strings.
+          for (const entry of entries as (Node | string)[]) {
+            const node: Node = typeof entry === 'string' ? { value: entry } : entry;
             out.push({
               level,
-              ...(typeof entry['Code'] === 'string' ? { code: entry['Code'] } : {}),
-              text: typeof entry['value'] === 'string' ? entry['value'] : '',
+              ...(typeof node['Code'] === 'string' ? { code: node['Code'] } : {}),
+              text: typeof node['value'] === 'string' ? node['value'] : '',
               path: at,
               ...(itemIndex !== undefined ? { item: itemIndex } : {}),
             });

@@ -225,3 +225,15 @@ describe('outer response kinds', () => {
     expect(result.responseProblems).toEqual([]);
   });
 });
+
+test('report messages (plain strings in mi-report.xsd) keep their text', () => {
+  const result = interpretResponse(
+    operations.ReportCreateRequest as OperationDescriptor,
+    sendResult(sample('create_report_response_full.xml')),
+  );
+  expect(result.messages.map((m) => m.text)).toContain(
+    'Successfully logged request for Report BSP_ResourceList. Please use transaction ID derpderp for further reference.',
+  );
+  expect(result.messages.every((m) => m.text !== '')).toBe(true);
+  expect(result.statistics?.TransactionId).toBe('derpderp');
+});
