@@ -278,7 +278,9 @@ export async function preparePki(options: {
     await writeFile(at(FILES.serverCert), server.certPem);
   }
 
-  const credentials = await Promise.all(
+  // Settle all, then report the first failure in configuration order, so the
+  // message does not depend on which file happened to be read first.
+  const settled = await Promise.allSettled(
     participants.flatMap((p) =>
       (p.users ?? ['FAKEUSER']).map(async (user): Promise<IssuedCredential> => {
         const name = p12FileName(p.name, user);
@@ -294,6 +296,9 @@ export async function preparePki(options: {
       }),
     ),
   );
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  const credentials = settled.map((r) => (r as PromiseFulfilledResult<IssuedCredential>).value);
   return {
     caPem: ca.certPem,
     caPath: at(FILES.caCert),
