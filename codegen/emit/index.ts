@@ -6,8 +6,8 @@ import { header } from './header.js';
 import { quote } from './names.js';
 import { emitMethods } from './methods.js';
 import { emitOperations } from './operations.js';
-import { isPayloadModule } from '../passes/catalog.js';
 import { emitTypes } from './types.js';
+import { isPayloadModule } from '../passes/catalog.js';
 
 /** `soap-mi` → `soapMi`: module folders as identifiers. */
 function moduleIdentifier(module: string): string {
@@ -23,7 +23,7 @@ export function emitRelease(release: string, models: Map<ModuleName, SchemaModel
     out.set(`${module}/types.ts`, emitTypes(model, head));
     out.set(`${module}/descriptors.ts`, emitDescriptors(model, head));
     const exports = [`export * from './types.js';`, `export { descriptors } from './descriptors.js';`];
-    if ((payloadModules as string[]).includes(module)) {
+    if (isPayloadModule(module)) {
       out.set(`${module}/operations.ts`, emitOperations(model, head));
       exports.push(`export { operations, type OperationTypes } from './operations.js';`);
     }
