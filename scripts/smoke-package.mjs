@@ -13,3 +13,9 @@ if (typeof esm.MmsClient.prototype.putOffer !== 'function') throw new Error('Mms
 console.log(
   `package exports OK: ${Object.keys(esm).length} names, ${Object.keys(esm.operations).length} operations`,
 );
+
+// The schema-diff library, for tools: compare two in-memory schema sets.
+const diff = await import('mms-client/schema-diff');
+const empty = diff.diffReleases({ files: {} }, { files: {} });
+if (!Array.isArray(empty.changes)) throw new Error('mms-client/schema-diff: diffReleases did not return a report');
+console.log('schema-diff export OK');
