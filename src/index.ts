@@ -2,7 +2,7 @@
  * mms-client: a typed client for the MMS, the system behind Japan's
  * electricity balancing market. This file is the whole public API.
  */
-export { MmsClient, MAX_ATTACHMENTS, type MmsClientOptions } from './client/client.js';
+export { MmsClient, type MmsClientOptions } from './client/client.js';
 export type {
   AttachmentInput,
   CallOptions,
@@ -11,13 +11,16 @@ export type {
   DataOutput,
   DecimalString,
   EnvelopeInput,
+  IdentityAttribute,
   Input,
   OperationId,
+  ReportDownloadOperation,
   OperationTypes,
 } from './client/types.js';
 export type { ReferenceMethods, ReferenceName } from './client/reference-names.js';
 export {
   fileBytes,
+  type MmsAttachment,
   type MmsFile,
   type MmsMessage,
   type MmsResult,
@@ -43,9 +46,18 @@ export {
   type MmsTransportErrorCode,
   type MmsServerErrorCode,
   type MmsClientErrorCode,
+  type MmsErrorOptions,
+  type MmsTransportErrorDetails,
+  type MmsServerErrorDetails,
 } from './errors.js';
 export { silentLogger, type Logger } from './logger.js';
-export { Certificate, type CertificateInfo, type CertificateOptions } from './security/index.js';
+export {
+  Certificate,
+  verifySignature,
+  type CertificateInfo,
+  type CertificateOptions,
+  type SecureContextOptions,
+} from './security/index.js';
 export {
   FileAuditor,
   Transport,
@@ -56,6 +68,12 @@ export {
   type BeforeSendEvent,
   type AfterReceiveEvent,
   type AttemptFailedEvent,
+  type AuditRequest,
+  type AuditResponse,
+  type OutgoingAttachment,
+  type SendOptions,
+  type SendResult,
+  type ResponseFields,
   type ClientType,
   type Environment,
   type EndpointOverrides,

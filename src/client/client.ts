@@ -12,7 +12,10 @@ import type { Certificate } from '../security/certificate.js';
 import type { TransportHooks } from '../transport/audit.js';
 import type { EndpointOverrides, Environment } from '../transport/endpoints.js';
 import type { RetryPolicy } from '../transport/retry.js';
+import { SERVICES } from '../transport/soap.js';
 import { Transport, type OutgoingAttachment } from '../transport/transport.js';
+import { parseBase64 } from '../xml/lexical.js';
+import type { ParseLimits } from '../xml/parser.js';
 import type { OperationDescriptor } from '../xml/descriptors.js';
 import type { ClientType } from '../transport/endpoints.js';
 import { AudienceError, MmsInputError } from './errors.js';
@@ -24,9 +27,6 @@ import type { MmsResult } from './result.js';
 import type { AttachmentInput, CallOptions, CallResult, DataInput, EnvelopeInput } from './types.js';
 
 const CLIENT_TYPES: readonly ClientType[] = ['bsp', 'mo', 'tso'];
-
-/** Most attachments per request (mi-web-service-jbms.wsdl / omi-web-service.wsdl `attachmentData` maxOccurs). */
-export const MAX_ATTACHMENTS = { MI: 40, OMI: 20 } as const;
 
 export interface MmsClientOptions {
   /** Participant name, e.g. `F100` (one upper-case letter and three digits, not 000). */
@@ -72,8 +72,16 @@ export interface MmsClientOptions {
   readonly maxResponseBytes?: number;
 }
 
-function attachmentBytes(input: AttachmentInput): Uint8Array {
-  return typeof input.data === 'string' ? new Uint8Array(Buffer.from(input.data, 'base64')) : input.data;
+function attachmentBytes(op: OperationDescriptor, input: AttachmentInput): Uint8Array {
+  if (typeof input.data !== 'string') return input.data;
+  // Buffer.from skips characters outside the alphabet: check first, or garbage is signed and sent.
+  if (!parseBase64(input.data)) {
+    throw new MmsClientError(
+      'INVALID_REQUEST',
+      `${op.id}: attachment ${input.name} is a string but not base64; nothing was sent`,
+    );
+  }
+  return new Uint8Array(Buffer.from(input.data, 'base64'));
 }
 
 // The class merges with the interface below, which adds the generated method
@@ -86,6 +94,8 @@ export class MmsClient {
   readonly #options: MmsClientOptions;
   readonly #transport: Transport;
   readonly #logger: Logger;
+  /** A payload may be as large as the largest response accepted. */
+  readonly #parseLimits: ParseLimits;
 
   constructor(options: MmsClientOptions) {
     if (!CLIENT_TYPES.includes(options.clientType)) {
@@ -108,6 +118,7 @@ export class MmsClient {
     this.clientType = options.clientType;
     this.#options = options;
     this.#logger = options.logger ?? silentLogger;
+    this.#parseLimits = options.maxResponseBytes !== undefined ? { maxLength: options.maxResponseBytes } : {};
     const mismatches = identityMismatches(options.certificate.subject, options.participant, options.user);
     if (mismatches.length > 0) {
       const message = `certificate ${options.certificate.subject} does not match the client identity: ${mismatches.join('; ')}`;
@@ -155,6 +166,9 @@ export class MmsClient {
     if (!op.audience.includes(this.clientType))
       throw new AudienceError(operation, this.clientType, op.audience);
 
+    if (data === undefined || (Array.isArray(data) && data.length === 0)) {
+      throw new MmsClientError('INVALID_REQUEST', `${op.id}: no data given; nothing was sent`);
+    }
     const document = buildDocument(
       op,
       this.#envelopeAttributes(op, attributes as Record<string, unknown>),
@@ -165,7 +179,16 @@ export class MmsClient {
       const violations = validateDocument(op, document);
       if (violations.length > 0) throw new MmsInputError(operation, violations);
     }
-    const payload = encodePayload(op, document);
+    let payload: Uint8Array;
+    try {
+      payload = encodePayload(op, document);
+    } catch (err) {
+      // Only reachable with validation off: a value that cannot be written at all.
+      throw new MmsClientError('INVALID_REQUEST', `${op.id}: ${(err as Error).message}; nothing was sent`, {
+        cause: err,
+      });
+    }
+    const retrySubmission = options.retrySubmission ?? this.#options.retrySubmissions;
     const sent = await this.#transport.send({
       interface: op.interface,
       requestType: op.requestType,
@@ -176,9 +199,10 @@ export class MmsClient {
       kind: isSubmission(op) ? 'submit' : 'query',
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-      ...((options.retrySubmission ?? this.#options.retrySubmissions) ? { retrySubmission: true } : {}),
+      // An explicit false must reach the transport, or its retry policy decides.
+      ...(retrySubmission !== undefined ? { retrySubmission } : {}),
     });
-    const result = interpretResponse(op, sent);
+    const result = interpretResponse(op, sent, this.#parseLimits);
     for (const message of result.messages) {
       const log = message.level === 'warning' ? this.#logger.warn : this.#logger.info;
       log.call(
@@ -220,7 +244,7 @@ export class MmsClient {
     inputs: readonly AttachmentInput[] | undefined,
   ): OutgoingAttachment[] {
     if (!inputs || inputs.length === 0) return [];
-    const max = MAX_ATTACHMENTS[op.interface];
+    const max = SERVICES[op.interface].maxAttachments;
     if (inputs.length > max) {
       throw new MmsClientError(
         'INVALID_REQUEST',
@@ -231,7 +255,7 @@ export class MmsClient {
       if (typeof input.name !== 'string' || input.name === '') {
         throw new MmsClientError('INVALID_REQUEST', `${op.id}: attachment ${i} has no name`);
       }
-      return { name: input.name, data: attachmentBytes(input) };
+      return { name: input.name, data: attachmentBytes(op, input) };
     });
   }
 }

@@ -26,6 +26,9 @@ export function buildDocument(
   return op.envelope ? { [op.envelope]: body } : body;
 }
 
+/** Requests carry JST wall-clock times: an offset is refused, not sent. */
+const WALL_CLOCK = { wallClock: true } as const;
+
 /**
  * Every violation of the document, with paths starting at the envelope
  * (`MarketSubmit.OfferData[0].OfferStack[2].OfferUnitPrice`), or at the root
@@ -34,9 +37,9 @@ export function buildDocument(
 export function validateDocument(op: OperationDescriptor, document: Record<string, unknown>): Violation[] {
   const module = moduleOf(op);
   if (op.envelope && op.envelopeType) {
-    return validateValue(module, op.envelopeType, document[op.envelope], op.envelope);
+    return validateValue(module, op.envelopeType, document[op.envelope], op.envelope, WALL_CLOCK);
   }
-  return validateValue(module, op.rootType, document, op.root);
+  return validateValue(module, op.rootType, document, op.root, WALL_CLOCK);
 }
 
 export function encodePayload(op: OperationDescriptor, document: Record<string, unknown>): Uint8Array {

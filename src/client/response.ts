@@ -1,34 +1,44 @@
 /**
  * Turning what the transport received into a result or a typed error:
- * outer response checks (TXT, compression, binary files), payload decoding
- * with the operation's schema, then the MMS success rules.
+ * files (binary or non-XML answers), payload decoding with the operation's
+ * schema, then the MMS success rules. The transport has already turned SOAP
+ * faults, `TXT` answers and compressed responses into errors.
  */
 import { modules } from '../../generated/index.js';
-import { MmsClientError, MmsServerError } from '../errors.js';
+import { MmsClientError } from '../errors.js';
 import type { SendResult } from '../transport/transport.js';
 import { decodeTree } from '../xml/decode.js';
 import type { OperationDescriptor } from '../xml/descriptors.js';
-import { parseXml, XmlParseError, type XmlElement } from '../xml/parser.js';
+import { parseXml, XmlParseError, type ParseLimits, type XmlElement } from '../xml/parser.js';
 import { MmsValidationError } from './errors.js';
 import { moduleOf } from './payload.js';
-import type { MmsFile, MmsResult } from './result.js';
+import type { MmsAttachment, MmsFile, MmsResult } from './result.js';
 import { judge } from './success.js';
 
 const OUTBOUND_ROOT = 'OutboundData';
+/** The operations whose XML answer is a report's content (mi-outbnd-reports.xsd). */
+const REPORT_DOWNLOADS = new Set(['ReportDownloadRequest', 'ReportDownloadRequestTrnID']);
 
-function text(bytes: Uint8Array | undefined): string {
-  return bytes ? new TextDecoder('utf-8').decode(bytes) : '';
-}
+const base64 = (bytes: Uint8Array | undefined): string =>
+  Buffer.from(bytes ?? new Uint8Array()).toString('base64');
 
 function fileOf(sent: SendResult): MmsFile {
   return {
     ...(sent.response.responseFilename !== undefined ? { filename: sent.response.responseFilename } : {}),
     dataType: sent.response.responseDataType,
-    base64: Buffer.from(sent.payload ?? new Uint8Array()).toString('base64'),
+    base64: base64(sent.payload),
   };
 }
 
-function parsePayload(op: OperationDescriptor, bytes: Uint8Array): XmlElement {
+function attachmentsOf(sent: SendResult): MmsAttachment[] {
+  return sent.attachments.map((a) => ({
+    ...(a.name !== undefined ? { name: a.name } : {}),
+    ...(a.signature !== undefined ? { signature: a.signature } : {}),
+    base64: base64(a.binaryData),
+  }));
+}
+
+function parsePayload(op: OperationDescriptor, bytes: Uint8Array, limits: ParseLimits): XmlElement {
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
     throw new MmsClientError(
       'UNSUPPORTED_RESPONSE',
@@ -36,12 +46,13 @@ function parsePayload(op: OperationDescriptor, bytes: Uint8Array): XmlElement {
     );
   }
   try {
-    return parseXml(bytes);
+    return parseXml(bytes, limits);
   } catch (err) {
     const detail = err instanceof XmlParseError || err instanceof TypeError ? err.message : String(err);
+    const start = JSON.stringify(new TextDecoder().decode(bytes.subarray(0, 80)));
     throw new MmsClientError(
       'DECODE_ERROR',
-      `${op.id}: the response payload is not XML (${detail}); first bytes: ${JSON.stringify(text(bytes.subarray(0, 80)))}`,
+      `${op.id}: the response payload is not XML (${detail}); first bytes: ${start}`,
       {
         cause: err,
       },
@@ -50,34 +61,24 @@ function parsePayload(op: OperationDescriptor, bytes: Uint8Array): XmlElement {
 }
 
 /** Interpret a transport result for an operation. Throws the typed error of each failure. */
-export function interpretResponse(op: OperationDescriptor, sent: SendResult): MmsResult<unknown> {
+export function interpretResponse(
+  op: OperationDescriptor,
+  sent: SendResult,
+  limits: ParseLimits = {},
+): MmsResult<unknown> {
   const { response } = sent;
-  if (response.responseDataType === 'TXT') {
-    const serverText = text(sent.payload).trim();
-    throw new MmsServerError(
-      'SERVER_TEXT',
-      `${op.id}: the MMS answered with a message: ${serverText || '(empty)'}`,
-      {
-        serverText,
-        status: sent.status,
-        url: sent.url,
-      },
-    );
-  }
-  if (response.responseCompressed) {
-    throw new MmsClientError(
-      'UNSUPPORTED_RESPONSE',
-      `${op.id}: the MMS sent a compressed response, which this interface does not support`,
-    );
-  }
-  if (response.responseBinary) {
-    const file = fileOf(sent);
+  const empty = op.result.many ? [] : undefined;
+  const attachments = attachmentsOf(sent);
+  const extra = attachments.length > 0 ? { attachments } : {};
+  // A binary answer, or CSV/HTML: a file (a report), returned as such.
+  if (response.responseBinary || (response.responseDataType !== 'XML' && sent.payload?.length)) {
     return {
-      data: op.many ? [] : undefined,
+      data: empty,
       messages: [],
       statistics: undefined,
       responseProblems: [],
-      file,
+      file: fileOf(sent),
+      ...extra,
     };
   }
   if (!sent.payload || sent.payload.length === 0) {
@@ -86,25 +87,21 @@ export function interpretResponse(op: OperationDescriptor, sent: SendResult): Mm
       `${op.id}: the response carries no payload (success=${response.success})`,
     );
   }
-  if (response.responseDataType !== 'XML') {
-    // CSV or HTML reports: a file in all but name.
-    return {
-      data: op.many ? [] : undefined,
-      messages: [],
-      statistics: undefined,
-      responseProblems: [],
-      file: fileOf(sent),
-    };
-  }
-  const element = parsePayload(op, sent.payload);
-  if (element.name === OUTBOUND_ROOT && element.uri === '') {
+  const element = parsePayload(op, sent.payload, limits);
+  if (element.name === OUTBOUND_ROOT && element.uri === '' && REPORT_DOWNLOADS.has(op.id)) {
     const decoded = decodeTree(
       modules.outbound,
       modules.outbound.elements[OUTBOUND_ROOT]!,
       element,
       OUTBOUND_ROOT,
     );
-    return { data: decoded.value, messages: [], statistics: undefined, responseProblems: decoded.problems };
+    return {
+      data: decoded.value,
+      messages: [],
+      statistics: undefined,
+      responseProblems: decoded.problems,
+      ...extra,
+    };
   }
   if (element.name !== op.root || element.uri !== '') {
     throw new MmsClientError('DECODE_ERROR', `${op.id}: expected a ${op.root} payload, got ${element.name}`);
@@ -112,10 +109,19 @@ export function interpretResponse(op: OperationDescriptor, sent: SendResult): Mm
   const module = moduleOf(op);
   const decoded = decodeTree<Record<string, unknown>>(module, module.elements[op.root]!, element, op.root);
   const outcome = judge(op, decoded.value);
-  const data = op.result.many ? outcome.items : outcome.items[0];
-  if (!outcome.ok) {
+  // A report download answered with MarketReport carries no report content.
+  const data = REPORT_DOWNLOADS.has(op.id) ? undefined : op.result.many ? outcome.items : outcome.items[0];
+  const errors = [...outcome.errors];
+  if (!response.success && errors.length === 0) {
+    errors.push({
+      level: 'error',
+      text: 'the MMS reported success=false without an error entry',
+      path: 'ResponseAttInfo.success',
+    });
+  }
+  if (errors.length > 0) {
     throw new MmsValidationError(op.id, {
-      errors: outcome.errors,
+      errors,
       messages: outcome.messages,
       statistics: outcome.statistics,
       data,
@@ -132,5 +138,6 @@ export function interpretResponse(op: OperationDescriptor, sent: SendResult): Mm
     messages: outcome.messages,
     statistics: outcome.statistics,
     responseProblems: decoded.problems,
+    ...extra,
   };
 }

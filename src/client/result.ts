@@ -39,6 +39,15 @@ export interface MmsResult<T> {
   readonly responseProblems: readonly Violation[];
   /** Set when the server answered with a file (a report) instead of XML data. */
   readonly file?: MmsFile;
+  /** Files the server sent along (`attachmentData` of the response). */
+  readonly attachments?: readonly MmsAttachment[];
+}
+
+/** A file the server attached to its answer, with the signature it came with. */
+export interface MmsAttachment {
+  readonly name?: string;
+  readonly signature?: string;
+  readonly base64: string;
 }
 
 /**
@@ -52,7 +61,7 @@ export interface MmsFile {
   readonly base64: string;
 }
 
-/** The bytes of a returned file. */
-export function fileBytes(file: MmsFile): Uint8Array {
+/** The bytes of a returned file or attachment. */
+export function fileBytes(file: MmsFile | MmsAttachment): Uint8Array {
   return new Uint8Array(Buffer.from(file.base64, 'base64'));
 }

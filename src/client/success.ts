@@ -99,41 +99,40 @@ export function judge(op: OperationDescriptor, root: Node): Outcome {
   const errors: MmsMessage[] = [];
   if (isNode(root['Messages'])) messages.push(...collectMessages({ Messages: root['Messages'] }, op.root));
 
-  // The request's envelope, and the one the results come back in (a query
-  // may be answered in the submit envelope): check the status and messages
-  // of each that is present.
-  const envelopes = [
-    ...new Set([op.envelope, op.result.envelope].filter((e): e is string => e !== undefined)),
-  ];
-  let found = envelopes.length === 0;
-  for (const name of envelopes) {
-    const envelope = root[name];
-    if (!isNode(envelope)) continue;
-    found = true;
-    const at = `${op.root}.${name}`;
-    if (isNode(envelope['Messages']))
-      messages.push(...collectMessages({ Messages: envelope['Messages'] }, at));
-    const problem = statusProblem(envelope, at);
+  // Every holder present: the request's envelope and the one results come
+  // back in (a query may be answered in the submit envelope), or the root
+  // for report requests. In each, the status and messages of the holder and
+  // of every data item — the echoed request item too: a failed query says
+  // so on its own element.
+  const itemKeys = new Set([op.element, op.result.element, ...(op.companions ?? [])]);
+  const holders = op.envelope
+    ? [...new Set([op.envelope, op.result.envelope ?? op.envelope])].filter((name) => isNode(root[name]))
+    : [undefined];
+  for (const name of holders) {
+    const holder = name === undefined ? root : (root[name] as Node);
+    const at = name === undefined ? op.root : `${op.root}.${name}`;
+    if (name !== undefined && isNode(holder['Messages'])) {
+      messages.push(...collectMessages({ Messages: holder['Messages'] }, at));
+    }
+    const problem = statusProblem(holder, at);
     if (problem) errors.push(problem);
-  }
-  if (envelopes.length === 0) {
-    const problem = statusProblem(root, op.root);
-    if (problem) errors.push(problem);
+    for (const key of Object.keys(holder)) {
+      if (!itemKeys.has(key)) continue;
+      const raw = holder[key];
+      const list = Array.isArray(raw) ? raw : [raw];
+      list.forEach((item, i) => {
+        const index = Array.isArray(raw) ? i : undefined;
+        const itemPath = `${at}.${key}${index === undefined ? '' : `[${index}]`}`;
+        messages.push(...collectMessages(item, itemPath, index));
+        const itemProblem = isNode(item) ? statusProblem(item, itemPath, index) : undefined;
+        if (itemProblem) errors.push(itemProblem);
+      });
+    }
   }
 
   const container = op.result.envelope ? root[op.result.envelope] : root;
-  const containerPath = op.result.envelope ? `${op.root}.${op.result.envelope}` : op.root;
   const raw = isNode(container) ? container[op.result.element] : undefined;
   const items = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
-  items.forEach((item, i) => {
-    const index = op.result.many ? i : undefined;
-    const at = `${containerPath}.${op.result.element}${index === undefined ? '' : `[${index}]`}`;
-    messages.push(...collectMessages(item, at, index));
-    if (isNode(item)) {
-      const problem = statusProblem(item, at, index);
-      if (problem) errors.push(problem);
-    }
-  });
   const invalid = statistics?.Invalid;
   if (typeof invalid === 'number' && invalid > 0) {
     errors.push({
@@ -143,5 +142,12 @@ export function judge(op: OperationDescriptor, root: Node): Outcome {
     });
   }
   const allErrors = [...messages.filter((m) => m.level === 'error'), ...errors];
-  return { ok: allErrors.length === 0, errors: allErrors, messages, statistics, items, envelopeFound: found };
+  return {
+    ok: allErrors.length === 0,
+    errors: allErrors,
+    messages,
+    statistics,
+    items,
+    envelopeFound: holders.length > 0,
+  };
 }

@@ -6,10 +6,16 @@
  * zone never enters the result.
  */
 
+import { MmsError } from '../errors.js';
+
 const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
 
-export class MmsTimeError extends Error {
-  override readonly name = 'MmsTimeError';
+/** A date or time that is not valid, or an instant the MMS cannot take. */
+export class MmsTimeError extends MmsError {
+  declare readonly code: 'INVALID_TIME';
+  constructor(message: string) {
+    super('INVALID_TIME', message);
+  }
 }
 
 function checkInstant(instant: Date): number {

@@ -275,6 +275,9 @@ function openPkcs12(bytes: Uint8Array, passphrase: string): Pkcs12Contents {
     // is rewritten so nothing derived from the passphrase can slip through.
     const message = err instanceof Error ? err.message : '';
     if (/password|decrypt/i.test(message)) {
+      // node-forge derives keys from one byte per character where OpenSSL uses
+      // UTF-8, so a non-ASCII passphrase fails even when it is right.
+      if (/[^ -~]/.test(passphrase)) return passphraseNotAscii();
       return wrongPassphrase();
     }
     throw notPkcs12(new Error(message));
@@ -310,6 +313,15 @@ function wrongPassphrase(): never {
   throw new CertificateError(
     'CERT_WRONG_PASSPHRASE',
     'The PKCS#12 passphrase is wrong (integrity check or decryption failed). Check the passphrase.',
+  );
+}
+
+function passphraseNotAscii(): never {
+  throw new CertificateError(
+    'CERT_PASSPHRASE_NOT_ASCII',
+    'The PKCS#12 file does not open with this passphrase, which has non-ASCII characters. Such passphrases ' +
+      'are encoded differently by the tools that make PKCS#12 files and are not supported here: check the ' +
+      'passphrase, or re-export the file with an ASCII passphrase (openssl pkcs12 -export).',
   );
 }
 

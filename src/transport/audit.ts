@@ -6,7 +6,7 @@
  * TLS context), so an auditor cannot leak them.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { MmsError } from '../errors.js';
 import type { MmsInterface } from './soap.js';
@@ -102,35 +102,58 @@ export class FileAuditor implements TransportHooks {
   readonly directory: string;
   readonly #now: () => Date;
   #ready: Promise<unknown> | undefined;
+  /** File-name stem of each attempt in flight, fixed when its request is written. */
+  readonly #stems = new Map<string, string>();
 
   constructor(directory: string, options: FileAuditorOptions = {}) {
     this.directory = directory;
     this.#now = options.now ?? (() => new Date());
   }
 
+  /**
+   * The request is on disk before it is sent: if it cannot be written, the
+   * hook throws and the transport sends nothing, so no traffic goes unrecorded.
+   */
+  async beforeSend(event: BeforeSendEvent): Promise<void> {
+    const stem = this.#stem(event.request);
+    await this.#write(`${stem}.request.http`, requestFile(event.request));
+  }
+
   async afterReceive(event: AfterReceiveEvent): Promise<void> {
-    const base = this.#baseName(event.request, event.transactionId);
-    await this.#write(`${base}.request.http`, requestFile(event.request));
+    const stem = this.#stem(event.request);
+    const base = withTransaction(stem, event.request, event.transactionId);
+    if (base !== stem) {
+      // Now that the transaction id is known, the pair carries it.
+      await rename(
+        path.join(this.directory, `${stem}.request.http`),
+        path.join(this.directory, `${base}.request.http`),
+      );
+    }
     await this.#write(`${base}.response.http`, responseFile(event.response));
+    this.#stems.delete(attemptKey(event.request));
   }
 
   async attemptFailed(event: AttemptFailedEvent): Promise<void> {
-    // With a response, afterReceive has written the pair already.
-    const base = this.#baseName(event.request, event.request.transactionId);
-    if (!event.response) await this.#write(`${base}.request.http`, requestFile(event.request));
+    // The request was written before sending; with a response, afterReceive
+    // has written the pair already.
+    const stem = this.#stem(event.request);
     const text = `${event.error.name} ${event.error.code}: ${event.error.message}\nwillRetry: ${event.willRetry}\n`;
-    await this.#write(`${base}.error.txt`, Buffer.from(text, 'utf8'));
+    await this.#write(`${stem}.error.txt`, Buffer.from(text, 'utf8'));
+    this.#stems.delete(attemptKey(event.request));
   }
 
-  #baseName(request: AuditRequest, transactionId: string | undefined): string {
-    const stamp = this.#now()
-      .toISOString()
-      .replace(/[-:]/g, '')
-      .replace(/\.(\d{3})Z$/, '$1Z');
-    const parts = [stamp, safe(request.operation)];
-    if (transactionId !== undefined && transactionId !== '') parts.push(safe(transactionId));
-    parts.push(safe(request.callId), `a${request.attempt}`);
-    return parts.join('_');
+  #stem(request: AuditRequest): string {
+    const key = attemptKey(request);
+    let stem = this.#stems.get(key);
+    if (stem === undefined) {
+      const stamp = this.#now()
+        .toISOString()
+        .replace(/[-:]/g, '')
+        .replace(/\.(\d{3})Z$/, '$1Z');
+      stem = [stamp, safe(request.operation), safe(request.callId), `a${request.attempt}`].join('_');
+      this.#stems.set(key, stem);
+    }
+    return stem;
   }
 
   async #write(name: string, content: Buffer): Promise<void> {
@@ -138,6 +161,17 @@ export class FileAuditor implements TransportHooks {
     await this.#ready;
     await writeFile(path.join(this.directory, name), content, { mode: 0o600, flag: 'wx' });
   }
+}
+
+function attemptKey(request: AuditRequest): string {
+  return `${request.callId}/${request.attempt}`;
+}
+
+/** `<stamp>_<operation>_<call>_a<n>` → `<stamp>_<operation>_<transaction>_<call>_a<n>`. */
+function withTransaction(stem: string, request: AuditRequest, transactionId: string | undefined): string {
+  if (transactionId === undefined || transactionId === '') return stem;
+  const tail = `_${safe(request.callId)}_a${request.attempt}`;
+  return `${stem.slice(0, -tail.length)}_${safe(transactionId)}${tail}`;
 }
 
 function safe(part: string): string {

@@ -10,6 +10,7 @@
  * - 4xx, SOAP faults and undecodable responses are never retried: the server
  *   answered, and asking again gives the same answer.
  */
+import { MmsClientError } from '../errors.js';
 
 /** Retry settings. */
 export interface RetryPolicy {
@@ -60,10 +61,13 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = Object.freeze({
 export function resolveRetryPolicy(partial: Partial<RetryPolicy> = {}): RetryPolicy {
   const policy = { ...DEFAULT_RETRY_POLICY, ...partial };
   if (!Number.isInteger(policy.maxAttempts) || policy.maxAttempts < 1) {
-    throw new RangeError(`retry.maxAttempts must be a positive integer, got ${policy.maxAttempts}`);
+    throw new MmsClientError(
+      'INVALID_REQUEST',
+      `retry.maxAttempts must be a positive integer, got ${policy.maxAttempts}`,
+    );
   }
   if (policy.baseDelayMs < 0 || policy.maxDelayMs < 0)
-    throw new RangeError('retry delays must not be negative');
+    throw new MmsClientError('INVALID_REQUEST', 'retry delays must not be negative');
   return policy;
 }
 

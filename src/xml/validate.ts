@@ -15,7 +15,7 @@ import {
   type TypeRef,
   TEXT_PROPERTY,
 } from './descriptors.js';
-import { checkSimpleValue } from './facets.js';
+import { checkSimpleValue, hasTimezone } from './facets.js';
 import { describe, toLexical } from './scalar.js';
 import { complexIndex, resolveType } from './schema-index.js';
 
@@ -36,51 +36,62 @@ export function validateValue(
   type: TypeRef,
   value: unknown,
   path: string,
+  options: ValidateOptions = {},
 ): Violation[] {
-  const out: Violation[] = [];
-  validateAny(module, type, value, path, out);
-  return out;
+  const ctx: Context = { module, out: [], wallClock: options.wallClock ?? false };
+  validateAny(ctx, type, value, path);
+  return ctx.out;
 }
 
-function validateAny(
-  module: ModuleDescriptor,
-  ref: TypeRef,
-  value: unknown,
-  path: string,
-  out: Violation[],
-): void {
-  const type = resolveType(module, ref);
-  if (type.kind === 'simple') validateSimple(type, value, path, out);
-  else validateComplex(module, type, value, path, out);
+export interface ValidateOptions {
+  /**
+   * Refuse dates and date-times with a time-zone offset: the MMS takes JST
+   * wall-clock values without one (MMS-PROTOCOL.md §8), and an offset that
+   * the schema allows would shift the time silently.
+   */
+  readonly wallClock?: boolean;
 }
 
-export function validateSimple(
-  type: SimpleTypeDescriptor,
-  value: unknown,
-  path: string,
-  out: Violation[],
-): void {
+interface Context {
+  readonly module: ModuleDescriptor;
+  readonly out: Violation[];
+  readonly wallClock: boolean;
+}
+
+function validateAny(ctx: Context, ref: TypeRef, value: unknown, path: string): void {
+  const type = resolveType(ctx.module, ref);
+  if (type.kind === 'simple') validateSimple(ctx, type, value, path);
+  else validateComplex(ctx, type, value, path);
+}
+
+function validateSimple(ctx: Context, type: SimpleTypeDescriptor, value: unknown, path: string): void {
   const lexical = toLexical(value, type);
   if ('error' in lexical) {
-    out.push({ path, message: lexical.error });
+    ctx.out.push({ path, message: lexical.error });
     return;
   }
-  for (const message of checkSimpleValue(lexical.lexical, type)) out.push({ path, message });
+  const messages = checkSimpleValue(lexical.lexical, type);
+  for (const message of messages) ctx.out.push({ path, message });
+  if (
+    ctx.wallClock &&
+    messages.length === 0 &&
+    (type.builtin === 'date' || type.builtin === 'dateTime') &&
+    hasTimezone(lexical.lexical)
+  ) {
+    ctx.out.push({
+      path,
+      message: `${lexical.lexical} has a time-zone offset; the MMS takes JST wall-clock time without one (toJstDateTime() converts an instant)`,
+    });
+  }
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function validateComplex(
-  module: ModuleDescriptor,
-  type: ComplexTypeDescriptor,
-  value: unknown,
-  path: string,
-  out: Violation[],
-): void {
+function validateComplex(ctx: Context, type: ComplexTypeDescriptor, value: unknown, path: string): void {
   if (!isPlainObject(value)) {
-    out.push({ path, message: `expected an object (${type.name}), got ${describe(value)}` });
+    ctx.out.push({ path, message: `expected an object (${type.name}), got ${describe(value)}` });
     return;
   }
   const index = complexIndex(type);
@@ -91,32 +102,32 @@ function validateComplex(
       !index.elements.has(key) &&
       !(key === TEXT_PROPERTY && type.text !== undefined)
     ) {
-      out.push({ path: `${path}.${key}`, message: `is not a member of ${type.name}` });
+      ctx.out.push({ path: `${path}.${key}`, message: `is not a member of ${type.name}` });
     }
   }
   for (const attribute of type.attributes) {
     const v = value[attribute.name];
     const at = `${path}.${attribute.name}`;
     if (v === undefined) {
-      if (attribute.required) out.push({ path: at, message: 'required attribute is missing' });
+      if (attribute.required) ctx.out.push({ path: at, message: 'required attribute is missing' });
       continue;
     }
-    const before = out.length;
-    validateAny(module, attribute.type, v, at, out);
-    if (attribute.fixed !== undefined && out.length === before) {
-      const lexical = toLexical(v, resolveType(module, attribute.type) as SimpleTypeDescriptor);
+    const before = ctx.out.length;
+    validateAny(ctx, attribute.type, v, at);
+    if (attribute.fixed !== undefined && ctx.out.length === before) {
+      const lexical = toLexical(v, resolveType(ctx.module, attribute.type) as SimpleTypeDescriptor);
       if ('lexical' in lexical && !sameFixed(lexical.lexical, attribute.fixed)) {
-        out.push({ path: at, message: `must be the fixed value ${attribute.fixed}` });
+        ctx.out.push({ path: at, message: `must be the fixed value ${attribute.fixed}` });
       }
     }
   }
   if (type.text !== undefined) {
     const text = value[TEXT_PROPERTY];
     if (text === undefined)
-      out.push({ path: `${path}.${TEXT_PROPERTY}`, message: 'text content is missing' });
-    else validateAny(module, type.text, text, `${path}.${TEXT_PROPERTY}`, out);
+      ctx.out.push({ path: `${path}.${TEXT_PROPERTY}`, message: 'text content is missing' });
+    else validateAny(ctx, type.text, text, `${path}.${TEXT_PROPERTY}`);
   }
-  if (type.content) validateGroup(module, type.content, value, path, true, out);
+  if (type.content) validateGroup(ctx, type.content, value, path, true);
 }
 
 /** Fixed values compare by value for numbers (`1` equals `1.0`), by text otherwise. */
@@ -148,12 +159,11 @@ function names(p: ParticleDescriptor): string[] {
 }
 
 function validateGroup(
-  module: ModuleDescriptor,
+  ctx: Context,
   group: GroupDescriptor,
   value: Record<string, unknown>,
   path: string,
   required: boolean,
-  out: Violation[],
 ): void {
   // An optional group that occurs (any member given) needs its required members.
   const needed = required && (group.min > 0 || particlePresent(group, value));
@@ -162,35 +172,33 @@ function validateGroup(
   if (group.kind === 'choice') {
     const present = group.particles.filter((p) => particlePresent(p, value));
     if (present.length > 1 && !repeats) {
-      out.push({
+      ctx.out.push({
         path,
         message: `only one of ${present.flatMap(names).join(', ')} may be given (xs:choice)`,
       });
     }
     if (present.length === 0 && needed && !group.particles.some(emptiable)) {
-      out.push({
+      ctx.out.push({
         path,
         message: `one of ${group.particles.flatMap(names).join(', ')} is required (xs:choice)`,
       });
     }
-    for (const p of present)
-      validateParticle(module, p, value, path, needed || present.length > 0, repeats, out);
+    for (const p of present) validateParticle(ctx, p, value, path, needed || present.length > 0, repeats);
     return;
   }
-  for (const p of group.particles) validateParticle(module, p, value, path, needed, repeats, out);
+  for (const p of group.particles) validateParticle(ctx, p, value, path, needed, repeats);
 }
 
 function validateParticle(
-  module: ModuleDescriptor,
+  ctx: Context,
   p: ParticleDescriptor,
   value: Record<string, unknown>,
   path: string,
   required: boolean,
   repeats: boolean,
-  out: Violation[],
 ): void {
   if (p.kind !== 'element') {
-    validateGroup(module, p, value, path, required, out);
+    validateGroup(ctx, p, value, path, required);
     return;
   }
   const v = value[p.name];
@@ -199,7 +207,7 @@ function validateParticle(
   const array = repeats || p.max !== 1;
   if (n === 0) {
     if (required && p.min > 0) {
-      out.push({
+      ctx.out.push({
         path: at,
         message: p.min === 1 ? 'required element is missing' : `at least ${p.min} required, got 0`,
       });
@@ -207,15 +215,15 @@ function validateParticle(
     return;
   }
   if (Array.isArray(v) !== array) {
-    out.push({
+    ctx.out.push({
       path: at,
       message: array ? `expected a list, got ${describe(v)}` : `expected a single value, got a list`,
     });
     return;
   }
   if (!repeats && p.max !== UNBOUNDED && n > p.max)
-    out.push({ path: at, message: `at most ${p.max} allowed, got ${n}` });
-  if (required && n < p.min) out.push({ path: at, message: `at least ${p.min} required, got ${n}` });
-  if (Array.isArray(v)) v.forEach((item, i) => validateAny(module, p.type, item, `${at}[${i}]`, out));
-  else validateAny(module, p.type, v, at, out);
+    ctx.out.push({ path: at, message: `at most ${p.max} allowed, got ${n}` });
+  if (required && n < p.min) ctx.out.push({ path: at, message: `at least ${p.min} required, got ${n}` });
+  if (Array.isArray(v)) v.forEach((item, i) => validateAny(ctx, p.type, item, `${at}[${i}]`));
+  else validateAny(ctx, p.type, v, at);
 }

@@ -138,7 +138,9 @@ describe('refused before any network I/O', () => {
       'MarketSubmit_OfferData: 41 attachments, at most 40 allowed on MI; nothing was sent',
     );
     await expect(
-      client.omiMarketSubmitRemainingReserveData({ Date: '2024-04-12' }, [], { attachments: files(21) }),
+      client.omiMarketSubmitRemainingReserveData({ Date: '2024-04-12' }, [{}] as never, {
+        attachments: files(21),
+      }),
     ).rejects.toThrow('at most 20 allowed on OMI');
   });
 
@@ -230,4 +232,63 @@ test('MmsClient exposes a method for the reference names and every operation', (
   ]) {
     expect(typeof proto[name]).toBe('function');
   }
+});
+
+describe('refused before sending, more', () => {
+  test('times with an offset (an ISO instant) are refused: the MMS takes JST wall clock', async () => {
+    const client = clientFor(keys, deadUrls);
+    const call = client.putOffer(marketDay, {
+      ...offer,
+      StartTime: '2024-03-15T03:00:00.000Z',
+      EndTime: '2024-03-15T21:00:00+09:00',
+    });
+    await expect(call).rejects.toBeInstanceOf(MmsInputError);
+    const error = (await call.catch((e: unknown) => e)) as MmsInputError;
+    expect(error.violations.map((v) => v.path)).toEqual([
+      'MarketSubmit.OfferData[0].StartTime',
+      'MarketSubmit.OfferData[0].EndTime',
+    ]);
+    expect(error.violations[0]!.message).toMatch(/time-zone offset; the MMS takes JST wall-clock time/);
+  });
+
+  test('no data, or an empty list, is refused', async () => {
+    const client = clientFor(keys, deadUrls);
+    await expect(client.putOffers(marketDay, [])).rejects.toThrow(
+      'MarketSubmit_OfferData: no data given; nothing was sent',
+    );
+  });
+
+  test('a string attachment that is not base64 is refused, not signed', async () => {
+    const client = clientFor(keys, deadUrls);
+    await expect(
+      client.putOffer(marketDay, offer, { attachments: [{ name: 'x.bin', data: 'not base64!!' }] }),
+    ).rejects.toThrow('attachment x.bin is a string but not base64');
+  });
+
+  test('with validation off, a value that cannot be written is a typed error', async () => {
+    const client = clientFor(keys, deadUrls, { validate: 'off' });
+    const call = client.putOffer(marketDay, { ...offer, Direction: null } as unknown as typeof offer);
+    await expect(call).rejects.toBeInstanceOf(MmsClientError);
+    await expect(call).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
+  });
+
+  test('retrySubmission: false on the call wins over a policy that retries submissions', async () => {
+    server.respond = () => ({ payload: 'unavailable', httpStatus: 503 });
+    const attempts = server.calls.length;
+    const client = clientFor(keys, server.urls, {
+      retry: { maxAttempts: 3, baseDelayMs: 0, retrySubmissions: true },
+    });
+    await expect(client.putOffer(marketDay, offer, { retrySubmission: false })).rejects.toMatchObject({
+      code: 'HTTP_STATUS',
+      attempts: 1,
+    });
+    expect(server.calls.length - attempts).toBe(1);
+    // …and without it, the policy retries the submission.
+    await expect(client.putOffer(marketDay, offer)).rejects.toMatchObject({
+      code: 'HTTP_STATUS',
+      attempts: 3,
+    });
+    expect(server.calls.length - attempts).toBe(4);
+    client.close();
+  });
 });

@@ -73,7 +73,8 @@ test.each(all.map((op) => [op.id, op] as const))('%s', async (_id, op) => {
   });
 
   const want = expected.get(op.id)!;
-  expect(result.data).toEqual(want.data);
+  // A report download answered with MarketReport (not the report's OutboundData) carries no data.
+  expect(result.data).toEqual(op.id.startsWith('ReportDownloadRequest') ? undefined : want.data);
   expect(Array.isArray(result.data)).toBe(op.result.many);
   expect(result.statistics?.TransactionId).toBe(want.transactionId);
   expect(result.messages).toEqual([]);

@@ -49,6 +49,13 @@ export interface Answer {
   readonly payload: string | Uint8Array;
   readonly dataType?: ResponseDataType;
   readonly binary?: boolean;
+  readonly compressed?: boolean;
+  /** Answer with this HTTP status and a plain-text body instead (e.g. 503). */
+  readonly httpStatus?: number;
+  /** `success` of ResponseAttInfo; default true. */
+  readonly success?: boolean;
+  /** Files attached to the answer (`attachmentData`). */
+  readonly attachments?: readonly { readonly name: string; readonly bytes: Uint8Array }[];
   readonly filename?: string;
   /** Schema file to validate an XML payload against; default the operation's. */
   readonly schema?: string;
@@ -98,6 +105,23 @@ async function handle(server: BareMmsServer, req: RecordedRequest, res: ServerRe
   const payload = new TextDecoder().decode(parsed.requestData);
   const operation = operationOf(parsed.requestType, parsed.interface, payload);
   const answer = server.respond(operation, payload);
+  if (answer.httpStatus !== undefined) {
+    server.calls.push({
+      operation,
+      payload,
+      adminRole: parsed.adminRole,
+      requestType: parsed.requestType,
+      attachmentNames: [],
+      attachmentsSigned: true,
+      signatureValid: true,
+      clientAuthorized: req.authorized,
+      requestErrors: [],
+      responseErrors: [],
+    });
+    res.writeHead(answer.httpStatus, { 'content-type': 'text/plain' });
+    res.end(String(answer.payload));
+    return;
+  }
   const answerBytes =
     typeof answer.payload === 'string' ? Buffer.from(answer.payload, 'utf8') : Buffer.from(answer.payload);
   const isXml = (answer.dataType ?? 'XML') === 'XML' && !answer.binary;
@@ -122,13 +146,14 @@ async function handle(server: BareMmsServer, req: RecordedRequest, res: ServerRe
     responseErrors,
   });
   const envelope = buildResponseEnvelope(parsed.interface, {
-    success: true,
+    success: answer.success ?? true,
     warnings: false,
     responseBinary: answer.binary ?? false,
-    responseCompressed: false,
+    responseCompressed: answer.compressed ?? false,
     responseDataType: answer.dataType ?? 'XML',
     ...(answer.filename !== undefined ? { responseFilename: answer.filename } : {}),
     responseData: { contentId: 'response-payload@bare.test' },
+    attachmentData: (answer.attachments ?? []).map((a) => ({ name: a.name, binaryData: { bytes: a.bytes } })),
   });
   const mtom = encodeMtom(envelope, 'root@bare.test', [
     { contentId: 'response-payload@bare.test', body: answerBytes },

@@ -70,6 +70,15 @@ describe('Certificate: the shared PKCS#12 fixtures', () => {
     expect(err.message).toMatch(/passphrase/);
   });
 
+  it('a non-ASCII passphrase that does not open the file gets its own code and advice', async () => {
+    const err = await expectCertError(
+      Certificate.fromFile(fixture('pkcs12-pbes2-aes256.p12'), 'パスワード'),
+      'CERT_PASSPHRASE_NOT_ASCII',
+    );
+    expect(err.message).toMatch(/re-export the file with an ASCII passphrase/);
+    expect(err.message).not.toContain('パスワード');
+  });
+
   it('a file that is not PKCS#12 gives CERT_NOT_PKCS12', async () => {
     await expectCertError(Certificate.fromFile(fixture('README.md'), 'pw'), 'CERT_NOT_PKCS12');
     await expectCertError(

@@ -99,8 +99,8 @@ describe('retry policy', () => {
   });
 
   it('rejects nonsense settings', () => {
-    expect(() => resolveRetryPolicy({ maxAttempts: 0 })).toThrow(RangeError);
-    expect(() => resolveRetryPolicy({ baseDelayMs: -1 })).toThrow(RangeError);
+    expect(() => resolveRetryPolicy({ maxAttempts: 0 })).toThrow(MmsClientError);
+    expect(() => resolveRetryPolicy({ baseDelayMs: -1 })).toThrow(MmsClientError);
   });
 
   it('abortableSleep waits, and stops early on abort with the signal reason', async () => {

@@ -1,0 +1,56 @@
+/**
+ * Outer response kinds through the real transport and client: a TXT answer,
+ * a response marked compressed, and files attached to an answer.
+ */
+import { modules } from '../../generated/index.js';
+import type { MmsClient } from '../../src/client/client.js';
+import { fileBytes } from '../../src/client/result.js';
+import { MmsClientError, MmsServerError } from '../../src/errors.js';
+import { decodeDocument } from '../../src/xml/decode.js';
+import type { Rec } from '../helpers/arbitrary.js';
+import { startBareMmsServer, type BareMmsServer } from '../helpers/bare-mms-server.js';
+import { clientFor, clientPki, successAnswer, type ClientPki } from '../helpers/client-fixtures.js';
+
+let keys: ClientPki;
+let server: BareMmsServer;
+let client: MmsClient;
+const query = [{ Date: '2024-03-15', NumOfDays: 1 }, { MarketType: 'DAM' }] as const;
+
+beforeAll(async () => {
+  keys = await clientPki();
+  server = await startBareMmsServer(keys.pki, () => ({ payload: '' }));
+  client = clientFor(keys, server.urls);
+});
+
+afterAll(async () => {
+  client?.close();
+  await server?.close();
+  await keys?.pki.cleanup();
+});
+
+test('TXT: MmsServerError with the server text', async () => {
+  server.respond = () => ({ payload: '認証に失敗しました', dataType: 'TXT' });
+  const call = client.queryOffers(...query);
+  await expect(call).rejects.toBeInstanceOf(MmsServerError);
+  await expect(call).rejects.toMatchObject({ code: 'SERVER_TEXT', serverText: '認証に失敗しました' });
+});
+
+test('a response marked compressed: MmsClientError', async () => {
+  server.respond = () => ({ payload: 'H4sI', compressed: true });
+  await expect(client.queryOffers(...query)).rejects.toMatchObject({
+    constructor: MmsClientError,
+    code: 'UNSUPPORTED_RESPONSE',
+  });
+});
+
+test('files attached to an answer come back with the result', async () => {
+  server.respond = (op, payload) => ({
+    payload: successAnswer(op, decodeDocument<Rec>(modules[op.module], op.root, payload).value, 9).payload,
+    attachments: [{ name: 'detail.csv', bytes: new TextEncoder().encode('a,b\n1,2\n') }],
+  });
+  const result = await client.queryOffers(...query);
+  expect(result.attachments).toEqual([
+    { name: 'detail.csv', base64: Buffer.from('a,b\n1,2\n').toString('base64') },
+  ]);
+  expect(new TextDecoder().decode(fileBytes(result.attachments![0]!))).toBe('a,b\n1,2\n');
+});
