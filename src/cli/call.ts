@@ -12,7 +12,7 @@ import { dnAttribute } from '../client/identity.js';
 import { Certificate } from '../security/certificate.js';
 import { FileAuditor } from '../transport/audit.js';
 import type { AfterReceiveEvent, TransportHooks } from '../transport/audit.js';
-import type { ClientType, EndpointOverrides } from '../transport/endpoints.js';
+import { CLIENT_TYPES, type ClientType, type EndpointOverrides } from '../transport/endpoints.js';
 import { decodeMessage } from '../transport/mtom.js';
 import { parseResponseEnvelope, SERVICES } from '../transport/soap.js';
 import type { OperationCommand } from './commands.js';
@@ -49,8 +49,6 @@ const OPTIONS = {
   retries: { type: 'string' },
   'admin-role': { type: 'boolean' },
 } as const;
-
-const CLIENT_TYPES = ['bsp', 'mo', 'tso'] as const;
 
 function parse(
   args: readonly string[],

@@ -12,12 +12,13 @@ import type { Certificate } from '../security/certificate.js';
 import type { TransportHooks } from '../transport/audit.js';
 import type { EndpointOverrides, Environment } from '../transport/endpoints.js';
 import type { RetryPolicy } from '../transport/retry.js';
+import { isContentIdDomain } from '../transport/mtom.js';
 import { SERVICES } from '../transport/soap.js';
 import { Transport, type OutgoingAttachment } from '../transport/transport.js';
 import { parseBase64 } from '../xml/lexical.js';
 import type { ParseLimits } from '../xml/parser.js';
 import type { OperationDescriptor } from '../xml/descriptors.js';
-import type { ClientType } from '../transport/endpoints.js';
+import { CLIENT_TYPES, type ClientType } from '../transport/endpoints.js';
 import { AudienceError, MmsInputError } from './errors.js';
 import { identityFormatProblems, identityMismatches } from './identity.js';
 import { buildDocument, encodePayload, isSubmission, moduleOf, validateDocument } from './payload.js';
@@ -25,8 +26,6 @@ import { interpretResponse } from './response.js';
 import { REFERENCE_NAMES, type ReferenceMethods } from './reference-names.js';
 import type { MmsResult } from './result.js';
 import type { AttachmentInput, CallOptions, CallResult, DataInput, EnvelopeInput } from './types.js';
-
-const CLIENT_TYPES: readonly ClientType[] = ['bsp', 'mo', 'tso'];
 
 export interface MmsClientOptions {
   /** Participant name, e.g. `F100` (one upper-case letter and three digits, not 000). */
@@ -107,7 +106,7 @@ export class MmsClient {
     const formatProblems = identityFormatProblems(options.participant, options.user);
     if (formatProblems.length > 0)
       throw new MmsClientError('INVALID_REQUEST', `invalid client identity: ${formatProblems.join('; ')}`);
-    if (typeof options.domain !== 'string' || !/^[A-Za-z0-9.-]+$/.test(options.domain)) {
+    if (!isContentIdDomain(options.domain)) {
       throw new MmsClientError(
         'INVALID_REQUEST',
         `domain must be a host name such as example.co.jp (used in MTOM Content-IDs), got ${JSON.stringify(options.domain)}`,

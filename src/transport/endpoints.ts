@@ -9,6 +9,9 @@ import { SERVICES, type MmsInterface } from './soap.js';
 
 /** Who is calling: Balancing Service Provider, Market Operator, Transmission System Operator. */
 export type ClientType = 'bsp' | 'mo' | 'tso';
+
+/** Every client type, for checking input. */
+export const CLIENT_TYPES: readonly ClientType[] = ['bsp', 'mo', 'tso'];
 /** Which MMS: production (main and backup hosts) or the test system. */
 export type Environment = 'production' | 'test';
 

@@ -43,6 +43,11 @@ export interface EncodeMtomOptions {
 
 const CID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 
+/** A domain usable in Content-IDs: letters, digits, dots and dashes. */
+export function isContentIdDomain(domain: unknown): domain is string {
+  return typeof domain === 'string' && /^[A-Za-z0-9.-]+$/.test(domain);
+}
+
 /**
  * A fresh Content-ID: 16 random upper-case letters or digits, `-`, the part
  * name, `@`, the domain (the reference client's form). No angle brackets.

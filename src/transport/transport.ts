@@ -15,7 +15,7 @@ import {
 } from './audit.js';
 import { resolveEndpoints, type ClientType, type EndpointOverrides, type Environment } from './endpoints.js';
 import { HttpClient, type HttpResponse } from './http.js';
-import { decodeMessage, encodeMtom, newContentId, type BinaryPart } from './mtom.js';
+import { decodeMessage, encodeMtom, isContentIdDomain, newContentId, type BinaryPart } from './mtom.js';
 import {
   backoffDelay,
   isRetryable,
@@ -154,7 +154,7 @@ export class Transport {
   readonly #logger: Logger;
 
   constructor(options: TransportOptions) {
-    if (!/^[A-Za-z0-9.-]+$/.test(options.contentIdDomain)) {
+    if (!isContentIdDomain(options.contentIdDomain)) {
       throw new MmsClientError(
         'INVALID_REQUEST',
         `contentIdDomain "${options.contentIdDomain}" must be a domain name (letters, digits, dots, dashes).`,

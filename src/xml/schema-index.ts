@@ -5,7 +5,6 @@
  */
 import {
   BUILTIN_REPRESENTATION,
-  UNBOUNDED,
   type AttributeDescriptor,
   type Builtin,
   type ComplexTypeDescriptor,
@@ -76,8 +75,4 @@ export function complexIndex(type: ComplexTypeDescriptor): ComplexIndex {
   index = { attributes: new Map(type.attributes.map((a) => [a.name, a])), elements };
   complexIndexes.set(type, index);
   return index;
-}
-
-export function isRepeated(max: number): boolean {
-  return max === UNBOUNDED || max > 1;
 }
