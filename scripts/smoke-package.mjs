@@ -17,5 +17,6 @@ console.log(
 // The schema-diff library, for tools: compare two in-memory schema sets.
 const diff = await import('mms-client/schema-diff');
 const empty = diff.diffReleases({ files: {} }, { files: {} });
-if (!Array.isArray(empty.changes)) throw new Error('mms-client/schema-diff: diffReleases did not return a report');
+if (!Array.isArray(empty.changes))
+  throw new Error('mms-client/schema-diff: diffReleases did not return a report');
 console.log('schema-diff export OK');
