@@ -19,6 +19,16 @@ export default tseslint.config(
     },
   },
   {
+    // Generated output and committed docs must not depend on the locale.
+    files: ['codegen/**/*.ts', 'scripts/**/*.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { property: 'localeCompare', message: 'Locale-dependent: use compareStrings from codegen/order.ts.' },
+      ],
+    },
+  },
+  {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-constant-condition': ['error', { checkLoops: false }],

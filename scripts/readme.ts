@@ -10,6 +10,7 @@ import path from 'node:path';
 import { operations } from '../generated/index.js';
 import { REFERENCE_NAMES } from '../src/client/reference-names.js';
 import type { OperationDescriptor } from '../src/xml/descriptors.js';
+import { byKey } from '../codegen/order.js';
 
 const ROOT = process.cwd();
 const README = path.join(ROOT, 'README.md');
@@ -19,14 +20,12 @@ function operationTable(): string {
   for (const [alias, [operation]] of Object.entries(REFERENCE_NAMES)) {
     aliases.set(operation, [...(aliases.get(operation) ?? []), alias]);
   }
-  const rows = (Object.values(operations) as OperationDescriptor[])
-    .sort((a, b) => a.id.localeCompare(b.id))
-    .map((op) => {
-      const methods = [op.method, ...(aliases.get(op.id) ?? [])].map((m) => `\`${m}\``).join(', ');
-      const returns = `${op.result.many ? 'list of ' : ''}\`${op.result.type}\`${op.result.source ? ` (in \`${op.result.envelope}\`)` : ''}`;
-      const audience = op.audience.length === 3 ? 'any' : op.audience.map((a) => a.toUpperCase()).join(', ');
-      return `| \`${op.id}\` | ${methods} | ${op.interface} | \`${op.requestType}\` | ${op.many ? 'list of ' : ''}\`${op.dataType}\` | ${returns} | ${audience} |`;
-    });
+  const rows = (Object.values(operations) as OperationDescriptor[]).sort(byKey((op) => op.id)).map((op) => {
+    const methods = [op.method, ...(aliases.get(op.id) ?? [])].map((m) => `\`${m}\``).join(', ');
+    const returns = `${op.result.many ? 'list of ' : ''}\`${op.result.type}\`${op.result.source ? ` (in \`${op.result.envelope}\`)` : ''}`;
+    const audience = op.audience.length === 3 ? 'any' : op.audience.map((a) => a.toUpperCase()).join(', ');
+    return `| \`${op.id}\` | ${methods} | ${op.interface} | \`${op.requestType}\` | ${op.many ? 'list of ' : ''}\`${op.dataType}\` | ${returns} | ${audience} |`;
+  });
   return [
     '| operation | methods | interface | request type | takes | returns | audience |',
     '|---|---|---|---|---|---|---|',

@@ -11,11 +11,9 @@ import type {
   Severity,
   SeverityCounts,
 } from './types.js';
+import { compareStrings } from '../order.js';
 
-/** Code-unit order: the same on every machine and locale, so JSON output diffs cleanly. */
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+export { compareStrings };
 
 const moduleIndex = (m: ModuleName): number => MODULE_NAMES.indexOf(m);
 

@@ -43,6 +43,7 @@ export type ChangeKind =
   | 'default-changed'
   | 'fixed-changed'
   | 'builtin-changed'
+  | 'representation-changed'
   | 'facet-changed'
   | 'pattern-changed'
   | 'enumeration-changed'

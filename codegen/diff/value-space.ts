@@ -22,6 +22,7 @@
  * (a maxInclusive tighter than totalDigits allows), the change is still
  * reported: conservative, never silent.
  */
+import { chooseRepresentation } from '../passes/representation.js';
 import type { Builtin, Facets, SimpleTypeDescriptor } from '../../src/xml/descriptors.js';
 import { checkSimpleValue } from '../../src/xml/facets.js';
 import {
@@ -44,6 +45,7 @@ export interface ValueSpace {
 
 export type ValueSpaceChangeKind =
   | 'builtin-changed'
+  | 'representation-changed'
   | 'facet-changed'
   | 'pattern-changed'
   | 'enumeration-changed'
@@ -321,14 +323,13 @@ function comparePatterns(old: Facets['patterns'], neu: Facets['patterns']): Valu
 }
 
 /** Every difference between two value spaces; empty when they are the same set of values. */
-export function compareValueSpaces(old: ValueSpace, neu: ValueSpace): ValueSpaceFinding[] {
-  const oldEnum = old.facets.enumeration !== undefined;
-  const newEnum = neu.facets.enumeration !== undefined;
-  // A closed list of values is the whole value space: the other facets only filter it.
-  if (oldEnum && newEnum) return compareEnumerations(old, neu);
-  if (oldEnum || newEnum) return [compareEnumerationWithFacets(old, neu)];
-
-  const findings: (ValueSpaceFinding | undefined)[] = [];
+/**
+ * What the type itself became: the built-in, and how the generated
+ * TypeScript holds the value (a number ↔ string switch breaks callers'
+ * code both ways, whatever the value space does).
+ */
+function typeFindings(old: ValueSpace, neu: ValueSpace): ValueSpaceFinding[] {
+  const findings: ValueSpaceFinding[] = [];
   if (old.builtin !== neu.builtin) {
     findings.push({
       kind: 'builtin-changed',
@@ -338,6 +339,29 @@ export function compareValueSpaces(old: ValueSpace, neu: ValueSpace): ValueSpace
       relation: builtinRelation(old.builtin, neu.builtin),
     });
   }
+  const before = chooseRepresentation(old.builtin, old.facets);
+  const after = chooseRepresentation(neu.builtin, neu.facets);
+  if (before !== after) {
+    findings.push({
+      kind: 'representation-changed',
+      description: `TypeScript type ${before} → ${after}`,
+      old: before,
+      new: after,
+      relation: 'changed',
+    });
+  }
+  return findings;
+}
+
+export function compareValueSpaces(old: ValueSpace, neu: ValueSpace): ValueSpaceFinding[] {
+  const typing = typeFindings(old, neu);
+  const oldEnum = old.facets.enumeration !== undefined;
+  const newEnum = neu.facets.enumeration !== undefined;
+  // A closed list of values is the whole value space: the other facets only filter it.
+  if (oldEnum && newEnum) return [...typing, ...compareEnumerations(old, neu)];
+  if (oldEnum || newEnum) return [...typing, compareEnumerationWithFacets(old, neu)];
+
+  const findings: (ValueSpaceFinding | undefined)[] = [...typing];
   const o = old.facets;
   const n = neu.facets;
   const ol = lengthBounds(o);

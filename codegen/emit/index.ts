@@ -8,6 +8,7 @@ import { emitMethods } from './methods.js';
 import { emitOperations } from './operations.js';
 import { emitTypes } from './types.js';
 import { isPayloadModule } from '../passes/catalog.js';
+import { compareStrings } from '../order.js';
 
 /** `soap-mi` → `soapMi`: module folders as identifiers. */
 function moduleIdentifier(module: string): string {
@@ -52,5 +53,5 @@ export function emitRelease(release: string, models: Map<ModuleName, SchemaModel
       `;\n\nexport type OperationId = keyof OperationTypes;\n`,
   );
   out.set('methods.ts', emitMethods(models, all));
-  return new Map([...out.entries()].sort(([a], [b]) => a.localeCompare(b)));
+  return new Map([...out.entries()].sort(([a], [b]) => compareStrings(a, b)));
 }

@@ -4,9 +4,10 @@ import { isBuiltin, type OperationModel, type SchemaModel } from '../model/model
 import { PAYLOAD_MODULES } from '../passes/catalog.js';
 import { methodName, quote, typeIdentifier } from './names.js';
 import { tsTypeOf } from './types.js';
+import { byKey } from '../order.js';
 
 function sortedOperations(model: SchemaModel): OperationModel[] {
-  return [...model.operations].sort((a, b) => a.id.localeCompare(b.id));
+  return [...model.operations].sort(byKey((op) => op.id));
 }
 
 function describeOperation(model: SchemaModel, op: OperationModel): string {

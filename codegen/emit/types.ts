@@ -10,6 +10,7 @@ import {
 import { BUILTIN_REPRESENTATION, type Builtin } from '../../src/xml/descriptors.js';
 import { propertyKey, quote, typeIdentifier } from './names.js';
 import { propertiesOf } from './properties.js';
+import { byKey } from '../order.js';
 
 const BUILTIN_NOTES: Readonly<Record<string, string>> = {
   'xs:date': 'xs:date, JST wall-clock date `YYYY-MM-DD`',
@@ -126,7 +127,7 @@ export function emitTypes(model: SchemaModel, header: string): string {
     return type.kind === 'simple' ? emitSimple(model, type) : emitComplex(model, type, carriers.has(name));
   });
   const elements = [...model.elements.values()]
-    .sort((a, b) => a.name.localeCompare(b.name))
+    .sort(byKey((e) => e.name))
     .map(
       (e) =>
         doc([`${model.file}, global element \`${e.name}\`.`]) +

@@ -85,5 +85,6 @@ export function similarCommands(name: string, extra: readonly string[] = []): st
 
 /** The catalog, sorted by id. */
 export function allOperations(): OperationDescriptor[] {
-  return [...ALL].sort((a, b) => a.id.localeCompare(b.id));
+  // Code-unit order, the same in every locale.
+  return [...ALL].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

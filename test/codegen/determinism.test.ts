@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { generate } from '../../codegen/main.js';
+import { generate, writeGenerated } from '../../codegen/main.js';
 import { GENERATOR_VERSION } from '../../codegen/emit/header.js';
 import { releaseDir, REPO_ROOT } from '../helpers/paths.js';
 
@@ -82,11 +82,35 @@ describe('schema file checks', () => {
   });
 });
 
+test('codegen --out replaces only what it generates', () => {
+  const out = mkdtempSync(path.join(os.tmpdir(), 'mms-out-'));
+  try {
+    writeFileSync(path.join(out, 'keep.txt'), 'mine');
+    mkdirSync(path.join(out, 'market'));
+    writeFileSync(path.join(out, 'market', 'stale.ts'), 'old');
+    writeGenerated(generate('2025-12'), out);
+    expect(readFileSync(path.join(out, 'keep.txt'), 'utf8')).toBe('mine');
+    expect(() => readFileSync(path.join(out, 'market', 'stale.ts'))).toThrow();
+    writeFileSync(path.join(out, 'index.ts'), 'export const mine = 1;\n');
+    expect(() => writeGenerated(generate('2025-12'), out)).toThrow(/index.ts that codegen did not write/);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});
+
 describe('npm run codegen:check', () => {
   test('passes on the committed generated/ and fails on a corrupted copy, listing the files', () => {
     const ok = spawnSync(TSX, ['scripts/check-generated.ts'], { cwd: REPO_ROOT, encoding: 'utf8' });
     expect(ok.stderr).toBe('');
     expect(ok.status).toBe(0);
+    // The same under a locale whose collation differs from code-unit order.
+    const hawaiian = { ...process.env, LANG: 'haw_US.UTF-8', LC_ALL: 'haw_US.UTF-8' };
+    const other = spawnSync(TSX, ['scripts/check-generated.ts'], {
+      cwd: REPO_ROOT,
+      env: hawaiian,
+      encoding: 'utf8',
+    });
+    expect(other.status).toBe(0);
 
     const copy = mkdtempSync(path.join(os.tmpdir(), 'mms-generated-'));
     try {

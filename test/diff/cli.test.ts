@@ -39,7 +39,7 @@ describe('schemas:diff', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(
-      /^MMS schema diff: 2024-03 → 2025-02\nBreaking: 26 breaking, 0 possibly breaking/,
+      /^MMS schema diff: 2024-03 → 2025-02\nBreaking: 27 breaking, 0 possibly breaking/,
     );
     expect(run.stdout).toContain('soap-mi (mi-web-service-jbms.wsdl): no changes\n');
     expect(run.stdout).toContain('soap-omi (omi-web-service.wsdl): no changes\n');

@@ -107,6 +107,7 @@ const PHASE_4: Record<string, string[]> = {
     'OffersType@RampDownUnitPrice attribute-added none/compatible',
     'OffersType@StartUpUnitPrice attribute-added none/compatible',
     'PriceValue7.2Type facet-changed none/compatible',
+    'PriceValue7.2Type representation-changed none/breaking',
     'ResourceSttlType@DeadBand attribute-added none/compatible',
     'ResourceSttlType@DelayTime attribute-added none/compatible',
     'ResourceSttlType@FrequencyMeasurementError attribute-added none/compatible',
@@ -274,11 +275,11 @@ describe('2024-03 → 2025-02', () => {
       response: 'breaking',
     });
     expect(report.summary).toEqual({
-      breaking: 26,
+      breaking: 27,
       'possibly-breaking': 0,
       compatible: 44,
       info: 18,
-      total: 88,
+      total: 89,
     });
   });
 });

@@ -57,7 +57,19 @@ describe('compareValueSpaces', () => {
     expect(relations(dec({ fractionDigits: 3 }), dec({ fractionDigits: 2 }))).toEqual([
       'facet-changed:narrowed',
     ]);
-    expect(relations(dec({ totalDigits: 7 }), dec({}))).toEqual(['facet-changed:widened']);
+    // 7 digits fit a number; unbounded digits are held as a string: the TypeScript type changes too.
+    expect(relations(dec({ totalDigits: 7 }), dec({}))).toEqual([
+      'representation-changed:changed',
+      'facet-changed:widened',
+    ]);
+  });
+
+  test('an enumeration whose built-in changes is reported, with the TypeScript type it becomes', () => {
+    const codes = { enumeration: ['1', '2'] };
+    expect(relations(str(codes), { builtin: 'int', facets: codes })).toEqual([
+      'builtin-changed:narrowed',
+      'representation-changed:changed',
+    ]);
   });
 
   test('enumerations are sets of values', () => {
