@@ -20,3 +20,10 @@ const empty = diff.diffReleases({ files: {} }, { files: {} });
 if (!Array.isArray(empty.changes))
   throw new Error('mms-client/schema-diff: diffReleases did not return a report');
 console.log('schema-diff export OK');
+
+// The compiled generated code can be a side of a comparison under plain Node.
+const generated = await diff.loadGeneratedDescriptors('dist/esm/generated');
+if (generated.problems.length > 0 || generated.modules.length !== 7) {
+  throw new Error(`loadGeneratedDescriptors(dist/esm/generated): ${generated.problems.join('; ')}`);
+}
+console.log(`generated descriptors load from dist: release ${generated.release}`);

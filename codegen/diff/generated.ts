@@ -4,8 +4,8 @@
  * file costs only that module. The release and the input digests come from
  * the header every generated file starts with (emit/header.ts).
  *
- * Loading is asynchronous (a dynamic import of TypeScript files): it works
- * where the scripts run, under tsx, or on compiled JavaScript output.
+ * Loading is asynchronous (a dynamic import): `descriptors.js` of compiled
+ * output (dist/esm/generated) under plain Node, or `descriptors.ts` under tsx.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -34,9 +34,9 @@ export async function loadGeneratedDescriptors(dir: string): Promise<GeneratedDe
   const releases = new Set<string>();
   const problems: string[] = [];
   for (const module of MODULE_NAMES) {
-    const file = path.resolve(dir, module, 'descriptors.ts');
-    if (!existsSync(file)) {
-      problems.push(`${module}: ${file} is missing`);
+    const file = descriptorsFile(dir, module);
+    if (file === undefined) {
+      problems.push(`${module}: ${path.resolve(dir, module)}/descriptors.{js,ts} is missing`);
       continue;
     }
     try {
@@ -44,9 +44,10 @@ export async function loadGeneratedDescriptors(dir: string): Promise<GeneratedDe
       const loaded = (await import(pathToFileURL(file).href)) as { descriptors?: unknown };
       if (!isModuleDescriptor(loaded.descriptors)) throw new Error('it exports no descriptors');
       descriptors[module] = loaded.descriptors;
-      const release = /from MMS schema release (\S+)\.$/m.exec(text)?.[1];
+      // Descriptors carry their release and digest; older generated code only says so in its header.
+      const release = loaded.descriptors.release ?? /from MMS schema release (\S+)\.$/m.exec(text)?.[1];
       if (release) releases.add(release);
-      const digest = /^\/\/ Input: \S+ sha256:([0-9a-f]{64})$/m.exec(text)?.[1];
+      const digest = loaded.descriptors.sha256 || /^\/\/ Input: \S+ sha256:([0-9a-f]{64})$/m.exec(text)?.[1];
       if (digest) digests[module] = digest;
     } catch (err) {
       problems.push(`${module}: cannot load ${file}: ${(err as Error).message}`);
@@ -67,7 +68,13 @@ export async function loadGeneratedDescriptors(dir: string): Promise<GeneratedDe
   };
 }
 
+function descriptorsFile(dir: string, module: string): string | undefined {
+  return ['descriptors.js', 'descriptors.ts']
+    .map((f) => path.resolve(dir, module, f))
+    .find((f) => existsSync(f));
+}
+
 /** A directory of generated code rather than of schema files. */
 export function isGeneratedDir(dir: string): boolean {
-  return existsSync(path.join(dir, 'market', 'descriptors.ts'));
+  return descriptorsFile(dir, 'market') !== undefined;
 }

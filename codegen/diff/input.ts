@@ -9,7 +9,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ModuleDescriptor } from '../../src/xml/descriptors.js';
 import type { SchemaModel } from '../model/model.js';
-import { PASSES } from '../passes/index.js';
+import { runPasses } from '../passes/index.js';
 import { readSchemaFile } from '../read/xsd.js';
 import {
   loadRelease,
@@ -55,9 +55,9 @@ const FILE_MODULES = new Map<string, ModuleName>(MODULE_NAMES.map((m) => [MODULE
  * (usage.ts reads the query-result overlay tolerantly instead).
  */
 function buildModel(module: ModuleName, file: string, bytes: Buffer): SchemaModel {
-  const model = readSchemaFile(module, file, sha256(bytes), bytes.toString('utf8'));
-  for (const pass of PASSES) if (pass.name !== 'overlays') pass.run(model);
-  return model;
+  return runPasses(readSchemaFile(module, file, sha256(bytes), bytes.toString('utf8')), {
+    skip: ['overlays'],
+  });
 }
 
 function wrap<T>(label: string, run: () => T): T {
@@ -137,7 +137,8 @@ function fromRelease(
   label: string,
 ): LoadedRelease {
   const files = wrap(label, () => loadRelease(release, { ...(dir !== undefined ? { dir } : {}), verify }));
-  return fromTexts(label, new Map(files.map((f) => [f.file, readFileSync(f.path)])));
+  // The verified text itself, not a second read that could see other bytes.
+  return fromTexts(label, new Map(files.map((f) => [f.file, Buffer.from(f.text, 'utf8')])));
 }
 
 export function loadInput(input: ReleaseInput): LoadedRelease {

@@ -52,7 +52,7 @@ function typeLiteral(type: TypeModel): string {
   return `{\n${lines.map((l) => `    ${l},\n`).join('')}  }`;
 }
 
-export function emitDescriptors(model: SchemaModel, header: string): string {
+export function emitDescriptors(model: SchemaModel, header: string, release: string): string {
   const types = [...model.types.keys()]
     .sort()
     .map(
@@ -67,7 +67,8 @@ export function emitDescriptors(model: SchemaModel, header: string): string {
     `${header}import type { ModuleDescriptor } from '../../src/xml/descriptors.js';\n\n` +
     `/** Descriptors of ${model.file}: every type and global element, for the runtime codecs. */\n` +
     `export const descriptors: ModuleDescriptor = {\n` +
-    `  module: ${quote(model.module)},\n  file: ${quote(model.file)},\n  namespace: ${quote(model.namespace)},\n` +
+    `  module: ${quote(model.module)},\n  file: ${quote(model.file)},\n` +
+    `  release: ${quote(release)},\n  sha256: ${quote(model.sha256)},\n  namespace: ${quote(model.namespace)},\n` +
     `  types: {\n${types}  },\n  elements: {\n${elements}  },\n};\n`
   );
 }

@@ -22,7 +22,7 @@ export function emitRelease(release: string, models: Map<ModuleName, SchemaModel
     const model = models.get(module)!;
     const head = header({ release, inputs: [{ file: model.file, sha256: model.sha256 }] });
     out.set(`${module}/types.ts`, emitTypes(model, head));
-    out.set(`${module}/descriptors.ts`, emitDescriptors(model, head));
+    out.set(`${module}/descriptors.ts`, emitDescriptors(model, head, release));
     const exports = [`export * from './types.js';`, `export { descriptors } from './descriptors.js';`];
     if (isPayloadModule(module)) {
       out.set(`${module}/operations.ts`, emitOperations(model, head));

@@ -8,6 +8,8 @@ import type { ModuleDescriptor } from '../../src/xml/descriptors.js';
 export const descriptors: ModuleDescriptor = {
   module: 'market',
   file: 'mi-market.xsd',
+  release: '2025-12',
+  sha256: '391fb474e2b25fa80fbc915da4650232d63675570260a1a6103256b47a0c30ad',
   namespace: '',
   types: {
     AbcBandNumberType: { kind: 'simple', name: 'AbcBandNumberType', builtin: 'int', js: 'number', facets: { minInclusive: '1', maxInclusive: '5' } },

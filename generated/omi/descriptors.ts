@@ -8,6 +8,8 @@ import type { ModuleDescriptor } from '../../src/xml/descriptors.js';
 export const descriptors: ModuleDescriptor = {
   module: 'omi',
   file: 'omi.xsd',
+  release: '2025-12',
+  sha256: 'c01403eae6e3ae2b9fc90a950a10846a16b07f15180a4c20905aadea3a7e6e58',
   namespace: '',
   types: {
     AreaType: { kind: 'simple', name: 'AreaType', builtin: 'string', js: 'string', facets: { enumeration: ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10'] } },

@@ -8,6 +8,8 @@ import type { ModuleDescriptor } from '../../src/xml/descriptors.js';
 export const descriptors: ModuleDescriptor = {
   module: 'outbound',
   file: 'mi-outbnd-reports.xsd',
+  release: '2025-12',
+  sha256: 'd831042faa919c3675d052ca036eda43c481edb2c018ef7322805f5d8c60c621',
   namespace: '',
   types: {
     AccessLogType: {

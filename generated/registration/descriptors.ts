@@ -8,6 +8,8 @@ import type { ModuleDescriptor } from '../../src/xml/descriptors.js';
 export const descriptors: ModuleDescriptor = {
   module: 'registration',
   file: 'mpr.xsd',
+  release: '2025-12',
+  sha256: 'c150fbed8f409e3ac066ab4c7eaf1ea9e01f554c7534e78cc19e04b07a06531e',
   namespace: '',
   types: {
     AccessCodeType: { kind: 'simple', name: 'AccessCodeType', builtin: 'string', js: 'string', facets: { enumeration: ['NO_ACCESS', 'READ', 'WRITE'] } },

@@ -8,6 +8,8 @@ import type { ModuleDescriptor } from '../../src/xml/descriptors.js';
 export const descriptors: ModuleDescriptor = {
   module: 'report',
   file: 'mi-report.xsd',
+  release: '2025-12',
+  sha256: 'dc81c49e355c8a33dc9d1055b08cdf686c051828e2c3f89899db5efd38548971',
   namespace: '',
   types: {
     AccessClassType: { kind: 'simple', name: 'AccessClassType', builtin: 'string', js: 'string', facets: { enumeration: ['BSP', 'TSO', 'MO'] } },

@@ -8,6 +8,8 @@ import type { ModuleDescriptor } from '../../src/xml/descriptors.js';
 export const descriptors: ModuleDescriptor = {
   module: 'soap-mi',
   file: 'mi-web-service-jbms.wsdl',
+  release: '2025-12',
+  sha256: 'e11b79e0752b5a62f3e4d28bcecd04d63d49e32170e50d85cfb32123a86aa6cf',
   namespace: 'urn:abb.com:project/mms/types',
   types: {
     AttachmentSignature: { kind: 'simple', name: 'AttachmentSignature', builtin: 'string', js: 'string', facets: { minLength: 1, maxLength: 2048 } },

@@ -8,6 +8,8 @@ import type { ModuleDescriptor } from '../../src/xml/descriptors.js';
 export const descriptors: ModuleDescriptor = {
   module: 'soap-omi',
   file: 'omi-web-service.wsdl',
+  release: '2025-12',
+  sha256: '1a352ab9fd6e62b42b6605b92b797c39f53f2e4bcb87205fd685b57d94f142f0',
   namespace: 'urn:types.ws.web.omi.co.jp',
   types: {
     AttachmentSignature: { kind: 'simple', name: 'AttachmentSignature', builtin: 'string', js: 'string', facets: { minLength: 1, maxLength: 2048 } },

@@ -114,6 +114,9 @@ export interface ModuleDescriptor {
   readonly module: string;
   /** Schema file the module comes from. */
   readonly file: string;
+  /** Schema release and SHA-256 of the file it was generated from. */
+  readonly release: string;
+  readonly sha256: string;
   /** Target namespace, or '' when the schema has none (the payload schemas). */
   readonly namespace: string;
   readonly types: Readonly<Record<string, TypeDescriptor>>;

@@ -5,6 +5,8 @@ import { validateValue } from '../../src/xml/validate.js';
 const schema: ModuleDescriptor = {
   module: 'test',
   file: 'test.xsd',
+  release: 'test',
+  sha256: '',
   namespace: '',
   elements: { R: 'RType' },
   types: {

@@ -985,6 +985,8 @@ describe('totalDigits (no payload type uses it: checked on a synthetic type)', (
   const synthetic: ModuleDescriptor = {
     module: 'synthetic',
     file: 'synthetic.xsd',
+    release: 'synthetic',
+    sha256: '',
     namespace: '',
     types: { Synthetic: type },
     elements: {},
