@@ -66,6 +66,9 @@ async function main(): Promise<number> {
   return 1;
 }
 
-void main().then((code) => {
-  process.exitCode = code;
-});
+// Run only as a script, so compareGenerated can be imported.
+if (process.argv[1] && /scripts[\\/]check-generated\.ts$/.test(process.argv[1])) {
+  void main().then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,6 +1,6 @@
 /** Model → `operations.ts`: the operation catalog of one payload module. */
 import type { PayloadModule } from '../../src/xml/descriptors.js';
-import { isBuiltin, type OperationModel, type SchemaModel } from '../model/model.js';
+import { isBuiltin, UNBOUNDED, type OperationModel, type SchemaModel } from '../model/model.js';
 import { PAYLOAD_MODULES } from '../passes/catalog.js';
 import { methodName, quote, typeIdentifier } from './names.js';
 import { tsTypeOf } from './types.js';
@@ -49,8 +49,8 @@ export function emitOperations(model: SchemaModel, header: string): string {
   const typeEntries = ops.map((op) => {
     const carrier = op.envelopeType ?? model.elements.get(op.root)!.type;
     const companions = (op.companions ?? []).map((c) => {
-      const array = c.max === -1 || c.max > 1 ? '[]' : '';
-      const type = isBuiltin(c.type) ? tsTypeOf(model, c.type) : `T.${typeIdentifier(c.type)}`;
+      const array = c.max === UNBOUNDED || c.max > 1 ? '[]' : '';
+      const type = isBuiltin(c.type) ? tsTypeOf(c.type) : `T.${typeIdentifier(c.type)}`;
       return `${c.name}?: ${type}${array}`;
     });
     const attributes = `T.${typeIdentifier(carrier)}Attributes${companions.length ? ` & { ${companions.join('; ')} }` : ''}`;

@@ -21,7 +21,7 @@ const BUILTIN_NOTES: Readonly<Record<string, string>> = {
   'xs:base64Binary': 'xs:base64Binary, as a base64 string',
 };
 
-export function tsTypeOf(model: SchemaModel, type: TypeName): string {
+export function tsTypeOf(type: TypeName): string {
   if (isBuiltin(type)) return BUILTIN_REPRESENTATION[type.slice(3) as Builtin];
   return typeIdentifier(type);
 }
@@ -82,7 +82,7 @@ function emitComplex(model: SchemaModel, type: ComplexTypeModel, withAttributes:
     if (p.default !== undefined) notes.push(`default ${p.default}`);
     if (p.fixed !== undefined) notes.push(`fixed ${p.fixed}`);
     notes.push(isBuiltin(p.type) ? (BUILTIN_NOTES[p.type] ?? p.type) : `type ${p.type}`);
-    const tsType = tsTypeOf(model, p.type) + (p.array ? '[]' : '');
+    const tsType = tsTypeOf(p.type) + (p.array ? '[]' : '');
     return (
       doc([`${notes.join('; ')}.`], '  ') + `  ${propertyKey(p.name)}${p.optional ? '?' : ''}: ${tsType};\n`
     );
@@ -131,7 +131,7 @@ export function emitTypes(model: SchemaModel, header: string): string {
     .map(
       (e) =>
         doc([`${model.file}, global element \`${e.name}\`.`]) +
-        `export type ${typeIdentifier(e.name)}Element = ${tsTypeOf(model, e.type)};\n`,
+        `export type ${typeIdentifier(e.name)}Element = ${tsTypeOf(e.type)};\n`,
     );
   return `${header}\n${[...parts, ...elements].join('\n')}`;
 }

@@ -53,7 +53,7 @@ export function elementsOf(group: GroupModel | undefined): ElementModel[] {
 function choiceOf(group: GroupModel | undefined): GroupModel | undefined {
   if (!group) return undefined;
   if (group.kind === 'choice') return group;
-  for (const p of group.particles) if (p.kind !== 'element' && p.kind === 'choice') return p;
+  for (const p of group.particles) if (p.kind === 'choice') return p;
   return undefined;
 }
 

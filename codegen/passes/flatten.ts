@@ -15,15 +15,7 @@ export function flatten(model: SchemaModel): void {
     });
 
   for (const type of model.types.values()) {
-    if (type.kind !== 'complex') continue;
-    const attributes = expand(type.attributes, []);
-    const names = new Set<string>();
-    for (const attribute of attributes) {
-      if (names.has(attribute.name))
-        throw new Error(`${model.file}: ${type.name} declares attribute ${attribute.name} twice`);
-      names.add(attribute.name);
-    }
-    type.attributes = attributes;
+    if (type.kind === 'complex') type.attributes = expand(type.attributes, []);
   }
   // Text types second: a simpleContent base may itself be a complex type
   // with simple content, whose attributes are inherited.
@@ -45,4 +37,16 @@ export function flatten(model: SchemaModel): void {
     }
   };
   for (const name of model.types.keys()) resolveText(name);
+
+  // Last, once inherited attributes are in: a name may appear only once.
+  for (const type of model.types.values()) {
+    if (type.kind !== 'complex') continue;
+    const names = new Set<string>();
+    for (const attribute of type.attributes as AttributeModel[]) {
+      if (names.has(attribute.name)) {
+        throw new Error(`${model.file}: ${type.name} declares attribute ${attribute.name} twice`);
+      }
+      names.add(attribute.name);
+    }
+  }
 }

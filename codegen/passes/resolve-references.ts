@@ -24,6 +24,8 @@ export function resolveReferences(model: SchemaModel): void {
         }
         particle.name = target.name;
         particle.type = target.type;
+        if (target.default !== undefined) particle.default = target.default;
+        if (target.fixed !== undefined) particle.fixed = target.fixed;
         delete particle.ref;
       }
       checkType(particle.type, `${owner}.${particle.name}`);

@@ -1,7 +1,8 @@
 /**
  * XSD (and WSDL-embedded XSD) → raw schema model. Every construct the MMS
- * schemas use is read; anything else stops generation with the file and line,
- * because silently skipping a construct would generate a wrong client.
+ * schemas use is read; any other construct or attribute stops generation
+ * with the file and line, because silently skipping one would generate a
+ * wrong client.
  */
 import type { ModuleName } from '../schemas.js';
 import {
@@ -58,6 +59,16 @@ export function readSchemaFile(module: ModuleName, file: string, sha256: string,
     operations: [],
   };
   const ctx: ReadContext = { file, targetNamespace: model.namespace, model };
+  allowOnly(ctx, schema, ['targetNamespace', 'elementFormDefault', 'attributeFormDefault', 'version']);
+  // The runtime writes local elements and attributes unqualified; with a
+  // target namespace, qualified forms would need prefixes it does not write.
+  if (
+    model.namespace !== '' &&
+    (schema.attributes['elementFormDefault'] === 'qualified' ||
+      schema.attributes['attributeFormDefault'] === 'qualified')
+  ) {
+    fail(ctx, schema, 'qualified local elements or attributes in a namespaced schema are not supported');
+  }
   for (const child of xsdChildren(schema)) {
     switch (child.name) {
       case 'annotation':
@@ -108,6 +119,25 @@ function fail(ctx: ReadContext, node: XmlNode, message: string): never {
   throw new SchemaReadError(`${ctx.file}:${node.line}: ${message}`);
 }
 
+/**
+ * Refuse attributes this reader does not implement (nillable, abstract,
+ * substitutionGroup, form, ...): ignoring one would generate a wrong client.
+ */
+function allowOnly(ctx: ReadContext, node: XmlNode, allowed: readonly string[]): void {
+  for (const name of Object.keys(node.attributes)) {
+    if (!allowed.includes(name)) fail(ctx, node, `xs:${node.name} with unsupported attribute ${name}`);
+  }
+}
+
+/** A reference (`ref="p:Name"`) to a declaration of this schema: its local name. */
+function resolveRef(ctx: ReadContext, node: XmlNode, qname: string): string {
+  const colon = qname.indexOf(':');
+  const uri = node.namespaces[colon < 0 ? '' : qname.slice(0, colon)] ?? '';
+  if (uri !== ctx.targetNamespace)
+    fail(ctx, node, `reference ${qname} is in namespace "${uri}", not this schema's`);
+  return colon < 0 ? qname : qname.slice(colon + 1);
+}
+
 function required(ctx: ReadContext, node: XmlNode, attribute: string): string {
   const value = node.attributes[attribute];
   if (value === undefined) fail(ctx, node, `xs:${node.name} without ${attribute}`);
@@ -148,6 +178,7 @@ function readOccurs(ctx: ReadContext, node: XmlNode): { min: number; max: number
 }
 
 function readSimpleType(ctx: ReadContext, node: XmlNode, name: string, anonymous: boolean): SimpleTypeModel {
+  allowOnly(ctx, node, ['name']);
   const parts = xsdChildren(node).filter((c) => c.name !== 'annotation');
   const restriction = parts[0];
   if (parts.length !== 1 || !restriction || restriction.name !== 'restriction') {
@@ -176,6 +207,9 @@ function readSimpleType(ctx: ReadContext, node: XmlNode, name: string, anonymous
         continue;
     }
     if (value === undefined) fail(ctx, facet, `facet xs:${facet.name} without value`);
+    if (step[facet.name as keyof FacetStep] !== undefined) {
+      fail(ctx, facet, `facet xs:${facet.name} given twice in ${name}`);
+    }
     switch (facet.name) {
       case 'length':
       case 'minLength':
@@ -206,6 +240,7 @@ function readComplexType(
   name: string,
   anonymous: boolean,
 ): ComplexTypeModel {
+  allowOnly(ctx, node, ['name', 'mixed']);
   const type: ComplexTypeModel = { kind: 'complex', name, attributes: [], anonymous, line: node.line };
   if (node.attributes['mixed'] === 'true') fail(ctx, node, `mixed content in ${name} is not supported`);
   for (const child of xsdChildren(node)) {
@@ -266,10 +301,11 @@ function readElement(
   owner: string | undefined,
   global: boolean,
 ): ElementModel {
+  allowOnly(ctx, node, ['name', 'type', 'ref', 'minOccurs', 'maxOccurs', 'default', 'fixed']);
   const occurs = global ? { min: 1, max: 1 } : readOccurs(ctx, node);
   const ref = node.attributes['ref'];
   if (ref !== undefined) {
-    const local = ref.includes(':') ? ref.slice(ref.indexOf(':') + 1) : ref;
+    const local = resolveRef(ctx, node, ref);
     return { kind: 'element', name: local, type: '', ref: local, ...occurs };
   }
   const name = required(ctx, node, 'name');
@@ -302,9 +338,9 @@ function readAttributeUses(ctx: ReadContext, node: XmlNode, owner: string): Attr
   const uses: AttributeUse[] = [];
   for (const child of xsdChildren(node)) {
     if (child.name === 'attributeGroup') {
-      const ref = required(ctx, child, 'ref');
-      uses.push({ groupRef: ref.includes(':') ? ref.slice(ref.indexOf(':') + 1) : ref });
+      uses.push({ groupRef: resolveRef(ctx, child, required(ctx, child, 'ref')) });
     } else if (child.name === 'attribute') {
+      allowOnly(ctx, child, ['name', 'type', 'use', 'default', 'fixed']);
       const name = required(ctx, child, 'name');
       const use = child.attributes['use'] ?? 'optional';
       if (use === 'prohibited') continue;

@@ -272,22 +272,27 @@ test('mms simulate runs a simulator until SIGTERM', async () => {
   let stderr = '';
   child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`simulate did not start: ${stderr}`)), 20_000);
-    child.stdout.on('data', (b: Buffer) => {
-      stdout += b.toString();
-      if (/stop with Ctrl-C/.test(stdout)) {
-        clearTimeout(timer);
-        resolve();
-      }
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`simulate did not start: ${stderr}`)), 20_000);
+      child.stdout.on('data', (b: Buffer) => {
+        stdout += b.toString();
+        if (/stop with Ctrl-C/.test(stdout)) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
     });
-  });
-  expect(stdout).toMatch(/MMS simulator listening on https:\/\/127\.0\.0\.1:\d+ \(mutual TLS, MTOM\)/);
-  expect(stdout).toMatch(/BSP F500 ALICE +\S+F500_ALICE\.p12/);
-  const caPath = /CA {3}(\S+)/.exec(stdout)?.[1];
-  expect(caPath).toBeDefined();
-  expect(await readFile(caPath!, 'utf8')).toMatch(/BEGIN CERTIFICATE/);
-  child.kill('SIGTERM');
-  expect(await exited).toBe(0);
-  expect(stderr).toMatch(/simulator stopped/);
+    expect(stdout).toMatch(/MMS simulator listening on https:\/\/127\.0\.0\.1:\d+ \(mutual TLS, MTOM\)/);
+    expect(stdout).toMatch(/BSP F500 ALICE +\S+F500_ALICE\.p12/);
+    const caPath = /CA {3}(\S+)/.exec(stdout)?.[1];
+    expect(caPath).toBeDefined();
+    expect(await readFile(caPath!, 'utf8')).toMatch(/BEGIN CERTIFICATE/);
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(stderr).toMatch(/simulator stopped/);
+  } finally {
+    // Whatever failed above, leave no simulator running.
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  }
 });

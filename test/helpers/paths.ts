@@ -1,5 +1,6 @@
 /** Where tests find the repository, the vendor schemas and the shared fixtures. */
 import path from 'node:path';
+import { schemaDir } from '../../codegen/schemas.js';
 
 /** jest runs from the repository root. */
 export const REPO_ROOT = process.cwd();
@@ -7,8 +8,7 @@ export const SHARED = path.resolve(REPO_ROOT, '..', 'shared');
 export const FIXTURES = path.join(SHARED, 'fixtures');
 export const SAMPLES = path.join(FIXTURES, 'samples');
 
+/** A release's schema folder, resolved exactly as codegen resolves it (MMS_SCHEMA_DIR, else ../shared). */
 export function releaseDir(release: string): string {
-  const env = process.env['MMS_SCHEMA_DIR'];
-  if (env) return path.basename(env) === release ? env : path.join(env, release);
-  return path.join(SHARED, 'mms-schemas', release);
+  return schemaDir(release, REPO_ROOT);
 }
