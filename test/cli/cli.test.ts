@@ -11,9 +11,9 @@ import path from 'node:path';
 import { startSimulator, type Simulator } from '../../src/simulator/index.js';
 import { closedPort } from '../helpers/mtls-server.js';
 import { tomorrowJst } from '../simulator/helpers.js';
+import { TSX } from '../helpers/subprocess.js';
 
 const PASSPHRASE = 'cli-Passphrase-42';
-const TSX = path.join(process.cwd(), 'node_modules', '.bin', 'tsx');
 const MAIN = path.join(process.cwd(), 'src', 'cli', 'main.ts');
 
 let sim: Simulator;

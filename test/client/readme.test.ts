@@ -3,7 +3,6 @@
  * Quick start is the two commands, and its basic example runs as written
  * (as a subprocess, against a local mTLS server standing in for the MMS).
  */
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { modules } from '../../generated/index.js';
@@ -13,6 +12,7 @@ import type { Rec } from '../helpers/arbitrary.js';
 import { startBareMmsServer } from '../helpers/bare-mms-server.js';
 import { PARTICIPANT, USER, successAnswer } from '../helpers/client-fixtures.js';
 import { REPO_ROOT } from '../helpers/paths.js';
+import { runScript } from '../helpers/subprocess.js';
 import { createTestPki } from '../helpers/pki.js';
 
 const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
@@ -42,15 +42,7 @@ test('the basic example submits an offer as written', async () => {
       MMS_URL_MI: server.urls.MI,
       MMS_CA_FILE: await pki.writeFile('ca.pem', pki.ca.certPem),
     };
-    const child = spawn(path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx'), ['examples/submit-offer.ts'], {
-      cwd: REPO_ROOT,
-      env,
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    const { status: code, stdout, stderr } = await runScript('examples/submit-offer.ts', [], env);
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
     expect(stdout).toMatch(/^accepted in transaction TX000011: offer id /);
     expect(server.calls).toHaveLength(1);

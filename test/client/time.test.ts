@@ -4,20 +4,16 @@
  * change on 2024-03-10 and 2024-11-03) and TZ=Asia/Tokyo.
  */
 import { execFileSync } from 'node:child_process';
-import path from 'node:path';
 import { fromJstDateTime, MmsTimeError, toJstDateTime } from '../../src/client/time.js';
 import { REPO_ROOT } from '../helpers/paths.js';
+import { TSX } from '../helpers/subprocess.js';
 
 function probe(tz: string): Record<string, unknown> {
-  const out = execFileSync(
-    path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx'),
-    ['test/helpers/time-probe.ts'],
-    {
-      cwd: REPO_ROOT,
-      env: { ...process.env, TZ: tz },
-      encoding: 'utf8',
-    },
-  );
+  const out = execFileSync(TSX, ['test/helpers/time-probe.ts'], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, TZ: tz },
+    encoding: 'utf8',
+  });
   return JSON.parse(out) as Record<string, unknown>;
 }
 

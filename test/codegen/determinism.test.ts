@@ -5,8 +5,7 @@ import path from 'node:path';
 import { generate, writeGenerated } from '../../codegen/main.js';
 import { GENERATOR_VERSION } from '../../codegen/emit/header.js';
 import { releaseDir, REPO_ROOT } from '../helpers/paths.js';
-
-const TSX = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
+import { TSX } from '../helpers/subprocess.js';
 
 describe('generation', () => {
   test('generating twice gives identical bytes', () => {

@@ -3,7 +3,7 @@ import { chmodSync, cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writ
 import os from 'node:os';
 import path from 'node:path';
 import { releaseDir } from '../helpers/paths.js';
-import { runScript } from './subprocess.js';
+import { runScript } from '../helpers/subprocess.js';
 
 test('schema files that differ from the manifest are compared with the committed generated code', async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'mms-check-'));

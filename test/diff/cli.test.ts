@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, chmodSync, re
 import os from 'node:os';
 import path from 'node:path';
 import { releaseDir } from '../helpers/paths.js';
-import { runScript, type Run } from './subprocess.js';
+import { runScript, type Run } from '../helpers/subprocess.js';
 
 function schemasDiff(...args: string[]): Promise<Run> {
   return runScript('scripts/schema-diff.ts', args);

@@ -1,9 +1,10 @@
 /** Run a repository script through tsx as a real subprocess, asynchronously so tests can run several at once. */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { REPO_ROOT } from '../helpers/paths.js';
+import { REPO_ROOT } from './paths.js';
 
-const TSX = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
+/** The project's tsx, to run TypeScript scripts as real subprocesses. */
+export const TSX = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
 
 export interface Run {
   readonly status: number | null;
