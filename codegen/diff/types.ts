@@ -42,6 +42,10 @@ export type ChangeKind =
   | 'choice-changed'
   | 'default-changed'
   | 'fixed-changed'
+  | ValueSpaceChangeKind;
+
+/** Changes of a simple type's value space (codegen/diff/value-space.ts). */
+export type ValueSpaceChangeKind =
   | 'builtin-changed'
   | 'representation-changed'
   | 'facet-changed'

@@ -37,20 +37,14 @@ import {
   parseFloatLexical,
 } from '../../src/xml/lexical.js';
 import type { Relation } from './classify.js';
+import type { ValueSpaceChangeKind } from './types.js';
 
 export interface ValueSpace {
   readonly builtin: Builtin;
   readonly facets: Facets;
 }
 
-export type ValueSpaceChangeKind =
-  | 'builtin-changed'
-  | 'representation-changed'
-  | 'facet-changed'
-  | 'pattern-changed'
-  | 'enumeration-changed'
-  | 'enumeration-value-added'
-  | 'enumeration-value-removed';
+export type { ValueSpaceChangeKind };
 
 export interface ValueSpaceFinding {
   readonly kind: ValueSpaceChangeKind;

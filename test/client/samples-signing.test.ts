@@ -15,20 +15,10 @@ import type { Rec } from '../helpers/arbitrary.js';
 import { startBareMmsServer, type BareMmsServer } from '../helpers/bare-mms-server.js';
 import { clientFor, clientPki, successAnswer, type ClientPki } from '../helpers/client-fixtures.js';
 import { SAMPLES } from '../helpers/paths.js';
+import { documentModule, FRAGMENTS, INVALID_SAMPLES } from '../helpers/samples.js';
 import { c14nWithXmllint } from '../helpers/xmllint.js';
 
 const ops = operations as unknown as Record<string, OperationDescriptor>;
-const OMI_SAMPLES = new Set(['put_surplus_capacity_request.xml', 'query_surplus_capacity_request.xml']);
-/** Fragments (one data element, fixtures/README.md) and the operation that sends them. */
-const FRAGMENT_OPERATIONS: Record<string, string> = {
-  BupSubmit: 'MarketSubmit_BupSubmit',
-  ReportCreateRequest: 'ReportCreateRequest',
-  ReportDownloadRequest: 'ReportDownloadRequest',
-  ReportListRequest: 'ReportListRequest',
-  RemainingReserveData: 'Omi_MarketSubmit_RemainingReserveData',
-};
-/** Samples that break the 2025-12 schema, sent with validation off (fixtures/README.md). */
-const INVALID = new Set(['put_resource_request.xml']);
 const IDENTITY = new Set(['ParticipantName', 'UserName', 'ApplicationType']);
 /** The samples' decimals as written (`100.00`): number fields accept decimal strings and send them as is. */
 const LEXICAL = { keepNumberLexical: true };
@@ -48,9 +38,7 @@ function findOperation(
   envelope: string | undefined,
   element: string,
 ): OperationDescriptor {
-  const module = OMI_SAMPLES.has(file)
-    ? 'omi'
-    : { MarketData: 'market', RegistrationData: 'registration', MarketReport: 'report' }[root];
+  const module = documentModule(file, root)?.module;
   const hit = Object.values(ops).find(
     (op) => op.module === module && (op.envelope ?? undefined) === envelope && op.element === element,
   );
@@ -69,8 +57,8 @@ interface Call {
 function callFor(file: string): Call {
   const xml = readFileSync(path.join(SAMPLES, file), 'utf8');
   const root = parseXml(xml);
-  const fragmentOp = FRAGMENT_OPERATIONS[root.name];
-  if (fragmentOp && !['MarketData', 'RegistrationData', 'MarketReport'].includes(root.name)) {
+  const fragmentOp = FRAGMENTS[root.name]?.operation;
+  if (fragmentOp) {
     const op = ops[fragmentOp]!;
     const value = decodeTree(modules[op.module], op.dataType, root, root.name, LEXICAL).value;
     const attributes: Rec = op.envelope ? { Date: '2024-04-12' } : {};
@@ -119,7 +107,7 @@ test.each(samples)('%s', async (file) => {
     d: unknown,
     x?: object,
   ) => Promise<unknown>;
-  await request.call(client, op.id, attributes, data, INVALID.has(file) ? { validate: 'off' } : {});
+  await request.call(client, op.id, attributes, data, INVALID_SAMPLES.has(file) ? { validate: 'off' } : {});
   const call = server.calls[before]!;
   expect(call.signatureValid).toBe(true);
 
@@ -132,5 +120,5 @@ test.each(samples)('%s', async (file) => {
     expect(call.payload).toBe(expected);
   }
   // libxml2 agrees with the fixtures README on which samples are valid.
-  expect(call.requestErrors.length > 0).toBe(INVALID.has(file));
+  expect(call.requestErrors.length > 0).toBe(INVALID_SAMPLES.has(file));
 });

@@ -6,30 +6,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { modules } from '../../generated/index.js';
-import type { ModuleDescriptor } from '../../src/xml/descriptors.js';
 import { decodeDocument, decodeTree } from '../../src/xml/decode.js';
 import { encodeDocument, encodeElement } from '../../src/xml/encode.js';
 import { parseXml, type XmlElement } from '../../src/xml/parser.js';
 import { SAMPLES } from '../helpers/paths.js';
-
-/** Where each sample belongs (fixtures/README.md): full documents by root and schema, fragments by element. */
-const DOCUMENT_MODULES: Record<string, ModuleDescriptor> = {
-  MarketData: modules.market,
-  RegistrationData: modules.registration,
-  MarketReport: modules.report,
-};
-const OMI_SAMPLES = new Set(['put_surplus_capacity_request.xml', 'query_surplus_capacity_request.xml']);
-/** Fragments: the element's module and the type of the element where the submit/request uses it. */
-const FRAGMENTS: Record<string, [ModuleDescriptor, string]> = {
-  BSP_ResourceList: [modules.outbound, 'BSP_ResourceListType'],
-  BupSubmit: [modules.market, 'BupSubmitType'],
-  ReportCreateRequest: [modules.report, 'ReportCreateRequestType'],
-  ReportDownloadRequest: [modules.report, 'ReportDownloadRequestType'],
-  ReportListRequest: [modules.report, 'ReportListRequestType'],
-  ReserveRequirement: [modules.market, 'ReserveRequirementSubmitType'],
-  Resource: [modules.registration, 'ResourceSubmitType'],
-  RemainingReserveData: [modules.omi, 'RemainingReserveDataSubmitType'],
-};
+import { documentModule, FRAGMENTS } from '../helpers/samples.js';
 
 interface Meaning {
   name: string;
@@ -66,9 +47,8 @@ const samples = readdirSync(SAMPLES)
 function roundTrip(file: string): { original: XmlElement; encoded: string; problems: string[] } {
   const xml = readFileSync(path.join(SAMPLES, file), 'utf8');
   const original = parseXml(xml);
-  const documentModule = DOCUMENT_MODULES[original.name];
-  if (documentModule) {
-    const module = OMI_SAMPLES.has(file) ? modules.omi : documentModule;
+  const module = documentModule(file, original.name);
+  if (module) {
     const decoded = decodeDocument(module, original.name, xml);
     return {
       original,
@@ -78,11 +58,10 @@ function roundTrip(file: string): { original: XmlElement; encoded: string; probl
   }
   const fragment = FRAGMENTS[original.name];
   if (!fragment) throw new Error(`sample ${file}: no module known for ${original.name}`);
-  const [module, type] = fragment;
-  const decoded = decodeTree(module, type, original, original.name);
+  const decoded = decodeTree(fragment.module, fragment.type, original, original.name);
   return {
     original,
-    encoded: encodeElement(module, original.name, type, decoded.value),
+    encoded: encodeElement(fragment.module, original.name, fragment.type, decoded.value),
     problems: decoded.problems.map((p) => `${p.path}: ${p.message}`),
   };
 }

@@ -6,18 +6,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SaxesParser } from 'saxes';
+import { MODULE_FILES } from '../../codegen/schemas.js';
 import { modules } from '../../generated/index.js';
 import { releaseDir, REPO_ROOT } from '../helpers/paths.js';
-
-const FILES: Record<string, string> = {
-  market: 'mi-market.xsd',
-  omi: 'omi.xsd',
-  registration: 'mpr.xsd',
-  report: 'mi-report.xsd',
-  outbound: 'mi-outbnd-reports.xsd',
-  'soap-mi': 'mi-web-service-jbms.wsdl',
-  'soap-omi': 'omi-web-service.wsdl',
-};
 
 /** Names of xs:simpleType / xs:complexType / xs:element declared directly under an xs:schema. */
 function declaredNames(file: string): { types: string[]; elements: string[] } {
@@ -46,7 +37,7 @@ function exportedTypeNames(module: string): Set<string> {
 
 const safe = (name: string): string => name.replace(/[^\w$]/g, '_');
 
-describe.each(Object.entries(FILES))('module %s (%s)', (module, file) => {
+describe.each(Object.entries(MODULE_FILES))('module %s (%s)', (module, file) => {
   const declared = declaredNames(file);
   const descriptors = modules[module as keyof typeof modules];
   const exported = exportedTypeNames(module);

@@ -12,13 +12,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { modules, operations } from '../../generated/index.js';
-import type { ModuleDescriptor, OperationDescriptor } from '../../src/xml/descriptors.js';
+import type { OperationDescriptor } from '../../src/xml/descriptors.js';
 import { decodeDocument, decodeTree } from '../../src/xml/decode.js';
 import { encodeDocument, encodeElement } from '../../src/xml/encode.js';
 import { parseXml } from '../../src/xml/parser.js';
 import { sampleOperationDocuments } from '../helpers/arbitrary.js';
 import { SAMPLES } from '../helpers/paths.js';
 import { c14nWithXmllintBatch, loadSchema, validateWithLibxml2 } from '../helpers/xmllint.js';
+import { documentModule, FRAGMENTS, INVALID_SAMPLES } from '../helpers/samples.js';
 
 const SEED = process.env.PROPERTY_SEED ? Number(process.env.PROPERTY_SEED) : 20251201;
 const C14N_PER_OPERATION = 10;
@@ -26,27 +27,6 @@ const C14N_PER_OPERATION = 10;
 const catalog = Object.values(operations as Record<string, OperationDescriptor>).sort((a, b) =>
   a.id < b.id ? -1 : 1,
 );
-
-/** Full documents: module by root element (the two OMI samples use omi.xsd). */
-const DOCUMENT_MODULES: Record<string, ModuleDescriptor> = {
-  MarketData: modules.market,
-  RegistrationData: modules.registration,
-  MarketReport: modules.report,
-};
-const OMI_SAMPLES = new Set(['put_surplus_capacity_request.xml', 'query_surplus_capacity_request.xml']);
-/** Fragments (fixtures README: "one data element"): module and type of the element. */
-const FRAGMENTS: Record<string, readonly [ModuleDescriptor, string]> = {
-  BSP_ResourceList: [modules.outbound, 'BSP_ResourceListType'],
-  BupSubmit: [modules.market, 'BupSubmitType'],
-  ReportCreateRequest: [modules.report, 'ReportCreateRequestType'],
-  ReportDownloadRequest: [modules.report, 'ReportDownloadRequestType'],
-  ReportListRequest: [modules.report, 'ReportListRequestType'],
-  ReserveRequirement: [modules.market, 'ReserveRequirementSubmitType'],
-  Resource: [modules.registration, 'ResourceSubmitType'],
-  RemainingReserveData: [modules.omi, 'RemainingReserveDataSubmitType'],
-};
-/** Samples the fixtures README lists as breaking their schema. */
-const INVALID_SAMPLES = new Set(['put_resource_request.xml']);
 
 interface Written {
   readonly label: string;
@@ -134,21 +114,20 @@ describe('xmllint --c14n gives back our exact bytes', () => {
     for (const file of samples) {
       const text = readFileSync(path.join(SAMPLES, file), 'utf8');
       const element = parseXml(text);
-      const documentModule = OMI_SAMPLES.has(file) ? modules.omi : DOCUMENT_MODULES[element.name];
-      if (documentModule !== undefined) {
-        const { value } = decodeDocument(documentModule, element.name, text);
+      const module = documentModule(file, element.name);
+      if (module !== undefined) {
+        const { value } = decodeDocument(module, element.name, text);
         written.push({
           label: file,
-          xml: encodeDocument(documentModule, element.name, value),
-          ...(INVALID_SAMPLES.has(file) ? {} : { schema: documentModule.file }),
+          xml: encodeDocument(module, element.name, value),
+          ...(INVALID_SAMPLES.has(file) ? {} : { schema: module.file }),
         });
         continue;
       }
       const fragment = FRAGMENTS[element.name];
       if (fragment === undefined) throw new Error(`${file}: no module known for <${element.name}>`);
-      const [module, type] = fragment;
-      const { value } = decodeTree(module, type, element, element.name);
-      written.push({ label: file, xml: encodeElement(module, element.name, type, value) });
+      const { value } = decodeTree(fragment.module, fragment.type, element, element.name);
+      written.push({ label: file, xml: encodeElement(fragment.module, element.name, fragment.type, value) });
     }
     expect(written).toHaveLength(samples.length);
     await expectCanonical(written);

@@ -7,6 +7,7 @@
  */
 import { createPublicKey, verify } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
+import { MODULE_FILES } from '../../codegen/schemas.js';
 import { operations } from '../../generated/index.js';
 import type { OperationDescriptor } from '../../src/xml/descriptors.js';
 import { decodeMessage, encodeMtom } from '../../src/transport/mtom.js';
@@ -19,13 +20,6 @@ import { parseXml } from '../../src/xml/parser.js';
 import { startMtlsServer, type MtlsServer, type RecordedRequest } from './mtls-server.js';
 import type { TestPki } from './pki.js';
 import { loadSchema, validateWithLibxml2 } from './xmllint.js';
-
-const SCHEMA_OF: Record<OperationDescriptor['module'], string> = {
-  market: 'mi-market.xsd',
-  omi: 'omi.xsd',
-  registration: 'mpr.xsd',
-  report: 'mi-report.xsd',
-};
 
 /** What the server saw of one call. */
 export interface ServerCall {
@@ -126,9 +120,9 @@ async function handle(server: BareMmsServer, req: RecordedRequest, res: ServerRe
     typeof answer.payload === 'string' ? Buffer.from(answer.payload, 'utf8') : Buffer.from(answer.payload);
   const isXml = (answer.dataType ?? 'XML') === 'XML' && !answer.binary;
   const [requestErrors, responseErrors] = await Promise.all([
-    libxml2Errors(SCHEMA_OF[operation.module], payload),
+    libxml2Errors(MODULE_FILES[operation.module], payload),
     isXml
-      ? libxml2Errors(answer.schema ?? SCHEMA_OF[operation.module], answerBytes.toString('utf8'))
+      ? libxml2Errors(answer.schema ?? MODULE_FILES[operation.module], answerBytes.toString('utf8'))
       : Promise.resolve([]),
   ]);
   server.calls.push({

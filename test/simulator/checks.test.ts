@@ -24,6 +24,7 @@ import {
   simulatorClient,
   tomorrowJst,
 } from './helpers.js';
+import { rejection } from '../helpers/rejection.js';
 
 let sim: Simulator;
 const logs: string[] = [];
@@ -52,15 +53,6 @@ async function client(
   const c = await simulatorClient(sim, sim.credential(selector), { hooks: recorder, ...options });
   clients.push(c);
   return c;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (err) {
-    return err;
-  }
-  throw new Error('expected the call to fail');
 }
 
 /** An MTOM request as the client builds it, with knobs to break it. */

@@ -8,6 +8,7 @@ import { MmsClientError, MmsServerError, MmsTransportError } from '../../src/err
 import { startSimulator, type Simulator } from '../../src/simulator/index.js';
 import type { AfterReceiveEvent, AttemptFailedEvent, TransportHooks } from '../../src/transport/audit.js';
 import { simulatorClient, tomorrowJst } from './helpers.js';
+import { rejection } from '../helpers/rejection.js';
 
 let sim: Simulator;
 let client: MmsClient;
@@ -26,15 +27,6 @@ const offer = {
   Direction: '1' as const,
   OfferStack: [{ StackNumber: 1, MinimumQuantityInKw: 100, OfferUnitPrice: 10 }],
 };
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (err) {
-    return err;
-  }
-  throw new Error('expected the call to fail');
-}
 
 beforeAll(async () => {
   sim = await startSimulator();
