@@ -159,7 +159,17 @@ export type MmsClientErrorCode =
   /** The response is well formed but uses a feature we cannot handle. */
   | 'UNSUPPORTED_RESPONSE'
   /** The request is invalid and was not sent. */
-  | 'INVALID_REQUEST';
+  | 'INVALID_REQUEST'
+  /** A client or call option has the wrong type or is out of range; nothing was sent. */
+  | 'INVALID_OPTION'
+  /** A transport hook (for example a FileAuditor) threw or rejected. */
+  | 'HOOK_FAILED'
+  /** Input passed one of the decoder's limits (size, depth, counts); decoding stopped there. */
+  | 'LIMIT_EXCEEDED'
+  /** The answer names another participant, user, date or envelope than the request. */
+  | 'RESPONSE_MISMATCH'
+  /** A defect in mms-client: an unexpected exception, kept as `cause`. Please report it. */
+  | 'INTERNAL_ERROR';
 
 /** A request we refuse to send, or a response we cannot use. */
 export class MmsClientError extends MmsError {
@@ -168,4 +178,40 @@ export class MmsClientError extends MmsError {
   constructor(code: MmsClientErrorCode, message: string, options?: MmsErrorOptions) {
     super(code, message, options);
   }
+}
+
+/**
+ * Decoding stopped because the input passed a limit: a document nested
+ * too deep, too many elements, attributes, MIME parts or problems, a text
+ * or part too large. Decoders stop at the first limit they pass, so hostile
+ * input costs bounded time and memory.
+ */
+export class MmsLimitError extends MmsClientError {
+  declare readonly code: 'LIMIT_EXCEEDED';
+  /** The limit's option name, for example `maxDepth` or `maxParts`. */
+  readonly limit: string;
+  /** The limit's value. */
+  readonly max: number;
+
+  constructor(limit: string, max: number, message: string) {
+    super('LIMIT_EXCEEDED', message);
+    this.limit = limit;
+    this.max = max;
+  }
+}
+
+/**
+ * `err` as an MmsError: itself when it is one, else an `INTERNAL_ERROR`
+ * that keeps it as `cause`. The last line of defence at the public entry
+ * points, so callers only ever see typed errors; the fuzz tests count these
+ * as defects.
+ */
+export function asMmsError(err: unknown, context: string): MmsError {
+  if (err instanceof MmsError) return err;
+  const what = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+  return new MmsClientError(
+    'INTERNAL_ERROR',
+    `${context}: unexpected failure inside mms-client (${what.slice(0, 300)}). This is a defect; please report it.`,
+    { cause: err },
+  );
 }

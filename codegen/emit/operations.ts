@@ -42,6 +42,7 @@ export function emitOperations(model: SchemaModel, header: string): string {
         ...(result.source ? [`source: ${quote(result.source)}`] : []),
       ].join(', ')} }`,
       `audience: [${op.audience!.map(quote).join(', ')}]`,
+      ...(op.files ? ['files: true'] : []),
       `method: ${quote(methodName(op.id))}`,
     ];
     return `  ${op.id}: {\n${fields.map((f) => `    ${f},\n`).join('')}  },\n`;

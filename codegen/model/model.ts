@@ -117,6 +117,8 @@ export interface OperationModel {
   audience?: string[];
   /** Filled by passes/overlays: where the results are. */
   result?: ResultModel;
+  /** Filled by passes/overlays: the answer may be a file (a report) instead of XML data. */
+  files?: boolean;
 }
 
 export interface SchemaModel {

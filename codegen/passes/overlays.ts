@@ -1,10 +1,11 @@
 /**
  * Pass 6: attach the hand-kept overlays to the catalog: the audience of each
- * operation and where its results come back. An overlay entry that names an
+ * operation, where its results come back, and whether it answers with files. An overlay entry that names an
  * operation this release lacks is skipped (overlays span releases); one that
  * names a result element the release lacks stops generation.
  */
 import { ALL_CLIENT_TYPES, KNOWN_AUDIENCES } from '../overlays/audience.js';
+import { FILE_RESULTS } from '../overlays/file-results.js';
 import { QUERY_RESULTS } from '../overlays/query-results.js';
 import { UNBOUNDED, type SchemaModel } from '../model/model.js';
 import { complexContent, elementsOf } from './catalog.js';
@@ -12,6 +13,7 @@ import { complexContent, elementsOf } from './catalog.js';
 export function applyOverlays(model: SchemaModel): void {
   for (const op of model.operations) {
     op.audience = [...(KNOWN_AUDIENCES[op.id] ?? ALL_CLIENT_TYPES)];
+    if (FILE_RESULTS.has(op.id)) op.files = true;
     const mapped = QUERY_RESULTS[op.id];
     if (!mapped) {
       op.result = {

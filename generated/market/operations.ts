@@ -243,6 +243,7 @@ export const operations = {
     many: false,
     result: { envelope: 'MarketQuery', element: 'SettlementResultsFileDownloadQuery', type: 'SettlementResultsFileDownloadQueryType', many: false },
     audience: ['bsp', 'mo', 'tso'],
+    files: true,
     method: 'marketQuerySettlementResultsFileDownloadQuery',
   },
   MarketQuery_SettlementResultsFileListQuery: {

@@ -22,6 +22,7 @@ export const operations = {
     many: false,
     result: { envelope: 'MarketQuery', element: 'BaselineLoadFileDownloadQuery', type: 'BaselineLoadFileDownloadQueryType', many: false },
     audience: ['bsp', 'mo', 'tso'],
+    files: true,
     method: 'omiMarketQueryBaselineLoadFileDownloadQuery',
   },
   Omi_MarketQuery_BaselineLoadFileListQuery: {

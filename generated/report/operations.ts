@@ -35,6 +35,7 @@ export const operations = {
     many: false,
     result: { element: 'ReportDownloadRequest', type: 'ReportDownloadRequestType', many: false },
     audience: ['bsp', 'mo', 'tso'],
+    files: true,
     method: 'reportDownloadRequest',
   },
   ReportDownloadRequestTrnID: {
@@ -50,6 +51,7 @@ export const operations = {
     many: false,
     result: { element: 'ReportDownloadRequestTrnID', type: 'ReportDownloadRequestTrnIDType', many: false },
     audience: ['bsp', 'mo', 'tso'],
+    files: true,
     method: 'reportDownloadRequestTrnID',
   },
   ReportListRequest: {

@@ -160,10 +160,10 @@ function positiveNumber(value: string | undefined, option: string, integer: bool
 class PayloadCapture implements TransportHooks {
   payload: Uint8Array | undefined;
 
-  afterReceive(event: AfterReceiveEvent): void {
+  async afterReceive(event: AfterReceiveEvent): Promise<void> {
     try {
       const message = decodeMessage(event.response.headers['content-type'], event.response.body);
-      const parsed = parseResponseEnvelope(message.rootXml, message.resolve);
+      const parsed = await parseResponseEnvelope(message.rootXml, message.resolve);
       this.payload = parsed.kind === 'response' ? parsed.response.responseData : undefined;
     } catch {
       this.payload = undefined;

@@ -6,17 +6,20 @@
  */
 import { operations, type OperationId } from '../../generated/index.js';
 import type { OperationMethods } from '../../generated/methods.js';
-import { MmsClientError } from '../errors.js';
+import { asMmsError, MmsClientError } from '../errors.js';
 import { silentLogger, type Logger } from '../logger.js';
-import type { Certificate } from '../security/certificate.js';
+import { checkBoolean, checkChoice, checkInteger, checkTimeout } from '../options.js';
+import { isCertificateLike, type Certificate } from '../security/certificate.js';
 import type { TransportHooks } from '../transport/audit.js';
+import { CallDeadline } from '../transport/deadline.js';
 import type { EndpointOverrides, Environment } from '../transport/endpoints.js';
 import type { RetryPolicy } from '../transport/retry.js';
 import { isContentIdDomain } from '../transport/mtom.js';
 import { SERVICES } from '../transport/soap.js';
 import { Transport, type OutgoingAttachment } from '../transport/transport.js';
+import { NOT_XML_CHAR } from '../xml/canonical.js';
+import type { DecodeOptions } from '../xml/decode.js';
 import { parseBase64 } from '../xml/lexical.js';
-import type { ParseLimits } from '../xml/parser.js';
 import type { OperationDescriptor } from '../xml/descriptors.js';
 import { CLIENT_TYPES, type ClientType } from '../transport/endpoints.js';
 import { AudienceError, MmsInputError } from './errors.js';
@@ -25,6 +28,8 @@ import { buildDocument, encodePayload, isSubmission, moduleOf, validateDocument 
 import { interpretResponse } from './response.js';
 import { REFERENCE_NAMES, type ReferenceMethods } from './reference-names.js';
 import type { MmsResult } from './result.js';
+import { printable } from '../text.js';
+import { DEFAULT_CALL_TIMEOUT_MS } from '../transport/transport.js';
 import type { AttachmentInput, CallOptions, CallResult, DataInput, EnvelopeInput } from './types.js';
 
 export interface MmsClientOptions {
@@ -67,20 +72,145 @@ export interface MmsClientOptions {
   readonly attemptTimeoutMs?: number;
   /** Reuse TLS connections (default false: a fresh connection per request, as the MMS needs). */
   readonly keepAlive?: boolean;
-  /** Largest response accepted, in bytes. Default 64 MiB. */
+  /** Largest response accepted, in bytes. Default 64 MiB, at most 512 MiB. */
   readonly maxResponseBytes?: number;
+  /**
+   * When the answer names another participant, user or date than the
+   * request: `error` (default) throws `RESPONSE_MISMATCH`, because an answer
+   * meant for someone else must never pass for yours; `problem` returns it
+   * with the mismatch listed in `responseProblems`.
+   */
+  readonly responseMismatch?: 'error' | 'problem';
+  /**
+   * Accept `http://` URLs in `urls` (no TLS, no client certificate, the
+   * signed payload in clear). Default false.
+   */
+  readonly allowInsecureHttp?: boolean;
+  /** Limits of the response reader; the defaults suit every MMS answer. */
+  readonly limits?: ResponseLimits;
 }
 
-function attachmentBytes(op: OperationDescriptor, input: AttachmentInput): Uint8Array {
-  if (typeof input.data !== 'string') return input.data;
+/** Limits of the response reader; each stops decoding with `LIMIT_EXCEEDED` when passed. */
+export interface ResponseLimits {
+  /** Deepest element nesting. Default 64. */
+  readonly maxDepth?: number;
+  /** Most elements in one payload. Default 2,000,000. */
+  readonly maxElements?: number;
+  /** Most attributes on one element. Default 256. */
+  readonly maxAttributes?: number;
+  /** Most schema problems reported in one answer. Default 1,000. */
+  readonly maxProblems?: number;
+  /** Most MIME parts in one answer. Default 64. */
+  readonly maxParts?: number;
+}
+
+/** Envelope attributes an answer repeats, which must come back as sent. */
+const ECHOED_ATTRIBUTES = ['ParticipantName', 'UserName', 'Date'] as const;
+
+function attachmentBytes(op: OperationDescriptor, input: AttachmentInput, i: number): Uint8Array {
+  if (input.data instanceof Uint8Array) return input.data;
+  if (typeof input.data !== 'string') {
+    throw new MmsClientError(
+      'INVALID_REQUEST',
+      `${op.id}: attachments[${i}].data must be a Uint8Array or a base64 string, got ${describeInput(input.data)}; nothing was sent`,
+    );
+  }
   // Buffer.from skips characters outside the alphabet: check first, or garbage is signed and sent.
   if (!parseBase64(input.data)) {
     throw new MmsClientError(
       'INVALID_REQUEST',
-      `${op.id}: attachment ${input.name} is a string but not base64; nothing was sent`,
+      `${op.id}: attachments[${i}] (${input.name}) is a string but not base64; nothing was sent`,
     );
   }
   return new Uint8Array(Buffer.from(input.data, 'base64'));
+}
+
+function describeInput(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Refuses options of the wrong type or out of range: a typed error instead of a TypeError later. */
+function checkClientOptions(options: MmsClientOptions): void {
+  if (!isPlainObject(options))
+    throw new MmsClientError('INVALID_OPTION', 'MmsClient options must be an object.');
+  if (!isCertificateLike(options.certificate)) {
+    throw new MmsClientError(
+      'INVALID_OPTION',
+      `certificate must be a Certificate (from Certificate.fromFile or Certificate.fromBytes), got ${describeInput(options.certificate)}.`,
+    );
+  }
+  if (!CLIENT_TYPES.includes(options.clientType)) {
+    throw new MmsClientError(
+      'INVALID_OPTION',
+      `clientType must be one of ${CLIENT_TYPES.join(', ')}, got ${String(options.clientType)}`,
+    );
+  }
+  if (options.validate !== undefined) checkChoice('validate', options.validate, ['strict', 'off']);
+  if (options.identityCheck !== undefined)
+    checkChoice('identityCheck', options.identityCheck, ['warn', 'error']);
+  if (options.responseMismatch !== undefined)
+    checkChoice('responseMismatch', options.responseMismatch, ['error', 'problem']);
+  if (options.adminRole !== undefined) checkBoolean('adminRole', options.adminRole);
+  if (options.retrySubmissions !== undefined) checkBoolean('retrySubmissions', options.retrySubmissions);
+  const limits: unknown = options.limits;
+  if (limits !== undefined) {
+    if (!isPlainObject(limits)) throw new MmsClientError('INVALID_OPTION', 'limits must be an object.');
+    const bounds: Record<keyof ResponseLimits, [number, number]> = {
+      maxDepth: [8, 10_000],
+      maxElements: [1, 100_000_000],
+      maxAttributes: [1, 100_000],
+      maxProblems: [1, 10_000_000],
+      maxParts: [2, 10_000],
+    };
+    for (const [key, value] of Object.entries(limits)) {
+      const range = bounds[key as keyof ResponseLimits];
+      if (range === undefined) throw new MmsClientError('INVALID_OPTION', `limits.${key} is not a limit.`);
+      if (value !== undefined) checkInteger(`limits.${key}`, value, range[0], range[1]);
+    }
+  }
+}
+
+/** Refuses call arguments of the wrong shape before anything is built. */
+function checkCallArguments(op: string, attributes: unknown, options: unknown): void {
+  if (attributes !== undefined && !isPlainObject(attributes)) {
+    throw new MmsClientError(
+      'INVALID_REQUEST',
+      `${op}: the envelope attributes must be an object (or undefined), got ${describeInput(attributes)}; nothing was sent`,
+    );
+  }
+  if (options === undefined) return;
+  if (!isPlainObject(options))
+    throw new MmsClientError(
+      'INVALID_OPTION',
+      `${op}: call options must be an object, got ${describeInput(options)}`,
+    );
+  const o = options as CallOptions;
+  if (o.signal !== undefined && !(o.signal instanceof AbortSignal))
+    throw new MmsClientError('INVALID_OPTION', `${op}: signal must be an AbortSignal`);
+  if (o.timeoutMs !== undefined) checkTimeout('timeoutMs', o.timeoutMs);
+  if (o.validate !== undefined) checkChoice('validate', o.validate, ['strict', 'off']);
+  if (o.retrySubmission !== undefined) checkBoolean('retrySubmission', o.retrySubmission);
+  const attachments: unknown = o.attachments;
+  if (attachments !== undefined) {
+    if (!Array.isArray(attachments))
+      throw new MmsClientError(
+        'INVALID_REQUEST',
+        `${op}: attachments must be a list of { name, data }, got ${describeInput(attachments)}; nothing was sent`,
+      );
+    attachments.forEach((a: unknown, i) => {
+      if (!isPlainObject(a))
+        throw new MmsClientError(
+          'INVALID_REQUEST',
+          `${op}: attachments[${i}] must be an object { name, data }, got ${describeInput(a)}; nothing was sent`,
+        );
+    });
+  }
 }
 
 // The class merges with the interface below, which adds the generated method
@@ -93,22 +223,18 @@ export class MmsClient {
   readonly #options: MmsClientOptions;
   readonly #transport: Transport;
   readonly #logger: Logger;
-  /** A payload may be as large as the largest response accepted. */
-  readonly #parseLimits: ParseLimits;
+  readonly #timeoutMs: number;
+  readonly #decodeLimits: DecodeOptions;
 
+  /** @throws {@link MmsClientError} `INVALID_OPTION` for an option of the wrong type or out of range */
   constructor(options: MmsClientOptions) {
-    if (!CLIENT_TYPES.includes(options.clientType)) {
-      throw new MmsClientError(
-        'INVALID_REQUEST',
-        `clientType must be one of ${CLIENT_TYPES.join(', ')}, got ${String(options.clientType)}`,
-      );
-    }
+    checkClientOptions(options);
     const formatProblems = identityFormatProblems(options.participant, options.user);
     if (formatProblems.length > 0)
-      throw new MmsClientError('INVALID_REQUEST', `invalid client identity: ${formatProblems.join('; ')}`);
+      throw new MmsClientError('INVALID_OPTION', `invalid client identity: ${formatProblems.join('; ')}`);
     if (!isContentIdDomain(options.domain)) {
       throw new MmsClientError(
-        'INVALID_REQUEST',
+        'INVALID_OPTION',
         `domain must be a host name such as example.co.jp (used in MTOM Content-IDs), got ${JSON.stringify(options.domain)}`,
       );
     }
@@ -117,11 +243,20 @@ export class MmsClient {
     this.clientType = options.clientType;
     this.#options = options;
     this.#logger = options.logger ?? silentLogger;
-    this.#parseLimits = options.maxResponseBytes !== undefined ? { maxLength: options.maxResponseBytes } : {};
+    this.#timeoutMs =
+      options.timeoutMs === undefined
+        ? DEFAULT_CALL_TIMEOUT_MS
+        : checkTimeout('timeoutMs', options.timeoutMs);
+    const { maxParts, ...decodeLimits } = options.limits ?? {};
+    this.#decodeLimits = {
+      ...decodeLimits,
+      // A payload may be as large as the largest response accepted.
+      ...(options.maxResponseBytes !== undefined ? { maxLength: options.maxResponseBytes } : {}),
+    };
     const mismatches = identityMismatches(options.certificate.subject, options.participant, options.user);
     if (mismatches.length > 0) {
       const message = `certificate ${options.certificate.subject} does not match the client identity: ${mismatches.join('; ')}`;
-      if (options.identityCheck === 'error') throw new MmsClientError('INVALID_REQUEST', message);
+      if (options.identityCheck === 'error') throw new MmsClientError('INVALID_OPTION', message);
       this.#logger.warn(message);
     }
     this.#transport = new Transport({
@@ -138,6 +273,8 @@ export class MmsClient {
       ...(options.attemptTimeoutMs !== undefined ? { attemptTimeoutMs: options.attemptTimeoutMs } : {}),
       ...(options.keepAlive !== undefined ? { keepAlive: options.keepAlive } : {}),
       ...(options.maxResponseBytes !== undefined ? { maxResponseBytes: options.maxResponseBytes } : {}),
+      ...(options.allowInsecureHttp !== undefined ? { allowInsecureHttp: options.allowInsecureHttp } : {}),
+      ...(maxParts !== undefined ? { mimeLimits: { maxParts } } : {}),
     });
   }
 
@@ -160,56 +297,96 @@ export class MmsClient {
     data: DataInput<K>,
     options: CallOptions = {},
   ): Promise<CallResult<K>> {
-    const op = (operations as Record<string, OperationDescriptor>)[operation];
-    if (!op) throw new MmsClientError('INVALID_REQUEST', `unknown operation ${String(operation)}`);
-    if (!op.audience.includes(this.clientType))
-      throw new AudienceError(operation, this.clientType, op.audience);
+    try {
+      return (await this.#request(String(operation), attributes, data, options)) as CallResult<K>;
+    } catch (err) {
+      throw asMmsError(err, String(operation));
+    }
+  }
 
-    if (data === undefined || (Array.isArray(data) && data.length === 0)) {
+  async #request(
+    operation: string,
+    attributes: unknown,
+    data: unknown,
+    options: CallOptions,
+  ): Promise<MmsResult<unknown>> {
+    const op = (operations as Record<string, OperationDescriptor>)[operation];
+    if (!op) throw new MmsClientError('INVALID_REQUEST', `unknown operation ${operation}`);
+    if (!op.audience.includes(this.clientType)) throw new AudienceError(op.id, this.clientType, op.audience);
+    checkCallArguments(op.id, attributes, options);
+    if (data === undefined || data === null || (Array.isArray(data) && data.length === 0)) {
       throw new MmsClientError('INVALID_REQUEST', `${op.id}: no data given; nothing was sent`);
     }
-    const document = buildDocument(
-      op,
-      this.#envelopeAttributes(op, attributes as Record<string, unknown>),
-      data,
-    );
+    const envelope = this.#envelopeAttributes(op, (attributes ?? {}) as Record<string, unknown>);
+    const document = buildDocument(op, envelope, data);
     const attachments = this.#attachments(op, options.attachments);
     if ((options.validate ?? this.#options.validate ?? 'strict') === 'strict') {
       const violations = validateDocument(op, document);
-      if (violations.length > 0) throw new MmsInputError(operation, violations);
+      if (violations.length > 0) throw new MmsInputError(op.id, violations);
     }
-    let payload: Uint8Array;
+    const payload = this.#encode(op, document);
+    const retrySubmission = options.retrySubmission ?? this.#options.retrySubmissions;
+    const deadline = new CallDeadline(op.id, options.timeoutMs ?? this.#timeoutMs, options.signal);
     try {
-      payload = encodePayload(op, document);
+      const sent = await this.#transport.send({
+        interface: op.interface,
+        requestType: op.requestType,
+        payload,
+        ...(attachments.length > 0 ? { attachments } : {}),
+        ...(this.#options.adminRole ? { adminRole: true } : {}),
+        operation: op.id,
+        kind: isSubmission(op) ? 'submit' : 'query',
+        deadline,
+        // An explicit false must reach the transport, or its retry policy decides.
+        ...(retrySubmission !== undefined ? { retrySubmission } : {}),
+      });
+      const result = await interpretResponse(op, sent, {
+        limits: this.#decodeLimits,
+        signal: deadline.signal,
+        expected: echoedValues(envelope),
+        mismatch: this.#options.responseMismatch ?? 'error',
+      });
+      this.#log(op, result);
+      return result;
+    } finally {
+      deadline.dispose();
+    }
+  }
+
+  #log(op: OperationDescriptor, result: MmsResult<unknown>): void {
+    for (const message of result.messages) {
+      const log = message.level === 'warning' ? this.#logger.warn : this.#logger.info;
+      log.call(
+        this.#logger,
+        `${op.id}: ${message.path}: ${message.code ? `[${message.code}] ` : ''}${printable(message.text)}`,
+      );
+    }
+    if (result.warnings && !result.messages.some((m) => m.level === 'warning'))
+      this.#logger.warn(`${op.id}: the MMS flagged its answer with warnings=true but sent no warning text`);
+  }
+
+  /** The canonical payload bytes; only characters XML can carry, whatever the validation mode. */
+  #encode(op: OperationDescriptor, document: Record<string, unknown>): Uint8Array {
+    let xml: string;
+    try {
+      xml = encodePayload(op, document);
     } catch (err) {
       // Only reachable with validation off: a value that cannot be written at all.
       throw new MmsClientError('INVALID_REQUEST', `${op.id}: ${(err as Error).message}; nothing was sent`, {
         cause: err,
       });
     }
-    const retrySubmission = options.retrySubmission ?? this.#options.retrySubmissions;
-    const sent = await this.#transport.send({
-      interface: op.interface,
-      requestType: op.requestType,
-      payload,
-      ...(attachments.length > 0 ? { attachments } : {}),
-      ...(this.#options.adminRole ? { adminRole: true } : {}),
-      operation,
-      kind: isSubmission(op) ? 'submit' : 'query',
-      ...(options.signal ? { signal: options.signal } : {}),
-      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-      // An explicit false must reach the transport, or its retry policy decides.
-      ...(retrySubmission !== undefined ? { retrySubmission } : {}),
-    });
-    const result = interpretResponse(op, sent, this.#parseLimits);
-    for (const message of result.messages) {
-      const log = message.level === 'warning' ? this.#logger.warn : this.#logger.info;
-      log.call(
-        this.#logger,
-        `${operation}: ${message.path}: ${message.code ? `[${message.code}] ` : ''}${message.text}`,
+    const bad = NOT_XML_CHAR.exec(xml);
+    if (bad) {
+      // Validation off lets such a value through to here; signing it would
+      // send a document no XML parser accepts (or, for half a surrogate
+      // pair, silently different bytes).
+      throw new MmsClientError(
+        'INVALID_REQUEST',
+        `${op.id}: the payload would contain U+${(bad[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}, which XML 1.0 cannot carry (at character ${bad.index}); nothing was sent`,
       );
     }
-    return result as CallResult<K>;
+    return new TextEncoder().encode(xml);
   }
 
   /** Release the transport's connections (only held with `keepAlive`). */
@@ -252,11 +429,30 @@ export class MmsClient {
     }
     return inputs.map((input, i) => {
       if (typeof input.name !== 'string' || input.name === '') {
-        throw new MmsClientError('INVALID_REQUEST', `${op.id}: attachment ${i} has no name`);
+        throw new MmsClientError(
+          'INVALID_REQUEST',
+          `${op.id}: attachments[${i}] has no name; nothing was sent`,
+        );
       }
-      return { name: input.name, data: attachmentBytes(op, input) };
+      if (NOT_XML_CHAR.test(input.name)) {
+        throw new MmsClientError(
+          'INVALID_REQUEST',
+          `${op.id}: attachments[${i}].name holds a character XML cannot carry (a control character or half of a surrogate pair); nothing was sent`,
+        );
+      }
+      return { name: input.name, data: attachmentBytes(op, input, i) };
     });
   }
+}
+
+/** The request's values of the attributes an answer echoes, as written in the payload. */
+function echoedValues(envelope: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of ECHOED_ATTRIBUTES) {
+    const value = envelope[key];
+    if (typeof value === 'string' || typeof value === 'number') out[key] = String(value);
+  }
+  return out;
 }
 
 // Every operation as a named method (generated/methods.ts declares them with

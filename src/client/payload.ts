@@ -42,8 +42,9 @@ export function validateDocument(op: OperationDescriptor, document: Record<strin
   return validateValue(module, op.rootType, document, op.root, WALL_CLOCK);
 }
 
-export function encodePayload(op: OperationDescriptor, document: Record<string, unknown>): Uint8Array {
-  return new TextEncoder().encode(encodeDocument(moduleOf(op), op.root, document));
+/** The canonical XML text of the payload (the client checks its characters and encodes it as UTF-8). */
+export function encodePayload(op: OperationDescriptor, document: Record<string, unknown>): string {
+  return encodeDocument(moduleOf(op), op.root, document);
 }
 
 /** Submissions change state on the server; they are not retried after the request may have arrived. */

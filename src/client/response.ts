@@ -1,23 +1,40 @@
 /**
  * Turning what the transport received into a result or a typed error:
- * files (binary or non-XML answers), payload decoding with the operation's
- * schema, then the MMS success rules. The transport has already turned SOAP
- * faults, `TXT` answers and compressed responses into errors.
+ * files (binary or non-XML answers, only for operations that return files),
+ * payload decoding with the operation's schema, the MMS success rules, and
+ * the check that the answer is for this request (participant, user, date,
+ * envelope). The transport has already turned SOAP faults, `TXT` answers
+ * and compressed responses into errors.
  */
 import { modules } from '../../generated/index.js';
-import { MmsClientError } from '../errors.js';
+import { MmsClientError, MmsError } from '../errors.js';
+import { printable } from '../text.js';
 import type { SendResult } from '../transport/transport.js';
-import { decodeTree } from '../xml/decode.js';
+import { decodeTreeAsync, type DecodeOptions } from '../xml/decode.js';
 import type { OperationDescriptor } from '../xml/descriptors.js';
-import { parseXml, XmlParseError, type ParseLimits, type XmlElement } from '../xml/parser.js';
+import { parseXmlAsync, type XmlElement } from '../xml/parser.js';
+import type { Violation } from '../xml/validate.js';
 import { MmsValidationError } from './errors.js';
 import { moduleOf } from './payload.js';
-import type { MmsAttachment, MmsFile, MmsResult } from './result.js';
+import type { MmsAttachment, MmsFile, MmsMessage, MmsResult } from './result.js';
 import { judge } from './success.js';
 
 const OUTBOUND_ROOT = 'OutboundData';
-/** The operations whose XML answer is a report's content (mi-outbnd-reports.xsd). */
-const REPORT_DOWNLOADS = new Set(['ReportDownloadRequest', 'ReportDownloadRequestTrnID']);
+
+/** How to read one answer. */
+export interface InterpretOptions {
+  /** Limits of the payload reader (size, depth, counts, problems). */
+  readonly limits?: DecodeOptions;
+  /** Stops decoding (the call's deadline); its reason is thrown. */
+  readonly signal?: AbortSignal;
+  /**
+   * Envelope attributes the request sent that an answer repeating them must
+   * repeat unchanged (`ParticipantName`, `UserName`, `Date`).
+   */
+  readonly expected?: Readonly<Record<string, string>>;
+  /** What a different value in the answer is: `error` (default) or a response `problem`. */
+  readonly mismatch?: 'error' | 'problem';
+}
 
 const base64 = (bytes: Uint8Array | undefined): string =>
   Buffer.from(bytes ?? new Uint8Array()).toString('base64');
@@ -38,7 +55,16 @@ function attachmentsOf(sent: SendResult): MmsAttachment[] {
   }));
 }
 
-function parsePayload(op: OperationDescriptor, bytes: Uint8Array, limits: ParseLimits): XmlElement {
+/** The start of a payload, safe to quote. */
+function firstBytes(bytes: Uint8Array): string {
+  return JSON.stringify(printable(new TextDecoder().decode(bytes.subarray(0, 80)), 80));
+}
+
+async function parsePayload(
+  op: OperationDescriptor,
+  bytes: Uint8Array,
+  options: InterpretOptions,
+): Promise<XmlElement> {
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
     throw new MmsClientError(
       'UNSUPPORTED_RESPONSE',
@@ -46,37 +72,68 @@ function parsePayload(op: OperationDescriptor, bytes: Uint8Array, limits: ParseL
     );
   }
   try {
-    return parseXml(bytes, limits);
+    return await parseXmlAsync(bytes, options.limits, {
+      label: 'the response payload',
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
   } catch (err) {
-    const detail = err instanceof XmlParseError || err instanceof TypeError ? err.message : String(err);
-    const start = JSON.stringify(new TextDecoder().decode(bytes.subarray(0, 80)));
+    if (err instanceof MmsError && err.code !== 'DECODE_ERROR') throw err;
     throw new MmsClientError(
       'DECODE_ERROR',
-      `${op.id}: the response payload is not XML (${detail}); first bytes: ${start}`,
-      {
-        cause: err,
-      },
+      `${op.id}: ${(err as Error).message}; first bytes: ${firstBytes(bytes)}`,
+      { cause: err },
     );
   }
 }
 
+/** The outer `success=false` turned into the error entry it stands for. */
+function outerFailure(sent: SendResult): MmsMessage[] {
+  return sent.response.success
+    ? []
+    : [
+        {
+          level: 'error',
+          text: 'the MMS reported success=false without an error entry',
+          path: 'ResponseAttInfo.success',
+        },
+      ];
+}
+
 /** Interpret a transport result for an operation. Throws the typed error of each failure. */
-export function interpretResponse(
+export async function interpretResponse(
   op: OperationDescriptor,
   sent: SendResult,
-  limits: ParseLimits = {},
-): MmsResult<unknown> {
+  options: InterpretOptions = {},
+): Promise<MmsResult<unknown>> {
   const { response } = sent;
   const empty = op.result.many ? [] : undefined;
   const attachments = attachmentsOf(sent);
   const extra = attachments.length > 0 ? { attachments } : {};
-  // A binary answer, or CSV/HTML: a file (a report), returned as such.
+  const warnings = response.warnings;
+  // A binary answer, or CSV/HTML/JSON: a file. Only some operations return
+  // files; for the others such an answer is a proxy page or an outage.
   if (response.responseBinary || (response.responseDataType !== 'XML' && sent.payload?.length)) {
+    if (!op.files) {
+      throw new MmsClientError(
+        'UNSUPPORTED_RESPONSE',
+        `${op.id}: the MMS answered with ${response.responseBinary ? 'binary ' : ''}${printable(response.responseDataType, 20)} data${response.responseFilename !== undefined ? ` (${printable(response.responseFilename, 200)})` : ''}, but this operation returns XML; first bytes: ${firstBytes(sent.payload ?? new Uint8Array())}`,
+      );
+    }
+    const failed = outerFailure(sent);
+    if (failed.length > 0) {
+      throw new MmsValidationError(op.id, {
+        errors: failed,
+        messages: [],
+        statistics: undefined,
+        data: empty,
+      });
+    }
     return {
       data: empty,
       messages: [],
       statistics: undefined,
       responseProblems: [],
+      warnings,
       file: fileOf(sent),
       ...extra,
     };
@@ -87,38 +144,53 @@ export function interpretResponse(
       `${op.id}: the response carries no payload (success=${response.success})`,
     );
   }
-  const element = parsePayload(op, sent.payload, limits);
-  if (element.name === OUTBOUND_ROOT && element.uri === '' && REPORT_DOWNLOADS.has(op.id)) {
-    const decoded = decodeTree(
+  const element = await parsePayload(op, sent.payload, options);
+  if (element.name === OUTBOUND_ROOT && element.uri === '' && op.files) {
+    const decoded = await decodeTreeAsync(
       modules.outbound,
       modules.outbound.elements[OUTBOUND_ROOT]!,
       element,
       OUTBOUND_ROOT,
+      options.limits,
+      options.signal,
     );
+    const failed = outerFailure(sent);
+    if (failed.length > 0) {
+      throw new MmsValidationError(op.id, {
+        errors: failed,
+        messages: [],
+        statistics: undefined,
+        data: decoded.value,
+      });
+    }
     return {
       data: decoded.value,
       messages: [],
       statistics: undefined,
       responseProblems: decoded.problems,
+      warnings,
       ...extra,
     };
   }
   if (element.name !== op.root || element.uri !== '') {
-    throw new MmsClientError('DECODE_ERROR', `${op.id}: expected a ${op.root} payload, got ${element.name}`);
+    throw new MmsClientError(
+      'DECODE_ERROR',
+      `${op.id}: expected a ${op.root} payload, got ${element.name}${element.uri ? ` in ${printable(element.uri, 200)}` : ''}`,
+    );
   }
   const module = moduleOf(op);
-  const decoded = decodeTree<Record<string, unknown>>(module, module.elements[op.root]!, element, op.root);
-  const outcome = judge(op, decoded.value);
+  const decoded = await decodeTreeAsync<Record<string, unknown>>(
+    module,
+    module.elements[op.root]!,
+    element,
+    op.root,
+    options.limits,
+    options.signal,
+  );
+  const outcome = judge(op, decoded.value, decoded.problems);
   // A report download answered with MarketReport carries no report content.
-  const data = REPORT_DOWNLOADS.has(op.id) ? undefined : op.result.many ? outcome.items : outcome.items[0];
-  const errors = [...outcome.errors];
-  if (!response.success && errors.length === 0) {
-    errors.push({
-      level: 'error',
-      text: 'the MMS reported success=false without an error entry',
-      path: 'ResponseAttInfo.success',
-    });
-  }
+  const data = op.files && !op.envelope ? undefined : op.result.many ? outcome.items : outcome.items[0];
+  const errors = [...outcome.errors, ...(outcome.errors.length === 0 ? outerFailure(sent) : [])];
   if (errors.length > 0) {
     throw new MmsValidationError(op.id, {
       errors,
@@ -127,17 +199,65 @@ export function interpretResponse(
       data,
     });
   }
-  if (!outcome.envelopeFound) {
+  if (!outcome.envelopeFound) throw envelopeError(op, decoded.value);
+  const mismatches = echoMismatches(op, decoded.value, options.expected ?? {});
+  if (mismatches.length > 0 && options.mismatch !== 'problem') {
     throw new MmsClientError(
-      'DECODE_ERROR',
-      `${op.id}: the response has no ${op.result.envelope ?? op.envelope} envelope`,
+      'RESPONSE_MISMATCH',
+      `${op.id}: the answer is not for this request: ${mismatches.map((m) => `${m.path} ${m.message}`).join('; ')}. It was not used.`,
     );
   }
   return {
     data,
     messages: outcome.messages,
     statistics: outcome.statistics,
-    responseProblems: decoded.problems,
+    responseProblems: [...decoded.problems, ...mismatches],
+    warnings,
     ...extra,
   };
+}
+
+/** Why the operation's envelope is missing: another envelope in its place, or none at all. */
+function envelopeError(op: OperationDescriptor, root: Record<string, unknown>): MmsClientError {
+  const expected = [...new Set([op.envelope, op.result.envelope].filter(Boolean))].join(' or ');
+  const other = Object.keys(root).find((k) => k !== 'ProcessingStatistics' && k !== 'Messages');
+  if (other !== undefined) {
+    return new MmsClientError(
+      'RESPONSE_MISMATCH',
+      `${op.id}: the answer holds a ${other} envelope, not ${expected}: it is not the answer to this request.`,
+    );
+  }
+  return new MmsClientError('DECODE_ERROR', `${op.id}: the response has no ${expected} envelope`);
+}
+
+/**
+ * Where the answer repeats an envelope attribute of the request with
+ * another value: the root (report requests carry them there) and the
+ * envelopes the operation answers in.
+ */
+function echoMismatches(
+  op: OperationDescriptor,
+  root: Record<string, unknown>,
+  expected: Readonly<Record<string, string>>,
+): Violation[] {
+  const holders: [string, unknown][] = op.envelope
+    ? [...new Set([op.envelope, op.result.envelope ?? op.envelope])].map((name) => [
+        `${op.root}.${name}`,
+        root[name],
+      ])
+    : [[op.root, root]];
+  const out: Violation[] = [];
+  for (const [path, holder] of holders) {
+    if (typeof holder !== 'object' || holder === null) continue;
+    for (const [key, want] of Object.entries(expected)) {
+      const got = (holder as Record<string, unknown>)[key];
+      if (got === undefined || String(got) === want) continue;
+      out.push({
+        path: `${path}.${key}`,
+        message: `is ${JSON.stringify(printable(String(got), 100))}, but the request sent ${JSON.stringify(want)}`,
+        value: String(got),
+      });
+    }
+  }
+  return out;
 }

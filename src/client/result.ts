@@ -35,8 +35,17 @@ export interface MmsResult<T> {
   /** Every warning and information entry of the response, never dropped. */
   readonly messages: readonly MmsMessage[];
   readonly statistics: ProcessingStatistics | undefined;
-  /** Places where the response itself breaks the schema (the server is the authority; we report, not reject). */
+  /**
+   * Places where the response itself breaks the schema (the server is the
+   * authority; we report, not reject), and, with `responseMismatch:
+   * 'problem'`, where it names another participant, user or date.
+   */
   readonly responseProblems: readonly Violation[];
+  /**
+   * The `warnings` flag of `ResponseAttInfo`: the MMS says its answer carries
+   * warnings. Their text, where the payload has it, is in `messages`.
+   */
+  readonly warnings: boolean;
   /** Set when the server answered with a file (a report) instead of XML data. */
   readonly file?: MmsFile;
   /** Files the server sent along (`attachmentData` of the response). */

@@ -1,11 +1,18 @@
 /**
  * The MMS success rules (MMS-PROTOCOL.md §7), applied to a decoded payload:
  * collect every message with its path, then decide. A response fails when
- * ProcessingStatistics counts an invalid item, when the envelope or any data
- * item says `Success="false"` or a `FAILED`/`PASSED_PARTIAL` validation, or
- * when any `Error` entry appears anywhere.
+ * ProcessingStatistics counts an invalid item, when any element says
+ * `Success="false"` or a `FAILED`/`PASSED_PARTIAL` validation, or when any
+ * `Error` entry appears anywhere.
+ *
+ * The rules fail closed: a status the client cannot read (`Success="False"`,
+ * `Validation="failed"`, `Invalid="1x"`, a `<Messages>` child that is not
+ * `Error`, `Warning` or `Information`, an attribute named like a status in
+ * the wrong case) fails the call, because a rejection read as a success is
+ * the one mistake a caller cannot recover from.
  */
 import type { OperationDescriptor } from '../xml/descriptors.js';
+import type { Violation } from '../xml/validate.js';
 import type { MessageLevel, MmsMessage, ProcessingStatistics } from './result.js';
 
 const LEVELS: readonly (readonly [string, MessageLevel])[] = [
@@ -14,7 +21,11 @@ const LEVELS: readonly (readonly [string, MessageLevel])[] = [
   ['Information', 'information'],
 ];
 
+const GOOD_VALIDATION = new Set(['PASSED', 'WARNING', 'NOT_DONE']);
 const BAD_VALIDATION = new Set(['FAILED', 'PASSED_PARTIAL']);
+const VALIDATION_KEYS = ['Validation', 'ValidationStatus'] as const;
+/** Names whose value decides success; compared case-insensitively with unknown members. */
+const STATUS_NAMES = new Set(['success', 'validation', 'validationstatus', 'invalid']);
 
 type Node = Record<string, unknown>;
 
@@ -22,117 +33,115 @@ function isNode(value: unknown): value is Node {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Every `Messages` entry in the tree, in document order, with its path. */
-export function collectMessages(value: unknown, path: string, item?: number): MmsMessage[] {
+/** The entries of one `Messages` element. */
+function entriesOf(messages: Node, path: string, item: number | undefined): MmsMessage[] {
   const out: MmsMessage[] = [];
-  const walk = (node: unknown, at: string, itemIndex: number | undefined): void => {
-    if (Array.isArray(node)) {
-      node.forEach((child, i) => walk(child, `${at}[${i}]`, itemIndex));
-      return;
+  for (const [element, level] of LEVELS) {
+    const entries = messages[element];
+    if (!Array.isArray(entries)) continue;
+    // Market and registration entries carry a Code attribute (text in
+    // `value`); report schemas declare plain strings.
+    for (const entry of entries as (Node | string)[]) {
+      const node: Node = typeof entry === 'string' ? { value: entry } : entry;
+      out.push({
+        level,
+        ...(typeof node['Code'] === 'string' ? { code: node['Code'] } : {}),
+        text: typeof node['value'] === 'string' ? node['value'] : '',
+        path,
+        ...(item !== undefined ? { item } : {}),
+      });
     }
-    if (!isNode(node)) return;
-    for (const [key, child] of Object.entries(node)) {
-      if (key === 'Messages' && isNode(child)) {
-        for (const [element, level] of LEVELS) {
-          const entries = child[element];
-          if (!Array.isArray(entries)) continue;
-          // Market and registration entries carry a Code attribute (text in
-          // `value`); report schemas declare plain strings.
-          for (const entry of entries as (Node | string)[]) {
-            const node: Node = typeof entry === 'string' ? { value: entry } : entry;
-            out.push({
-              level,
-              ...(typeof node['Code'] === 'string' ? { code: node['Code'] } : {}),
-              text: typeof node['value'] === 'string' ? node['value'] : '',
-              path: at,
-              ...(itemIndex !== undefined ? { item: itemIndex } : {}),
-            });
-          }
-        }
-      } else if (typeof child === 'object') {
-        walk(child, `${at}.${key}`, itemIndex);
-      }
-    }
-  };
-  walk(value, path, item);
+  }
   return out;
 }
 
-function statusProblem(node: Node, path: string, item?: number): MmsMessage | undefined {
-  const validation = node['Validation'] ?? node['ValidationStatus'];
-  const failed =
-    node['Success'] === false || (typeof validation === 'string' && BAD_VALIDATION.has(validation));
-  if (!failed) return undefined;
-  const parts = [
-    node['Success'] === false ? 'Success=false' : '',
-    typeof validation === 'string' ? `Validation=${validation}` : '',
-  ]
-    .filter(Boolean)
-    .join(', ');
+/** Why a node's status fails the call, or undefined when it is good (or absent). */
+function statusProblem(node: Node, path: string, item: number | undefined): MmsMessage | undefined {
+  const reasons: string[] = [];
+  let unreadable = false;
+  const success = node['Success'];
+  if (success === false) reasons.push('Success=false');
+  else if (success !== undefined && success !== true) {
+    unreadable = true;
+    reasons.push(`Success=${JSON.stringify(success)}`);
+  }
+  for (const key of VALIDATION_KEYS) {
+    const validation = node[key];
+    if (validation === undefined) continue;
+    if (typeof validation === 'string' && BAD_VALIDATION.has(validation))
+      reasons.push(`${key}=${validation}`);
+    else if (typeof validation !== 'string' || !GOOD_VALIDATION.has(validation)) {
+      unreadable = true;
+      reasons.push(`${key}=${JSON.stringify(validation)}`);
+    }
+  }
+  if (reasons.length === 0) return undefined;
+  const what = item === undefined ? 'request' : 'item';
   return {
     level: 'error',
-    text: `the MMS marked this ${item === undefined ? 'request' : 'item'} as failed (${parts})`,
+    text: unreadable
+      ? `the status of this ${what} cannot be read (${reasons.join(', ')}), so it is not taken as success`
+      : `the MMS marked this ${what} as failed (${reasons.join(', ')})`,
     path,
     ...(item !== undefined ? { item } : {}),
   };
 }
 
+/**
+ * A decode problem that touches a status: inside `Messages` (an entry the
+ * schema does not know, which may well be an error), or a member named like
+ * a status but not readable as one.
+ */
+function isStatusProblem(problem: Violation): boolean {
+  if (/\.Messages(\.|\[|$)/.test(problem.path)) return true;
+  const last = problem.path.slice(problem.path.lastIndexOf('.') + 1).replace(/\[\d+\]$/, '');
+  return STATUS_NAMES.has(last.toLowerCase()) && !/^(Success|Validation|ValidationStatus)$/.test(last);
+}
+
 export interface Outcome {
   readonly ok: boolean;
-  /** Error entries, plus a synthesized entry for each failed status that came without one. */
+  /** Error entries, plus one entry for each failed or unreadable status. */
   readonly errors: MmsMessage[];
   /** Every message, errors included, in document order. */
   readonly messages: MmsMessage[];
   readonly statistics: ProcessingStatistics | undefined;
   /** The data items (always a list here; the caller unwraps single-item operations). */
   readonly items: unknown[];
-  /** The envelope was found in the response. */
+  /** The envelope the operation's results come in was found in the response. */
   readonly envelopeFound: boolean;
 }
 
-/** Apply the success rules to a decoded payload document (the root element's value). */
-export function judge(op: OperationDescriptor, root: Node): Outcome {
+/**
+ * Apply the success rules to a decoded payload document (the root element's
+ * value), with the problems the decoder reported for it.
+ */
+export function judge(op: OperationDescriptor, root: Node, problems: readonly Violation[] = []): Outcome {
   const statistics = isNode(root['ProcessingStatistics'])
     ? (root['ProcessingStatistics'] as ProcessingStatistics)
     : undefined;
   const messages: MmsMessage[] = [];
   const errors: MmsMessage[] = [];
-  if (isNode(root['Messages'])) messages.push(...collectMessages({ Messages: root['Messages'] }, op.root));
 
-  // Every holder present: the request's envelope and the one results come
-  // back in (a query may be answered in the submit envelope), or the root
-  // for report requests. In each, the status and messages of the holder and
-  // of every data item — the echoed request item too: a failed query says
-  // so on its own element.
-  const itemKeys = new Set([op.element, op.result.element, ...(op.companions ?? [])]);
-  const holders = op.envelope
-    ? [...new Set([op.envelope, op.result.envelope ?? op.envelope])].filter((name) => isNode(root[name]))
-    : [undefined];
-  for (const name of holders) {
-    const holder = name === undefined ? root : (root[name] as Node);
-    const at = name === undefined ? op.root : `${op.root}.${name}`;
-    if (name !== undefined && isNode(holder['Messages'])) {
-      messages.push(...collectMessages({ Messages: holder['Messages'] }, at));
-    }
-    const problem = statusProblem(holder, at);
+  // Every element of the document: messages and statuses wherever they
+  // stand (an item's StandingData carries its own). The item index is the
+  // position in the first list on the path (`…OfferData[1].OfferStack[0]` → 1).
+  const walk = (node: Node, path: string, item: number | undefined): void => {
+    const problem = statusProblem(node, path, item);
     if (problem) errors.push(problem);
-    for (const key of Object.keys(holder)) {
-      if (!itemKeys.has(key)) continue;
-      const raw = holder[key];
-      const list = Array.isArray(raw) ? raw : [raw];
-      list.forEach((item, i) => {
-        const index = Array.isArray(raw) ? i : undefined;
-        const itemPath = `${at}.${key}${index === undefined ? '' : `[${index}]`}`;
-        messages.push(...collectMessages(item, itemPath, index));
-        const itemProblem = isNode(item) ? statusProblem(item, itemPath, index) : undefined;
-        if (itemProblem) errors.push(itemProblem);
-      });
+    for (const [key, child] of Object.entries(node)) {
+      if (key === 'Messages' && isNode(child)) {
+        messages.push(...entriesOf(child, path, item));
+      } else if (Array.isArray(child)) {
+        child.forEach((entry, i) => {
+          if (isNode(entry)) walk(entry, `${path}.${key}[${i}]`, item ?? i);
+        });
+      } else if (isNode(child) && key !== 'ProcessingStatistics') {
+        walk(child, `${path}.${key}`, item);
+      }
     }
-  }
+  };
+  walk(root, op.root, undefined);
 
-  const container = op.result.envelope ? root[op.result.envelope] : root;
-  const raw = isNode(container) ? container[op.result.element] : undefined;
-  const items = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
   const invalid = statistics?.Invalid;
   if (typeof invalid === 'number' && invalid > 0) {
     errors.push({
@@ -140,7 +149,26 @@ export function judge(op: OperationDescriptor, root: Node): Outcome {
       text: `ProcessingStatistics reports ${invalid} invalid item${invalid === 1 ? '' : 's'}`,
       path: `${op.root}.ProcessingStatistics`,
     });
+  } else if (invalid !== undefined && typeof invalid !== 'number') {
+    errors.push({
+      level: 'error',
+      text: `ProcessingStatistics.Invalid is ${JSON.stringify(invalid)}, not a count, so the request is not taken as valid`,
+      path: `${op.root}.ProcessingStatistics.Invalid`,
+    });
   }
+  for (const problem of problems) {
+    if (!isStatusProblem(problem)) continue;
+    errors.push({
+      level: 'error',
+      text: `a status the client cannot read, so it is not taken as success: ${problem.message}${problem.value !== undefined ? ` (${JSON.stringify(problem.value.slice(0, 200))})` : ''}`,
+      path: problem.path,
+    });
+  }
+
+  const container = op.result.envelope ? root[op.result.envelope] : root;
+  const raw = isNode(container) ? container[op.result.element] : undefined;
+  const items = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
+  const envelopes = op.envelope ? [op.envelope, op.result.envelope ?? op.envelope] : [];
   const allErrors = [...messages.filter((m) => m.level === 'error'), ...errors];
   return {
     ok: allErrors.length === 0,
@@ -148,6 +176,6 @@ export function judge(op: OperationDescriptor, root: Node): Outcome {
     messages,
     statistics,
     items,
-    envelopeFound: holders.length > 0,
+    envelopeFound: envelopes.length === 0 || envelopes.some((name) => isNode(root[name])),
   };
 }

@@ -62,6 +62,26 @@ export interface CertificateInfo {
  * const signature = cert.sign(payloadBytes); // base64, RSA PKCS#1 v1.5 / SHA-256
  * ```
  */
+/**
+ * Whether `value` can serve as a {@link Certificate}: an instance, or an
+ * object with its members (a wrapper around a hardware key, say). Checked
+ * where a certificate is passed in, so `certificate: {}` is a clear
+ * `INVALID_OPTION` and not a TypeError at the first call.
+ */
+export function isCertificateLike(value: unknown): value is Certificate {
+  if (value instanceof Certificate) return true;
+  if (typeof value !== 'object' || value === null) return false;
+  const c = value as Record<string, unknown>;
+  return (
+    typeof c['subject'] === 'string' &&
+    c['notBefore'] instanceof Date &&
+    c['notAfter'] instanceof Date &&
+    typeof c['sign'] === 'function' &&
+    typeof c['isValidAt'] === 'function' &&
+    typeof c['createSecureContext'] === 'function'
+  );
+}
+
 export class Certificate {
   readonly #privateKey: KeyObject;
   readonly #leaf: X509Certificate;

@@ -33,7 +33,7 @@ import type {
   OperationDescriptor,
   PayloadModule,
 } from '../xml/descriptors.js';
-import { parseXml, type XmlElement } from '../xml/parser.js';
+import { parseXmlAsync, type XmlElement } from '../xml/parser.js';
 import { complexIndex, resolveType } from '../xml/schema-index.js';
 import { validateValue, type Violation } from '../xml/validate.js';
 import { CODES, type KnownCaller } from './operations/index.js';
@@ -110,11 +110,11 @@ function withoutPrefix(message: string): string {
  * `type` must be `application/xop+xml`, and the root part (found through
  * `start`) must say `type="text/xml"`, which selects SOAP 1.1.
  */
-export function readEnvelope(
+export async function readEnvelope(
   iface: MmsInterface,
   contentType: string | undefined,
   body: Buffer,
-): { readonly request: ParsedRequest; readonly mtom: boolean } | Rejection {
+): Promise<{ readonly request: ParsedRequest; readonly mtom: boolean } | Rejection> {
   if (contentType === undefined) return fault('soapenv:Client', 'The request has no Content-Type.');
   const ct = parseContentType(contentType);
   let mtom = false;
@@ -161,7 +161,9 @@ export function readEnvelope(
   }
   try {
     const message = decodeMessage(contentType, body);
-    const request = parseRequestEnvelope(message.rootXml, message.resolve);
+    const request = await parseRequestEnvelope(message.rootXml, message.resolve, {
+      limits: { maxLength: body.byteLength },
+    });
     if (request.interface !== iface) {
       return fault(
         'soapenv:Client',
@@ -238,10 +240,10 @@ const ROOT_OF: Readonly<Record<PayloadModule, string>> = {
 };
 
 /** The payload as an element tree of the right module, or the TXT message the MMS sends when it cannot read it. */
-export function readPayload(
+export async function readPayload(
   iface: MmsInterface,
   request: ParsedRequest,
-): { readonly module: PayloadModule; readonly root: XmlElement } | Rejection {
+): Promise<{ readonly module: PayloadModule; readonly root: XmlElement } | Rejection> {
   const module = MODULE_OF[`${iface} ${request.requestType}`];
   if (module === undefined)
     return { kind: 'txt', text: `requestType ${request.requestType} は処理できません (not supported).` };
@@ -254,11 +256,11 @@ export function readPayload(
     return { kind: 'txt', text: `requestDataType ${request.requestDataType} は処理できません (only XML).` };
   let root: XmlElement;
   try {
-    root = parseXml(request.requestData);
+    root = await parseXmlAsync(request.requestData, {}, { label: 'the payload' });
   } catch (err) {
     return {
       kind: 'txt',
-      text: `要求データのXMLを解析できません (the payload is not well-formed XML: ${(err as Error).message}).`,
+      text: `要求データのXMLを解析できません (${(err as Error).message}).`,
     };
   }
   const expected = ROOT_OF[module];

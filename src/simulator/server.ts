@@ -128,7 +128,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   const handle = async (req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> => {
     const socket = req.socket as TLSSocket;
-    const prepared = prepare(context, {
+    const prepared = await prepare(context, {
       method: req.method ?? 'GET',
       path: req.url ?? '/',
       headers: req.headers,

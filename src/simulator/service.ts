@@ -92,7 +92,7 @@ function fixed(
 }
 
 /** Reads and checks a request; the returned `run` answers it. */
-export function prepare(ctx: ServiceContext, incoming: IncomingRequest): Prepared {
+export async function prepare(ctx: ServiceContext, incoming: IncomingRequest): Promise<Prepared> {
   const started = performance.now();
   const iface = serviceAt(incoming.path);
   if (iface === undefined) {
@@ -128,7 +128,7 @@ export function prepare(ctx: ServiceContext, incoming: IncomingRequest): Prepare
     );
   }
   const caller = callerOf(incoming.peer, ctx.participants);
-  const read = readEnvelope(iface, header('content-type'), incoming.body);
+  const read = await readEnvelope(iface, header('content-type'), incoming.body);
   if ('kind' in read) {
     const message = read.kind === 'fault' ? read.message : read.text;
     return fixed(iface, faultAnswer('soapenv:Client', message), message);
@@ -142,7 +142,7 @@ export function prepare(ctx: ServiceContext, incoming: IncomingRequest): Prepare
       signatureProblem.message,
       mtom,
     );
-  const payload = readPayload(iface, request);
+  const payload = await readPayload(iface, request);
   if ('kind' in payload) {
     const text = payload.kind === 'txt' ? payload.text : payload.message;
     return fixed(iface, textAnswer(iface, text, ctx.mtom), text, mtom);

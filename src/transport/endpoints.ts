@@ -61,35 +61,49 @@ export interface EndpointOptions {
   readonly interface: MmsInterface;
   readonly environment: Environment;
   readonly overrides?: EndpointOverrides;
+  /** Accept `http://` overrides (no TLS). Default false. */
+  readonly allowInsecureHttp?: boolean;
 }
 
 /**
  * The ordered URLs to try for one interface: `[main, backup]` in production,
  * `[test]` on the test system, or the override.
  *
- * @throws {@link MmsClientError} `INVALID_REQUEST` for an empty or non-HTTP(S) override
+ * @throws {@link MmsClientError} `INVALID_OPTION` for an empty or non-HTTPS override
+ *   (`http://` only with `allowInsecureHttp`)
  */
 export function resolveEndpoints(options: EndpointOptions): readonly string[] {
-  const override = options.overrides?.[options.interface];
+  const override: unknown = options.overrides?.[options.interface];
   if (override !== undefined) {
-    const urls = typeof override === 'string' ? [override] : [...override];
+    const urls: unknown[] =
+      typeof override === 'string' ? [override] : Array.isArray(override) ? [...override] : [];
     if (urls.length === 0) {
-      throw new MmsClientError('INVALID_REQUEST', `The endpoint override for ${options.interface} is empty.`);
+      throw new MmsClientError(
+        'INVALID_OPTION',
+        `The URL override for ${options.interface} must be a URL or a non-empty list of URLs.`,
+      );
     }
     for (const u of urls) {
       let parsed: URL;
       try {
+        if (typeof u !== 'string') throw new TypeError(`${typeof u} is not a string`);
         parsed = new URL(u);
       } catch (err) {
-        throw new MmsClientError('INVALID_REQUEST', `The endpoint override "${u}" is not a URL.`, {
+        throw new MmsClientError('INVALID_OPTION', `The URL override ${JSON.stringify(u)} is not a URL.`, {
           cause: err,
         });
       }
+      if (parsed.protocol === 'http:' && options.allowInsecureHttp !== true) {
+        throw new MmsClientError(
+          'INVALID_OPTION',
+          `The URL override "${u}" is plain http: no TLS, no client certificate, and the signed payload in clear. Use https, or set allowInsecureHttp if this is really wanted.`,
+        );
+      }
       if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-        throw new MmsClientError('INVALID_REQUEST', `The endpoint override "${u}" is not an http(s) URL.`);
+        throw new MmsClientError('INVALID_OPTION', `The URL override "${u}" is not an https URL.`);
       }
     }
-    return urls;
+    return urls as string[];
   }
   const hosts = MMS_HOSTS[options.clientType][options.interface];
   const path = SERVICES[options.interface].path;

@@ -13,10 +13,17 @@
  * axios' `timeout` only measures inactivity, so deadlines are enforced by the
  * caller through the AbortSignal, whose `reason` (an {@link MmsTransportError})
  * says whether it was a timeout or a cancellation.
+ *
+ * Whether a failed request may have reached the server is decided from what
+ * happened on the connection, never from an error's code: once the TLS
+ * connection is up, Node writes the request at once, and a TLS alert, a bad
+ * record or a reset can arrive after the server has read all of it
+ * (MMS-PROTOCOL.md §9).
  */
 import http, { type ClientRequest, type IncomingMessage } from 'node:http';
 import https from 'node:https';
 import type { Socket } from 'node:net';
+import type { TLSSocket } from 'node:tls';
 import axios, { AxiosError, type AxiosRequestConfig } from 'axios';
 import { MmsTransportError } from '../errors.js';
 import type { Certificate } from '../security/certificate.js';
@@ -51,20 +58,6 @@ export interface HttpResponse {
   readonly body: Buffer;
 }
 
-/** TLS alerts and certificate checks fail before any HTTP data is processed by the server. */
-const HANDSHAKE_ERROR =
-  /^(ERR_SSL_(TLSV1_ALERT|TLSV13_ALERT|SSLV3_ALERT|WRONG_VERSION|UNSUPPORTED_PROTOCOL|NO_PROTOCOLS)|ERR_TLS_CERT_ALTNAME_INVALID|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|CERT_)/;
-
-/** Connection set-up errors: nothing was sent. */
-const CONNECT_ERROR = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'EADDRNOTAVAIL',
-]);
-
 /** Sends requests with the participant's client certificate. */
 export class HttpClient {
   readonly #agent: https.Agent;
@@ -94,20 +87,21 @@ export class HttpClient {
    * only when the server cannot have received the whole request.
    */
   async post(req: HttpRequest): Promise<HttpResponse> {
-    const state = { tcp: false, connected: false, flushed: false };
+    const state: ConnectionState = { tcp: false, connected: false };
     const isHttps = new URL(req.url).protocol === 'https:';
     const base = isHttps ? https : http;
     const transport = {
       request(options: https.RequestOptions, callback: (res: IncomingMessage) => void): ClientRequest {
         const cr = base.request(options, callback);
         cr.on('socket', (socket: Socket) => {
-          if (cr.reusedSocket) state.tcp = state.connected = true;
-          else {
-            socket.once('connect', () => (state.tcp = true));
+          // A pooled socket (keep-alive) is connected already, and a fresh one
+          // may have connected before this listener ran: read its state first.
+          state.tcp = cr.reusedSocket || !socket.connecting;
+          state.connected = cr.reusedSocket || (state.tcp && (!isHttps || isSecure(socket)));
+          if (!state.tcp) socket.once('connect', () => (state.tcp = true));
+          if (!state.connected)
             socket.once(isHttps ? 'secureConnect' : 'connect', () => (state.connected = true));
-          }
         });
-        cr.once('finish', () => (state.flushed = true));
         return cr;
       },
     };
@@ -150,14 +144,23 @@ export class HttpClient {
   }
 }
 
-function toTransportError(
-  err: unknown,
-  req: HttpRequest,
-  state: { tcp: boolean; connected: boolean; flushed: boolean },
-): MmsTransportError {
-  // The server can only have the whole request once the connection was up
-  // and the last byte was handed to the OS.
-  const sent = state.connected && state.flushed;
+/** What is known of one request's connection when it failed. */
+interface ConnectionState {
+  /** The TCP connection was established. */
+  tcp: boolean;
+  /** The connection was ready for the request (TLS handshake complete for https). */
+  connected: boolean;
+}
+
+function isSecure(socket: Socket): boolean {
+  // Set once the handshake completed (tls.TLSSocket); not in the typings.
+  return (socket as TLSSocket & { _secureEstablished?: boolean })._secureEstablished === true;
+}
+
+function toTransportError(err: unknown, req: HttpRequest, state: ConnectionState): MmsTransportError {
+  // Node writes the request as soon as the connection is ready, so from then
+  // on the server may have all of it, whatever error follows.
+  const sent = state.connected;
   const reason: unknown = req.signal.aborted ? req.signal.reason : undefined;
   if (reason instanceof MmsTransportError) {
     return new MmsTransportError(reason.code, reason.message, {
@@ -175,18 +178,14 @@ function toTransportError(
       { url: req.url, requestSent: true, cause: err },
     );
   }
-  const handshake =
-    (code !== undefined && HANDSHAKE_ERROR.test(code)) ||
-    (state.tcp && !state.connected && req.url.startsWith('https:'));
-  const notSent = (code !== undefined && CONNECT_ERROR.has(code)) || handshake || !sent;
-  const what = handshake
-    ? 'the TLS handshake failed (check the client certificate, and the server CA with the `ca` option)'
-    : notSent
-      ? 'the connection could not be established'
-      : 'the connection was lost after the request was sent';
+  const what = sent
+    ? 'the connection failed after the request was sent, so the server may have received it'
+    : state.tcp && req.url.startsWith('https:')
+      ? 'the TLS handshake failed (check the client certificate, and the server CA with the `ca` option); nothing was sent'
+      : 'the connection could not be established; nothing was sent';
   return new MmsTransportError('CONNECTION_FAILED', `POST ${req.url}: ${what}: ${code ?? message}.`, {
     url: req.url,
-    requestSent: !notSent,
+    requestSent: sent,
     cause: err,
   });
 }

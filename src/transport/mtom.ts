@@ -10,7 +10,7 @@
  * must name a part, and a body without its closing boundary is refused.
  */
 import { randomInt } from 'node:crypto';
-import { MmsClientError } from '../errors.js';
+import { MmsClientError, MmsLimitError } from '../errors.js';
 import { stripAngleBrackets, type CidResolver } from './soap.js';
 
 /** One binary part to send. */
@@ -192,16 +192,35 @@ function mimeError(what: string, cause?: unknown): MmsClientError {
 
 const XML_TYPES = new Set(['text/xml', 'application/soap+xml', 'application/xml', 'application/xop+xml']);
 
+/** Limits of the MIME reader. */
+export interface MimeLimits {
+  /**
+   * Most parts in one message. Default 64: the root, the payload and up to
+   * 40 attachments (the MI service's maximum) fit with room to spare.
+   */
+  readonly maxParts?: number;
+  /** Largest header block of one part, in bytes. Default 16 KiB. */
+  readonly maxHeaderBytes?: number;
+}
+
+/** The limits used where a caller gives none. */
+export const DEFAULT_MIME_LIMITS = Object.freeze({ maxParts: 64, maxHeaderBytes: 16 * 1024 });
+
 /**
  * Decodes an HTTP body that is either plain SOAP or MTOM.
  *
  * @param contentType - the HTTP `Content-Type` header; plain XML is assumed when absent
- * @throws {@link MmsClientError} `DECODE_ERROR` naming what is wrong (boundary, truncation, `start`, `cid:`)
+ * @throws {@link MmsClientError} `DECODE_ERROR` naming what is wrong (boundary, truncation, `start`, `cid:`),
+ *   {@link MmsLimitError} when the message has more parts or larger headers than the limits allow
  */
-export function decodeMessage(contentType: string | undefined, body: Uint8Array): DecodedMessage {
+export function decodeMessage(
+  contentType: string | undefined,
+  body: Uint8Array,
+  limits: MimeLimits = {},
+): DecodedMessage {
   const buf = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
   const ct = parseContentType(contentType ?? 'text/xml');
-  if (ct.mediaType === 'multipart/related') return decodeMultipart(ct, buf);
+  if (ct.mediaType === 'multipart/related') return decodeMultipart(ct, buf, limits);
   if (!XML_TYPES.has(ct.mediaType)) {
     throw mimeError(
       `the response has Content-Type ${ct.mediaType}, not SOAP (text/xml) or MTOM (multipart/related)`,
@@ -217,10 +236,17 @@ export function decodeMessage(contentType: string | undefined, body: Uint8Array)
   };
 }
 
-function decodeMultipart(ct: ContentType, buf: Buffer): DecodedMessage {
+function decodeMultipart(ct: ContentType, buf: Buffer, limits: MimeLimits): DecodedMessage {
   const boundary = ct.params.get('boundary');
   if (!boundary) throw mimeError('multipart/related without a boundary parameter');
-  const parts = splitMultipart(buf, boundary);
+  const parts = splitMultipart(buf, boundary, limits);
+  const seen = new Set<string>();
+  for (const p of parts) {
+    if (p.contentId === undefined) continue;
+    // Two parts with one Content-ID: which one a cid: means is anyone's guess.
+    if (seen.has(p.contentId)) throw mimeError(`two parts have the Content-ID <${p.contentId}>`);
+    seen.add(p.contentId);
+  }
   const start = ct.params.get('start');
   let root: MimePart | undefined;
   if (start !== undefined) {
@@ -242,8 +268,7 @@ function decodeMultipart(ct: ContentType, buf: Buffer): DecodedMessage {
   }
   const others = parts.filter((p) => p !== root);
   const byId = new Map<string, Buffer>();
-  for (const p of others)
-    if (p.contentId !== undefined && !byId.has(p.contentId)) byId.set(p.contentId, p.body);
+  for (const p of others) if (p.contentId !== undefined) byId.set(p.contentId, p.body);
   return {
     multipart: true,
     rootXml: decodeXmlText(root.body, rootType.params.get('charset')),
@@ -260,8 +285,14 @@ function decodeMultipart(ct: ContentType, buf: Buffer): DecodedMessage {
   };
 }
 
-/** Splits a multipart body into parts; accepts CRLF and bare LF. */
-export function splitMultipart(buf: Buffer, boundary: string): MimePart[] {
+/**
+ * Splits a multipart body into parts; accepts CRLF and bare LF. Stops at
+ * the first part past `maxParts`, so a body of millions of tiny parts costs
+ * no more than the parts allowed.
+ */
+export function splitMultipart(buf: Buffer, boundary: string, limits: MimeLimits = {}): MimePart[] {
+  const maxParts = limits.maxParts ?? DEFAULT_MIME_LIMITS.maxParts;
+  const maxHeaderBytes = limits.maxHeaderBytes ?? DEFAULT_MIME_LIMITS.maxHeaderBytes;
   const delimiter = Buffer.from(`--${boundary}`, 'latin1');
   // A delimiter counts only at the start of the body or of a line.
   const findDelimiter = (from: number): number => {
@@ -281,12 +312,19 @@ export function splitMultipart(buf: Buffer, boundary: string): MimePart[] {
     else if (buf[pos] === 0x0a) pos += 1;
     else if (pos >= buf.length) throw truncated(parts.length);
     else throw mimeError(`unexpected bytes after the boundary of part ${parts.length + 1}`);
+    if (parts.length >= maxParts) {
+      throw new MmsLimitError(
+        'maxParts',
+        maxParts,
+        `Cannot decode the MIME message: it has more than ${maxParts} parts; reading stopped there.`,
+      );
+    }
     const next = findDelimiter(pos);
     if (next < 0) throw truncated(parts.length);
     let end = next;
     if (end > pos && buf[end - 1] === 0x0a) end--;
     if (end > pos && buf[end - 1] === 0x0d) end--;
-    parts.push(parsePart(buf.subarray(pos, Math.max(pos, end)), parts.length + 1));
+    parts.push(parsePart(buf.subarray(pos, Math.max(pos, end)), parts.length + 1, maxHeaderBytes));
     at = next;
   }
 }
@@ -297,17 +335,33 @@ function truncated(complete: number): MmsClientError {
   );
 }
 
-function parsePart(raw: Buffer, index: number): MimePart {
+function parsePart(raw: Buffer, index: number, maxHeaderBytes: number): MimePart {
   let headerEnd: number;
   let bodyStart: number;
   if (raw[0] === 0x0a) [headerEnd, bodyStart] = [0, 1];
   else if (raw[0] === 0x0d && raw[1] === 0x0a) [headerEnd, bodyStart] = [0, 2];
   else {
-    const crlf = raw.indexOf('\r\n\r\n');
-    const lf = raw.indexOf('\n\n');
-    if (crlf < 0 && lf < 0) throw mimeError(`part ${index} has no blank line after its headers`);
+    // Headers end within maxHeaderBytes or the part is refused; search no further.
+    const head = raw.subarray(0, maxHeaderBytes + 4);
+    const crlf = head.indexOf('\r\n\r\n');
+    const lf = head.indexOf('\n\n');
+    if (crlf < 0 && lf < 0) {
+      if (raw.length > maxHeaderBytes)
+        throw new MmsLimitError(
+          'maxHeaderBytes',
+          maxHeaderBytes,
+          `Cannot decode the MIME message: the headers of part ${index} are longer than ${maxHeaderBytes} bytes.`,
+        );
+      throw mimeError(`part ${index} has no blank line after its headers`);
+    }
     if (lf >= 0 && (crlf < 0 || lf < crlf)) [headerEnd, bodyStart] = [lf, lf + 2];
     else [headerEnd, bodyStart] = [crlf, crlf + 4];
+    if (headerEnd > maxHeaderBytes)
+      throw new MmsLimitError(
+        'maxHeaderBytes',
+        maxHeaderBytes,
+        `Cannot decode the MIME message: the headers of part ${index} are longer than ${maxHeaderBytes} bytes.`,
+      );
   }
   const headers = new Map<string, string>();
   const lines = raw.subarray(0, headerEnd).toString('latin1').split(/\r?\n/);
@@ -333,12 +387,40 @@ function parsePart(raw: Buffer, index: number): MimePart {
   return { headers, contentId: id === undefined ? undefined : stripAngleBrackets(id), body };
 }
 
+/** Quoted-printable (RFC 2045 §6.7): `=XX` escapes and `=` soft line breaks; anything else as is. */
 function decodeQuotedPrintable(raw: Buffer): Buffer {
-  const text = raw.toString('latin1').replace(/=\r?\n/g, '');
-  return Buffer.from(
-    text.replace(/=([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
-    'latin1',
-  );
+  const out = Buffer.allocUnsafe(raw.length);
+  let n = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i] as number;
+    if (c === 0x3d) {
+      if (raw[i + 1] === 0x0a) {
+        i += 1;
+        continue;
+      }
+      if (raw[i + 1] === 0x0d && raw[i + 2] === 0x0a) {
+        i += 2;
+        continue;
+      }
+      const hi = hexValue(raw[i + 1]);
+      const lo = hexValue(raw[i + 2]);
+      if (hi >= 0 && lo >= 0) {
+        out[n++] = hi * 16 + lo;
+        i += 2;
+        continue;
+      }
+    }
+    out[n++] = c;
+  }
+  return out.subarray(0, n);
+}
+
+function hexValue(c: number | undefined): number {
+  if (c === undefined) return -1;
+  if (c >= 0x30 && c <= 0x39) return c - 0x30;
+  if (c >= 0x41 && c <= 0x46) return c - 0x37;
+  if (c >= 0x61 && c <= 0x66) return c - 0x57;
+  return -1;
 }
 
 function decodeXmlText(bytes: Buffer, charset: string | undefined): string {

@@ -11,6 +11,10 @@
  *   answered, and asking again gives the same answer.
  */
 import { MmsClientError } from '../errors.js';
+import { checkBoolean, checkDelay, checkInteger } from '../options.js';
+
+/** Most attempts a policy may ask for: more is a mistake, not resilience. */
+export const MAX_ATTEMPTS = 100;
 
 /** Retry settings. */
 export interface RetryPolicy {
@@ -59,15 +63,18 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = Object.freeze({
 
 /** Merges user settings over the defaults and checks them. */
 export function resolveRetryPolicy(partial: Partial<RetryPolicy> = {}): RetryPolicy {
-  const policy = { ...DEFAULT_RETRY_POLICY, ...partial };
-  if (!Number.isInteger(policy.maxAttempts) || policy.maxAttempts < 1) {
-    throw new MmsClientError(
-      'INVALID_REQUEST',
-      `retry.maxAttempts must be a positive integer, got ${policy.maxAttempts}`,
-    );
+  if (typeof partial !== 'object' || partial === null)
+    throw new MmsClientError('INVALID_OPTION', 'retry must be an object of retry settings.');
+  const defined = Object.fromEntries(Object.entries(partial).filter(([, v]) => v !== undefined));
+  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...defined };
+  checkInteger('retry.maxAttempts', policy.maxAttempts, 1, MAX_ATTEMPTS);
+  checkDelay('retry.baseDelayMs', policy.baseDelayMs);
+  checkDelay('retry.maxDelayMs', policy.maxDelayMs);
+  checkBoolean('retry.retrySubmissions', policy.retrySubmissions);
+  for (const name of ['sleep', 'random'] as const) {
+    if (typeof policy[name] !== 'function')
+      throw new MmsClientError('INVALID_OPTION', `retry.${name} must be a function.`);
   }
-  if (policy.baseDelayMs < 0 || policy.maxDelayMs < 0)
-    throw new MmsClientError('INVALID_REQUEST', 'retry delays must not be negative');
   return policy;
 }
 

@@ -8,7 +8,11 @@
  * read children by local name so a server that qualifies them still works.
  */
 import { MmsClientError } from '../errors.js';
-import { childNamed, childrenNamed, deepText, parseXml, type XmlElement } from './xml-tree.js';
+import { NOT_XML_CHAR } from '../xml/canonical.js';
+import { parseBase64 } from '../xml/lexical.js';
+import { parseXmlAsync, type ParseLimits } from '../xml/parser.js';
+import { printable } from '../text.js';
+import { childNamed, childrenNamed, deepText, type XmlElement } from './xml-tree.js';
 
 /** The two MMS web services. */
 export type MmsInterface = 'MI' | 'OMI';
@@ -156,6 +160,12 @@ export type SoapResponse =
 /** Looks up the bytes of an MTOM part by Content-ID (angle brackets removed, percent-decoded). */
 export type CidResolver = (contentId: string) => Uint8Array;
 
+/** How an envelope is read: the XML limits, and a signal that stops the read. */
+export interface EnvelopeReadOptions {
+  readonly limits?: ParseLimits;
+  readonly signal?: AbortSignal;
+}
+
 /**
  * Checks a request against the WSDL's rules that the type system cannot
  * express (request type per service, attachment count, signature length).
@@ -253,8 +263,12 @@ export function buildFaultEnvelope(fault: SoapFault): string {
  *
  * @throws {@link MmsClientError} `DECODE_ERROR` when the XML or its structure is not a usable response
  */
-export function parseResponseEnvelope(xml: string, resolve: CidResolver): SoapResponse {
-  const payload = bodyPayload(xml);
+export async function parseResponseEnvelope(
+  xml: string,
+  resolve: CidResolver,
+  options: EnvelopeReadOptions = {},
+): Promise<SoapResponse> {
+  const payload = await bodyPayload(xml, options);
   if (payload.name === 'Fault' && (payload.uri === SOAP11_NS || payload.uri === SOAP12_NS)) {
     return { kind: 'fault', fault: readFault(payload) };
   }
@@ -302,13 +316,19 @@ export interface ParsedRequest {
  *
  * @throws {@link MmsClientError} `DECODE_ERROR`
  */
-export function parseRequestEnvelope(xml: string, resolve: CidResolver): ParsedRequest {
-  const payload = bodyPayload(xml);
+export async function parseRequestEnvelope(
+  xml: string,
+  resolve: CidResolver,
+  options: EnvelopeReadOptions = {},
+): Promise<ParsedRequest> {
+  const payload = await bodyPayload(xml, options);
   const iface = (Object.keys(SERVICES) as MmsInterface[]).find(
     (k) => SERVICES[k].typesNamespace === payload.uri,
   );
   if (payload.name !== 'RequestAttInfo' || iface === undefined) {
-    throw decodeError(`the SOAP Body holds {${payload.uri}}${payload.name}, expected an MMS RequestAttInfo`);
+    throw decodeError(
+      `the SOAP Body holds {${printable(payload.uri, 200)}}${payload.name}, expected an MMS RequestAttInfo`,
+    );
   }
   const requestType = textOf(payload, 'requestType');
   const dataEl = childNamed(payload, 'requestData');
@@ -360,16 +380,12 @@ function attachmentEl(att: RequestAttachment): string {
   return `<attachmentData>${inner}</attachmentData>`;
 }
 
-// Characters XML 1.0 cannot carry at all, even escaped.
-// eslint-disable-next-line no-control-regex
-const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
-
 /** Escapes text for element content and attribute values. */
 export function escapeXml(text: string): string {
-  if (INVALID_XML_CHARS.test(text)) {
+  if (NOT_XML_CHAR.test(text)) {
     throw new MmsClientError(
       'INVALID_REQUEST',
-      'A value contains a control character that XML 1.0 cannot carry.',
+      'A value contains a character that XML 1.0 cannot carry (a control character or half of a surrogate pair).',
     );
   }
   return text
@@ -390,15 +406,13 @@ function decodeError(what: string, cause?: unknown): MmsClientError {
   );
 }
 
-function bodyPayload(xml: string): XmlElement {
-  let root: XmlElement;
-  try {
-    root = parseXml(xml);
-  } catch (err) {
-    throw decodeError(`the envelope is not well-formed XML (${(err as Error).message})`, err);
-  }
+async function bodyPayload(xml: string, options: EnvelopeReadOptions): Promise<XmlElement> {
+  const root = await parseXmlAsync(xml, options.limits, {
+    label: 'the SOAP envelope',
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
   if (root.name !== 'Envelope' || (root.uri !== SOAP11_NS && root.uri !== SOAP12_NS)) {
-    throw decodeError(`the root element is {${root.uri}}${root.name}, not a SOAP Envelope`);
+    throw decodeError(`the root element is {${printable(root.uri, 200)}}${root.name}, not a SOAP Envelope`);
   }
   const body = childNamed(root, 'Body', root.uri);
   if (!body) throw decodeError('the envelope has no Body');
@@ -441,30 +455,31 @@ function readBoolean(parent: XmlElement, name: string): boolean | undefined {
   if (text === undefined) return undefined;
   if (text === 'true' || text === '1') return true;
   if (text === 'false' || text === '0') return false;
-  throw decodeError(`${name} holds "${text.slice(0, 40)}", not an xsd:boolean`);
+  throw decodeError(`${name} holds "${printable(text, 40)}", not an xsd:boolean`);
 }
-
-const BASE64_RE = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 function readBinary(el: XmlElement, resolve: CidResolver): Uint8Array {
   const include = el.children.find((c) => c.name === 'Include' && c.uri === XOP_NS);
   if (include) {
     const href = include.attributes['href'];
     if (href === undefined) throw decodeError(`${el.name} has an xop:Include without href`);
-    if (!/^cid:/i.test(href)) throw decodeError(`${el.name} refers to "${href}", which is not a cid: URL`);
+    if (!/^cid:/i.test(href))
+      throw decodeError(`${el.name} refers to "${printable(href, 200)}", which is not a cid: URL`);
     let cid: string;
     try {
       cid = decodeURIComponent(href.slice(4));
     } catch (err) {
-      throw decodeError(`${el.name} has a malformed cid: URL "${href}"`, err);
+      throw decodeError(`${el.name} has a malformed cid: URL "${printable(href, 200)}"`, err);
     }
     return resolve(stripAngleBrackets(cid));
   }
   if (el.children.length > 0)
     throw decodeError(`${el.name} holds an unexpected element ${el.children[0]?.name}`);
-  const b64 = el.text.replace(/[\s]+/g, '');
-  if (!BASE64_RE.test(b64)) throw decodeError(`${el.name} is neither xop:Include nor valid base64`);
-  return Buffer.from(b64, 'base64');
+  // A linear check, not one regex over the whole text: megabytes of base64
+  // overflow the regex engine's stack.
+  const b64 = parseBase64(el.text);
+  if (b64 === undefined) throw decodeError(`${el.name} is neither xop:Include nor valid base64`);
+  return Buffer.from(b64.canonical, 'base64');
 }
 
 function readAttachment(el: XmlElement, resolve: CidResolver): ResponseAttachment {

@@ -3,9 +3,18 @@
  * retries and fail-over → decode → envelope-level checks. Payloads are bytes
  * in and bytes out; what they mean is the client layer's business.
  */
-import { CertificateError, MmsClientError, MmsError, MmsServerError, MmsTransportError } from '../errors.js';
+import {
+  asMmsError,
+  CertificateError,
+  MmsClientError,
+  MmsError,
+  MmsServerError,
+  MmsTransportError,
+} from '../errors.js';
 import { silentLogger, type Logger } from '../logger.js';
-import type { Certificate } from '../security/certificate.js';
+import { checkBoolean, checkInteger, checkTimeout, MAX_RESPONSE_BYTES_LIMIT } from '../options.js';
+import { isCertificateLike, type Certificate } from '../security/certificate.js';
+import { printable } from '../text.js';
 import {
   findTransactionId,
   newCallId,
@@ -13,9 +22,23 @@ import {
   type AuditResponse,
   type TransportHooks,
 } from './audit.js';
-import { resolveEndpoints, type ClientType, type EndpointOverrides, type Environment } from './endpoints.js';
+import { CallDeadline, untilAborted } from './deadline.js';
+import {
+  CLIENT_TYPES,
+  resolveEndpoints,
+  type ClientType,
+  type EndpointOverrides,
+  type Environment,
+} from './endpoints.js';
 import { HttpClient, type HttpResponse } from './http.js';
-import { decodeMessage, encodeMtom, isContentIdDomain, newContentId, type BinaryPart } from './mtom.js';
+import {
+  decodeMessage,
+  encodeMtom,
+  isContentIdDomain,
+  newContentId,
+  type BinaryPart,
+  type MimeLimits,
+} from './mtom.js';
 import {
   backoffDelay,
   isRetryable,
@@ -32,6 +55,7 @@ import {
   type RequestType,
   type ResponseAttInfo,
   type ResponseAttachment,
+  type SoapResponse,
 } from './soap.js';
 
 /** Options of {@link Transport}. */
@@ -64,6 +88,14 @@ export interface TransportOptions {
   readonly logger?: Logger;
   /** `User-Agent` header. */
   readonly userAgent?: string;
+  /**
+   * Accept `http://` URLs: no TLS, no client certificate, the signed payload
+   * in clear. Only for a local stand-in behind a TLS-terminating proxy you
+   * control. Default false: an `http://` URL is refused.
+   */
+  readonly allowInsecureHttp?: boolean;
+  /** Limits of the MIME reader for responses (parts, header size). */
+  readonly mimeLimits?: MimeLimits;
 }
 
 /** One attachment to send: its bytes are signed and sent as their own MTOM part. */
@@ -95,6 +127,12 @@ export interface SendOptions {
   readonly transactionId?: string;
   /** Overrides the transport's call deadline for this call. */
   readonly timeoutMs?: number;
+  /**
+   * The call's deadline, when the caller runs more than the transport under
+   * it (the client decodes the answer under the same deadline). When given,
+   * `signal` and `timeoutMs` are ignored: they are the deadline's.
+   */
+  readonly deadline?: CallDeadline;
 }
 
 /** `ResponseAttInfo` without its binary fields, which {@link SendResult} carries separately. */
@@ -117,9 +155,12 @@ export interface SendResult {
   readonly attempts: number;
 }
 
+/** Default deadline of a whole call, retries included. */
+export const DEFAULT_CALL_TIMEOUT_MS = 300_000;
+
 const DEFAULTS = {
   attemptTimeoutMs: 120_000,
-  callTimeoutMs: 300_000,
+  callTimeoutMs: DEFAULT_CALL_TIMEOUT_MS,
   maxResponseBytes: 64 * 1024 * 1024,
   userAgent: 'mms-client',
 };
@@ -152,19 +193,23 @@ export class Transport {
   readonly #retry: RetryPolicy;
   readonly #hooks: readonly TransportHooks[];
   readonly #logger: Logger;
+  readonly #attemptTimeoutMs: number;
+  readonly #callTimeoutMs: number;
+  readonly #maxResponseBytes: number;
 
+  /** @throws {@link MmsClientError} `INVALID_OPTION` for an option of the wrong type or out of range */
   constructor(options: TransportOptions) {
-    if (!isContentIdDomain(options.contentIdDomain)) {
-      throw new MmsClientError(
-        'INVALID_REQUEST',
-        `contentIdDomain "${options.contentIdDomain}" must be a domain name (letters, digits, dots, dashes).`,
-      );
-    }
+    checkTransportOptions(options);
     this.#options = options;
     this.#retry = resolveRetryPolicy(options.retry);
     this.#hooks =
       options.hooks === undefined ? [] : Array.isArray(options.hooks) ? options.hooks : [options.hooks];
     this.#logger = options.logger ?? silentLogger;
+    this.#attemptTimeoutMs = options.attemptTimeoutMs ?? DEFAULTS.attemptTimeoutMs;
+    this.#callTimeoutMs = options.callTimeoutMs ?? DEFAULTS.callTimeoutMs;
+    this.#maxResponseBytes = options.maxResponseBytes ?? DEFAULTS.maxResponseBytes;
+    // Refuse a bad URL override now, not at the first call.
+    for (const iface of Object.keys(options.endpoints ?? {}) as MmsInterface[]) this.#urls(iface);
     this.#http = new HttpClient({
       certificate: options.certificate,
       ...(options.ca !== undefined ? { ca: options.ca } : {}),
@@ -177,108 +222,105 @@ export class Transport {
    *
    * @throws {@link MmsTransportError} no usable HTTP exchange (connection, timeout, status, size)
    * @throws {@link MmsServerError} a SOAP fault, or a TXT error message from the server
-   * @throws {@link MmsClientError} an invalid request, or a response that cannot be decoded or used
+   * @throws {@link MmsClientError} an invalid request or option, a failing hook, or a response that cannot be decoded or used
    * @throws {@link CertificateError} the certificate is outside its validity window (nothing is sent)
    */
   async send(options: SendOptions): Promise<SendResult> {
-    const o = this.#options;
-    const urls = resolveEndpoints({
-      clientType: o.clientType,
-      interface: options.interface,
-      environment: o.environment,
-      ...(o.endpoints !== undefined ? { overrides: o.endpoints } : {}),
-    });
+    const deadline =
+      options.deadline ??
+      new CallDeadline(
+        options.operation,
+        options.timeoutMs === undefined ? this.#callTimeoutMs : checkTimeout('timeoutMs', options.timeoutMs),
+        options.signal,
+      );
+    try {
+      return await this.#send(options, deadline.signal);
+    } catch (err) {
+      throw asMmsError(err, options.operation);
+    } finally {
+      if (options.deadline === undefined) deadline.dispose();
+    }
+  }
+
+  async #send(options: SendOptions, signal: AbortSignal): Promise<SendResult> {
+    const urls = this.#urls(options.interface);
     const message = this.#buildMessage(options);
     const callId = newCallId();
-    const callTimeoutMs = options.timeoutMs ?? o.callTimeoutMs ?? DEFAULTS.callTimeoutMs;
-    const deadline = new AbortController();
-    const deadlineTimer = setTimeout(
-      () =>
-        deadline.abort(
-          new MmsTransportError(
-            'TIMEOUT',
-            `${options.operation}: no result within the call deadline of ${callTimeoutMs} ms.`,
-          ),
-        ),
-      callTimeoutMs,
-    );
-    const onCallerAbort = (): void =>
-      deadline.abort(
-        new MmsTransportError('ABORTED', `${options.operation}: cancelled by the caller.`, {
-          cause: options.signal?.reason,
-        }),
-      );
-    if (options.signal?.aborted) onCallerAbort();
-    else options.signal?.addEventListener('abort', onCallerAbort, { once: true });
     const retrySubmissions = options.retrySubmission ?? this.#retry.retrySubmissions;
-
-    try {
-      let lastError: MmsError | undefined;
-      for (let attempt = 1; attempt <= this.#retry.maxAttempts; attempt++) {
-        if (deadline.signal.aborted) throw this.#finalError(deadline.signal.reason, lastError, attempt - 1);
-        const url = urls[(attempt - 1) % urls.length] as string;
-        const request: AuditRequest = {
-          callId,
-          operation: options.operation,
-          interface: options.interface,
-          kind: options.kind,
-          attempt,
-          url,
-          timestamp: new Date(),
-          headers: message.headers,
-          body: message.body,
-          ...(options.transactionId !== undefined ? { transactionId: options.transactionId } : {}),
-        };
-        const outcome = await this.#attempt(request, message.body, deadline.signal);
-        if ('result' in outcome) {
-          this.#logger.info('mms: call succeeded', {
-            operation: options.operation,
-            attempt,
-            url,
-            status: outcome.result.status,
-          });
-          return { ...outcome.result, attempts: attempt };
-        }
-        const failure = outcome.failure;
-        lastError = failure.error;
-        const willRetry =
-          attempt < this.#retry.maxAttempts &&
-          isRetryable(failure.kind, options.kind, retrySubmissions) &&
-          !deadline.signal.aborted;
-        await this.#emitFailed(request, failure, willRetry, outcome.durationMs);
-        const fields = {
+    let lastError: MmsError | undefined;
+    for (let attempt = 1; attempt <= this.#retry.maxAttempts; attempt++) {
+      if (signal.aborted) throw this.#finalError(signal.reason, lastError, attempt - 1);
+      const url = urls[(attempt - 1) % urls.length] as string;
+      const request: AuditRequest = {
+        callId,
+        operation: options.operation,
+        interface: options.interface,
+        kind: options.kind,
+        attempt,
+        url,
+        timestamp: new Date(),
+        headers: message.headers,
+        body: message.body,
+        ...(options.transactionId !== undefined ? { transactionId: options.transactionId } : {}),
+      };
+      await this.#beforeSend(request, signal, lastError);
+      const outcome = await this.#attempt(request, message.body, signal);
+      if ('result' in outcome) {
+        this.#logger.info('mms: call succeeded', {
           operation: options.operation,
           attempt,
           url,
-          code: failure.error.code,
-          error: failure.error.message,
-        };
-        if (!willRetry) {
-          this.#logger.error('mms: call failed', fields);
-          throw withAttempts(failure.error, attempt);
-        }
-        const delay = backoffDelay(this.#retry, attempt);
-        this.#logger.warn('mms: attempt failed, retrying', {
-          ...fields,
-          delayMs: delay,
-          nextUrl: urls[attempt % urls.length],
+          status: outcome.result.status,
         });
-        try {
-          await this.#retry.sleep(delay, deadline.signal);
-        } catch {
-          throw this.#finalError(deadline.signal.reason, lastError, attempt);
-        }
+        return { ...outcome.result, attempts: attempt };
       }
-      throw new Error('unreachable: retry loop ended without result');
-    } finally {
-      clearTimeout(deadlineTimer);
-      options.signal?.removeEventListener('abort', onCallerAbort);
+      const failure = outcome.failure;
+      lastError = failure.error;
+      const willRetry =
+        attempt < this.#retry.maxAttempts &&
+        isRetryable(failure.kind, options.kind, retrySubmissions) &&
+        !signal.aborted;
+      await this.#emitFailed(request, failure, willRetry, outcome.durationMs, signal);
+      const fields = {
+        operation: options.operation,
+        attempt,
+        url,
+        code: failure.error.code,
+        error: failure.error.message,
+      };
+      if (!willRetry) {
+        this.#logger.error('mms: call failed', fields);
+        throw withAttempts(failure.error, attempt);
+      }
+      const delay = backoffDelay(this.#retry, attempt);
+      this.#logger.warn('mms: attempt failed, retrying', {
+        ...fields,
+        delayMs: delay,
+        nextUrl: urls[attempt % urls.length],
+      });
+      try {
+        await this.#retry.sleep(delay, signal);
+      } catch {
+        throw this.#finalError(signal.reason, lastError, attempt);
+      }
     }
+    throw new Error('unreachable: retry loop ended without result');
   }
 
   /** Releases pooled connections. Safe to call more than once. */
   close(): void {
     this.#http.close();
+  }
+
+  #urls(iface: MmsInterface): readonly string[] {
+    const o = this.#options;
+    return resolveEndpoints({
+      clientType: o.clientType,
+      interface: iface,
+      environment: o.environment,
+      ...(o.endpoints !== undefined ? { overrides: o.endpoints } : {}),
+      ...(o.allowInsecureHttp !== undefined ? { allowInsecureHttp: o.allowInsecureHttp } : {}),
+    });
   }
 
   #buildMessage(options: SendOptions): { headers: Record<string, string>; body: Buffer } {
@@ -327,6 +369,35 @@ export class Transport {
     };
   }
 
+  /**
+   * Runs every `beforeSend` hook under the call's deadline. A hook that
+   * throws or rejects stops the call before anything is sent (an auditor
+   * that cannot record must not let unrecorded traffic through).
+   */
+  async #beforeSend(
+    request: AuditRequest,
+    signal: AbortSignal,
+    lastError: MmsError | undefined,
+  ): Promise<void> {
+    for (const hook of this.#hooks) {
+      if (!hook.beforeSend) continue;
+      try {
+        await untilAborted(
+          Promise.resolve().then(() => hook.beforeSend?.({ request })),
+          signal,
+        );
+      } catch (err) {
+        if (signal.aborted && err === signal.reason)
+          throw this.#finalError(signal.reason, lastError, request.attempt - 1);
+        throw new MmsClientError(
+          'HOOK_FAILED',
+          `${request.operation}: a beforeSend hook failed (${hookErrorText(err)}); attempt ${request.attempt} was not sent.`,
+          { cause: err },
+        );
+      }
+    }
+  }
+
   async #attempt(
     request: AuditRequest,
     body: Buffer,
@@ -337,19 +408,17 @@ export class Transport {
   > {
     const started = performance.now();
     const elapsed = (): number => Math.round(performance.now() - started);
-    // Hooks run before the attempt deadline starts; a throwing beforeSend aborts the call.
-    for (const hook of this.#hooks) await hook.beforeSend?.({ request });
     this.#logger.debug('mms: sending', {
       operation: request.operation,
       attempt: request.attempt,
       url: request.url,
       bytes: body.byteLength,
     });
-    const attemptTimeoutMs = this.#options.attemptTimeoutMs ?? DEFAULTS.attemptTimeoutMs;
-    const controller = new AbortController();
+    const attemptTimeoutMs = this.#attemptTimeoutMs;
+    const timeout = new AbortController();
     const timer = setTimeout(
       () =>
-        controller.abort(
+        timeout.abort(
           new MmsTransportError(
             'TIMEOUT',
             `${request.operation}: no complete response from ${request.url} within ${attemptTimeoutMs} ms.`,
@@ -357,17 +426,14 @@ export class Transport {
         ),
       attemptTimeoutMs,
     );
-    const forward = (): void => controller.abort(callSignal.reason);
-    if (callSignal.aborted) forward();
-    else callSignal.addEventListener('abort', forward, { once: true });
     let res: HttpResponse;
     try {
       res = await this.#http.post({
         url: request.url,
         headers: request.headers,
         body,
-        signal: controller.signal,
-        maxResponseBytes: this.#options.maxResponseBytes ?? DEFAULTS.maxResponseBytes,
+        signal: AbortSignal.any([callSignal, timeout.signal]),
+        maxResponseBytes: this.#maxResponseBytes,
       });
     } catch (err) {
       const error =
@@ -377,7 +443,6 @@ export class Transport {
       return { failure: { error, kind: classifyTransportError(error, callSignal) }, durationMs: elapsed() };
     } finally {
       clearTimeout(timer);
-      callSignal.removeEventListener('abort', forward);
     }
     const response: AuditResponse = {
       status: res.status,
@@ -385,44 +450,95 @@ export class Transport {
       body: res.body,
       durationMs: elapsed(),
     };
-    const interpreted = interpretResponse(res, request);
+    let interpreted: Awaited<ReturnType<typeof interpretResponse>>;
+    try {
+      interpreted = await interpretResponse(res, request, {
+        signal: callSignal,
+        maxResponseBytes: this.#maxResponseBytes,
+        ...(this.#options.mimeLimits ? { mimeLimits: this.#options.mimeLimits } : {}),
+      });
+    } catch (err) {
+      // The deadline or the caller stopped the decoding: the server had answered.
+      interpreted = { failure: { kind: 'final', error: answeredButStopped(err, request, res.status) } };
+    }
     const transactionId =
       request.transactionId ??
       ('result' in interpreted ? findTransactionId(interpreted.result.payload) : undefined);
-    for (const hook of this.#hooks) {
-      try {
-        await hook.afterReceive?.({
-          request,
-          response,
-          ...(transactionId !== undefined ? { transactionId } : {}),
-        });
-      } catch (err) {
-        this.#logger.error('mms: afterReceive hook failed', {
-          operation: request.operation,
-          error: String(err),
-        });
-      }
-    }
+    const stopped = await this.#afterReceive(request, response, transactionId, callSignal);
+    if (stopped)
+      return { failure: { kind: 'final', error: stopped, response }, durationMs: response.durationMs };
     if ('result' in interpreted) {
       return { result: { ...interpreted.result, transactionId }, durationMs: response.durationMs };
     }
     return { failure: { ...interpreted.failure, response }, durationMs: response.durationMs };
   }
 
-  async #emitFailed(request: AuditRequest, failure: AttemptFailure, willRetry: boolean, durationMs: number) {
+  /**
+   * Runs every `afterReceive` hook under the call's deadline. Their errors
+   * are logged and swallowed: the server has already acted, and turning its
+   * answer into an error could make the caller submit twice. A deadline or
+   * cancellation while a hook runs ends the call; the error says the MMS had
+   * answered.
+   */
+  async #afterReceive(
+    request: AuditRequest,
+    response: AuditResponse,
+    transactionId: string | undefined,
+    signal: AbortSignal,
+  ): Promise<MmsError | undefined> {
     for (const hook of this.#hooks) {
+      if (!hook.afterReceive) continue;
       try {
-        await hook.attemptFailed?.({
-          request,
-          error: failure.error,
-          willRetry,
-          durationMs,
-          ...(failure.response !== undefined ? { response: failure.response } : {}),
-        });
+        await untilAborted(
+          Promise.resolve().then(() =>
+            hook.afterReceive?.({
+              request,
+              response,
+              ...(transactionId !== undefined ? { transactionId } : {}),
+            }),
+          ),
+          signal,
+        );
       } catch (err) {
+        if (signal.aborted && err === signal.reason) return answeredButStopped(err, request, response.status);
+        this.#logger.error('mms: afterReceive hook failed', {
+          operation: request.operation,
+          error: hookErrorText(err),
+        });
+      }
+    }
+    return undefined;
+  }
+
+  async #emitFailed(
+    request: AuditRequest,
+    failure: AttemptFailure,
+    willRetry: boolean,
+    durationMs: number,
+    signal: AbortSignal,
+  ): Promise<void> {
+    for (const hook of this.#hooks) {
+      if (!hook.attemptFailed) continue;
+      try {
+        await untilAborted(
+          Promise.resolve().then(() =>
+            hook.attemptFailed?.({
+              request,
+              error: failure.error,
+              willRetry,
+              durationMs,
+              ...(failure.response !== undefined ? { response: failure.response } : {}),
+            }),
+          ),
+          signal,
+        );
+      } catch (err) {
+        // The failure itself is what the caller gets; a deadline passing here
+        // is seen by the retry loop.
+        if (signal.aborted && err === signal.reason) return;
         this.#logger.error('mms: attemptFailed hook failed', {
           operation: request.operation,
-          error: String(err),
+          error: hookErrorText(err),
         });
       }
     }
@@ -444,6 +560,78 @@ export class Transport {
   }
 }
 
+/** Refuses options of the wrong type or out of range before anything is built. */
+function checkTransportOptions(options: TransportOptions): void {
+  if (typeof options !== 'object' || options === null)
+    throw new MmsClientError('INVALID_OPTION', 'Transport options must be an object.');
+  if (!isCertificateLike(options.certificate)) {
+    throw new MmsClientError(
+      'INVALID_OPTION',
+      'certificate must be a Certificate (from Certificate.fromFile or Certificate.fromBytes).',
+    );
+  }
+  if (!(CLIENT_TYPES as readonly unknown[]).includes(options.clientType))
+    throw new MmsClientError(
+      'INVALID_OPTION',
+      `clientType must be one of ${CLIENT_TYPES.join(', ')}, got ${String(options.clientType)}.`,
+    );
+  if (options.environment !== 'production' && options.environment !== 'test')
+    throw new MmsClientError(
+      'INVALID_OPTION',
+      `environment must be production or test, got ${String(options.environment)}.`,
+    );
+  if (!isContentIdDomain(options.contentIdDomain)) {
+    throw new MmsClientError(
+      'INVALID_OPTION',
+      `contentIdDomain ${JSON.stringify(options.contentIdDomain)} must be a domain name (letters, digits, dots, dashes).`,
+    );
+  }
+  if (options.attemptTimeoutMs !== undefined) checkTimeout('attemptTimeoutMs', options.attemptTimeoutMs);
+  if (options.callTimeoutMs !== undefined) checkTimeout('timeoutMs', options.callTimeoutMs);
+  if (options.maxResponseBytes !== undefined)
+    checkInteger('maxResponseBytes', options.maxResponseBytes, 1, MAX_RESPONSE_BYTES_LIMIT);
+  if (options.keepAlive !== undefined) checkBoolean('keepAlive', options.keepAlive);
+  if (options.allowInsecureHttp !== undefined) checkBoolean('allowInsecureHttp', options.allowInsecureHttp);
+  if (options.mimeLimits?.maxParts !== undefined)
+    checkInteger('mimeLimits.maxParts', options.mimeLimits.maxParts, 2, 10_000);
+  if (options.mimeLimits?.maxHeaderBytes !== undefined)
+    checkInteger('mimeLimits.maxHeaderBytes', options.mimeLimits.maxHeaderBytes, 256, 1024 * 1024);
+  const hooks =
+    options.hooks === undefined ? [] : Array.isArray(options.hooks) ? options.hooks : [options.hooks];
+  hooks.forEach((hook: unknown, i) => {
+    if (typeof hook !== 'object' || hook === null)
+      throw new MmsClientError(
+        'INVALID_OPTION',
+        `hooks[${i}] must be an object with beforeSend, afterReceive or attemptFailed.`,
+      );
+    for (const name of ['beforeSend', 'afterReceive', 'attemptFailed'] as const) {
+      const fn = (hook as Record<string, unknown>)[name];
+      if (fn !== undefined && typeof fn !== 'function')
+        throw new MmsClientError('INVALID_OPTION', `hooks[${i}].${name} must be a function.`);
+    }
+  });
+}
+
+/** A hook's error, for a message: its name and first line, never more than a line. */
+function hookErrorText(err: unknown): string {
+  const text = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+  return printable(text.split('\n')[0] ?? '', 300);
+}
+
+/**
+ * A deadline or cancellation that struck after the server had answered:
+ * the request was received (and a submission may have been processed).
+ */
+function answeredButStopped(err: unknown, request: AuditRequest, status: number): MmsError {
+  if (!(err instanceof MmsTransportError) || (err.code !== 'TIMEOUT' && err.code !== 'ABORTED'))
+    return asMmsError(err, request.operation);
+  return new MmsTransportError(
+    err.code,
+    `${err.message} The MMS had answered (HTTP ${status}) before that; the request was received, so check its outcome before sending it again.`,
+    { url: request.url, status, requestSent: true, cause: err.cause ?? err },
+  );
+}
+
 function classifyTransportError(error: MmsTransportError, callSignal: AbortSignal): FailureKind {
   // The caller's cancellation and the whole-call deadline end the call.
   if (callSignal.aborted) return 'final';
@@ -455,24 +643,34 @@ function withAttempts(error: MmsError, attempts: number): MmsError {
   return error instanceof MmsTransportError ? error.withAttempts(attempts) : error;
 }
 
+/** What reading a response may use. */
+interface ReadLimits {
+  readonly signal: AbortSignal;
+  readonly maxResponseBytes: number;
+  readonly mimeLimits?: MimeLimits;
+}
+
 /** Turns an HTTP response into a result or a classified failure. */
-function interpretResponse(
+async function interpretResponse(
   res: HttpResponse,
   request: AuditRequest,
-): { result: Omit<SendResult, 'attempts' | 'transactionId'> } | { failure: AttemptFailure } {
+  limits: ReadLimits,
+): Promise<{ result: Omit<SendResult, 'attempts' | 'transactionId'> } | { failure: AttemptFailure }> {
   const url = request.url;
   const contentType = res.headers['content-type'];
-  let decoded: ReturnType<typeof parseResponseEnvelope> | undefined;
-  let decodeFailure: MmsClientError | undefined;
+  let decoded: SoapResponse | undefined;
+  let decodeFailure: MmsError | undefined;
   if (res.body.byteLength > 0) {
     try {
-      const message = decodeMessage(contentType, res.body);
-      decoded = parseResponseEnvelope(message.rootXml, message.resolve);
+      const message = decodeMessage(contentType, res.body, limits.mimeLimits);
+      decoded = await parseResponseEnvelope(message.rootXml, message.resolve, {
+        // Characters never outnumber the bytes they were decoded from.
+        limits: { maxLength: limits.maxResponseBytes },
+        signal: limits.signal,
+      });
     } catch (err) {
-      decodeFailure =
-        err instanceof MmsClientError
-          ? err
-          : new MmsClientError('DECODE_ERROR', `Cannot decode the response: ${String(err)}`, { cause: err });
+      if (limits.signal.aborted && err === limits.signal.reason) throw err;
+      decodeFailure = asMmsError(err, request.operation);
     }
   }
   // A SOAP fault is the server's answer whatever the status (SOAP 1.1 sends it with 500).
@@ -483,7 +681,7 @@ function interpretResponse(
         kind: 'final',
         error: new MmsServerError(
           'SOAP_FAULT',
-          `${request.operation}: the MMS answered with a SOAP fault ${f.code}: ${f.message}`,
+          `${request.operation}: the MMS answered with a SOAP fault ${printable(f.code, 200)}: ${printable(f.message)}`,
           {
             faultCode: f.code,
             faultString: f.message,
@@ -520,7 +718,7 @@ function interpretResponse(
         kind: 'final',
         error: new MmsServerError(
           'SERVER_TEXT',
-          `${request.operation}: the MMS answered with an error: ${text}`,
+          `${request.operation}: the MMS answered with an error: ${printable(text)}`,
           {
             serverText: text,
             status: res.status,
@@ -546,11 +744,6 @@ function interpretResponse(
   };
 }
 
-// Control characters other than tab and line feed, replaced in excerpts so
-// they cannot garble a terminal or a log line.
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARS = /[\u0000-\u0008\u000B-\u001F]/g;
-
 function excerpt(body: Uint8Array): string {
-  return Buffer.from(body.subarray(0, EXCERPT_BYTES)).toString('utf8').replace(CONTROL_CHARS, '?');
+  return printable(Buffer.from(body.subarray(0, EXCERPT_BYTES)).toString('utf8'), EXCERPT_BYTES);
 }

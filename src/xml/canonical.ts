@@ -5,6 +5,14 @@
  * empty elements as a start and end tag, and C14N escaping.
  */
 
+/**
+ * A character XML 1.0 cannot carry, even escaped: C0 controls other than
+ * tab, line feed and carriage return, U+FFFE, U+FFFF, and a lone half of a
+ * surrogate pair (which UTF-8 cannot encode; TextEncoder would silently
+ * write U+FFFD instead).
+ */
+export const NOT_XML_CHAR = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+
 /** C14N §1.1 text node escaping: `&`, `<`, `>`, and CR. */
 export function escapeText(text: string): string {
   return /[&<>\r]/.test(text)

@@ -161,6 +161,8 @@ export interface OperationDescriptor {
   };
   /** Client types allowed to call it ('bsp', 'mo', 'tso'); all when unknown. */
   readonly audience: readonly ('bsp' | 'mo' | 'tso')[];
+  /** The answer may be a file (a report, CSV, PDF) instead of XML data; other operations refuse files. */
+  readonly files?: boolean;
   /** Name of the MmsClient method. */
   readonly method: string;
 }

@@ -40,6 +40,7 @@ import {
   parseInteger,
   totalDigitCount,
 } from './lexical.js';
+import { NOT_XML_CHAR } from './canonical.js';
 import { translatePattern } from './pattern.js';
 
 export { formatNumber, hasTimezone } from './lexical.js';
@@ -64,7 +65,16 @@ export function checkSimpleValue(lexical: string, type: SimpleTypeDescriptor): s
     check = compileSimpleType(type);
     compiled.set(type, check);
   }
-  return check(lexical);
+  try {
+    return check(lexical);
+  } catch (err) {
+    // V8's regex engine gives up on some patterns over megabytes of text
+    // (RangeError: stack exceeded). The value cannot be shown valid, so it
+    // is reported as a violation instead of escaping as an untyped error.
+    if (err instanceof RangeError)
+      return [`a value of ${lexical.length} characters is too long to be checked against ${type.name}`];
+    throw err;
+  }
 }
 
 /** Parse result of a lexical value in a value space. */
@@ -92,8 +102,6 @@ interface ValueSpace<V> {
   /** Decimal view for totalDigits/fractionDigits. Absent = facets not allowed. */
   readonly digits?: (value: V) => DecimalValue;
 }
-
-const NOT_XML_CHAR = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
 
 const stringSpace: ValueSpace<string> = {
   label: 'string',

@@ -142,9 +142,11 @@ export interface DateTimeValue {
   readonly timezone: number | undefined;
 }
 
+// Years are bounded (16 digits, then "out of range" below): an unbounded
+// `{4,}` group overflows V8's regex stack on megabytes of digits.
 const DATE_TIME =
-  /^(-?)([0-9]{4,})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\.([0-9]+))?(Z|[+-][0-9]{2}:[0-9]{2})?$/;
-const DATE = /^(-?)([0-9]{4,})-([0-9]{2})-([0-9]{2})(Z|[+-][0-9]{2}:[0-9]{2})?$/;
+  /^(-?)([0-9]{4,16})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\.([0-9]+))?(Z|[+-][0-9]{2}:[0-9]{2})?$/;
+const DATE = /^(-?)([0-9]{4,16})-([0-9]{2})-([0-9]{2})(Z|[+-][0-9]{2}:[0-9]{2})?$/;
 const TIMEZONE_SUFFIX = /(?:Z|[+-][0-9]{2}:[0-9]{2})$/;
 
 /** Why a date/dateTime lexical value is invalid, or the parsed value. */

@@ -1,10 +1,21 @@
 /**
- * The hardened XML reader for everything that comes off the network: no
- * DOCTYPE (so no entity expansion, internal or external), no processing of
- * anything but elements, attributes and text, and limits on size, depth and
- * element count so a hostile or broken response cannot exhaust memory.
+ * The hardened XML reader for everything that comes off the network or out
+ * of a file: no DOCTYPE (so no entity expansion, internal or external),
+ * nothing but elements, attributes and text, and limits on size, depth,
+ * element count, attributes per element and text length.
+ *
+ * The reader stops at the first limit it passes or the first well-formedness
+ * error, by throwing out of the saxes handler, so a hostile document costs
+ * no more than the bytes read up to that point. saxes resolves namespaces by
+ * walking the open tags, which is quadratic in the depth; stopping when a
+ * tag opens below the depth limit keeps that walk short.
+ *
+ * {@link parseXmlAsync} reads in slices and yields to the event loop between
+ * them, so timers (deadlines, heartbeats) and other connections stay served
+ * while a large document is read, and an AbortSignal stops it between slices.
  */
 import { SaxesParser } from 'saxes';
+import { MmsClientError, MmsError, MmsLimitError, MmsTransportError } from '../errors.js';
 
 export interface XmlElement {
   /** Local name. */
@@ -28,42 +39,213 @@ export interface ParseLimits {
   readonly maxDepth?: number;
   /** Most elements accepted. Default 2,000,000. */
   readonly maxElements?: number;
+  /** Most attributes on one element, namespace declarations included. Default 256. */
+  readonly maxAttributes?: number;
+  /** Longest text directly inside one element, in UTF-16 code units. Default: `maxLength`. */
+  readonly maxTextLength?: number;
 }
 
-export class XmlParseError extends Error {
-  override readonly name = 'XmlParseError';
+/** The limits used where a caller gives none. */
+export const DEFAULT_PARSE_LIMITS = Object.freeze({
+  maxLength: 64 * 1024 * 1024,
+  maxDepth: 64,
+  maxElements: 2_000_000,
+  maxAttributes: 256,
+});
+
+/** How a parse is run: what it is called in messages, and what can stop it. */
+export interface ParseControl {
+  /** What is being read, for messages (`the response payload`). Default `the XML document`. */
+  readonly label?: string;
+  /** Aborts the parse between slices; its reason is thrown (an {@link MmsError} as is). */
+  readonly signal?: AbortSignal;
+}
+
+/** The document is not well-formed XML, or uses a construct the reader refuses (DOCTYPE). */
+export class XmlParseError extends MmsClientError {
+  declare readonly code: 'DECODE_ERROR';
   constructor(
     message: string,
     readonly line?: number,
   ) {
-    super(message);
+    super('DECODE_ERROR', message);
   }
 }
 
 const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
 const XMLNS = 'http://www.w3.org/2000/xmlns/';
 
-export function parseXml(input: string | Uint8Array, limits: ParseLimits = {}): XmlElement {
-  const maxLength = limits.maxLength ?? 64 * 1024 * 1024;
-  const maxDepth = limits.maxDepth ?? 64;
-  const maxElements = limits.maxElements ?? 2_000_000;
-  const text = typeof input === 'string' ? input : new TextDecoder('utf-8', { fatal: true }).decode(input);
-  if (text.length > maxLength)
-    throw new XmlParseError(`XML document of ${text.length} characters exceeds the limit of ${maxLength}`);
+/** Bytes (or characters) handed to saxes at once; about 15 ms of parsing. */
+const SLICE = 1 << 20;
+/** Longest stretch of parsing before {@link parseXmlAsync} lets the event loop run. */
+const YIELD_AFTER_MS = 10;
 
-  const parser = new SaxesParser({ xmlns: true, position: true });
-  const stack: XmlElement[] = [];
-  let root: XmlElement | undefined;
-  let count = 0;
-  let failure: XmlParseError | undefined;
-  const fail = (message: string): void => {
-    failure ??= new XmlParseError(`${message} (line ${parser.line})`, parser.line);
+/** Reads a whole document at once. Small inputs (SOAP envelopes, test data) only: it never yields. */
+export function parseXml(
+  input: string | Uint8Array,
+  limits: ParseLimits = {},
+  control: ParseControl = {},
+): XmlElement {
+  const builder = new TreeBuilder(limits, control.label ?? 'the XML document');
+  for (const text of slices(input, builder)) builder.write(text);
+  return builder.finish();
+}
+
+/** Reads a document in slices, yielding to the event loop every few milliseconds. */
+export async function parseXmlAsync(
+  input: string | Uint8Array,
+  limits: ParseLimits = {},
+  control: ParseControl = {},
+): Promise<XmlElement> {
+  const builder = new TreeBuilder(limits, control.label ?? 'the XML document');
+  let since = performance.now();
+  for (const text of slices(input, builder)) {
+    builder.write(text);
+    if (performance.now() - since > YIELD_AFTER_MS) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      since = performance.now();
+    }
+    throwIfAborted(control.signal);
+  }
+  return builder.finish();
+}
+
+/** The signal's reason if it has aborted: an MmsError as is, anything else as `ABORTED`. */
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (!signal?.aborted) return;
+  const reason: unknown = signal.reason;
+  if (reason instanceof MmsError) throw reason;
+  throw new MmsTransportError('ABORTED', 'The call was cancelled.', { cause: reason });
+}
+
+/** The input as text, a slice at a time; bytes are decoded as UTF-8 (fatal on bad sequences). */
+function* slices(input: string | Uint8Array, builder: TreeBuilder): Generator<string> {
+  if (typeof input === 'string') {
+    builder.countLength(input.length);
+    for (let at = 0; at < input.length; at += SLICE) yield input.slice(at, at + SLICE);
+    return;
+  }
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const decode = (bytes?: Uint8Array): string => {
+    try {
+      return bytes === undefined ? decoder.decode() : decoder.decode(bytes, { stream: true });
+    } catch {
+      throw builder.error('is not valid UTF-8');
+    }
   };
-  parser.on('doctype', () => fail('DOCTYPE declarations are not accepted'));
-  parser.on('opentag', (tag) => {
-    if (failure) return;
-    if (++count > maxElements) return fail(`more than ${maxElements} elements`);
-    if (stack.length >= maxDepth) return fail(`elements nested deeper than ${maxDepth}`);
+  for (let at = 0; at < input.byteLength; at += SLICE) {
+    const text = decode(input.subarray(at, at + SLICE));
+    builder.countLength(text.length);
+    yield text;
+  }
+  const rest = decode();
+  builder.countLength(rest.length);
+  yield rest;
+}
+
+/** Builds the element tree from saxes events, enforcing every limit as it goes. */
+class TreeBuilder {
+  readonly #parser = new SaxesParser({ xmlns: true, position: true });
+  readonly #label: string;
+  readonly #maxLength: number;
+  readonly #maxDepth: number;
+  readonly #maxElements: number;
+  readonly #maxAttributes: number;
+  readonly #maxTextLength: number;
+  readonly #stack: XmlElement[] = [];
+  #root: XmlElement | undefined;
+  #length = 0;
+  #elements = 0;
+  #attributes = 0;
+
+  constructor(limits: ParseLimits, label: string) {
+    this.#label = label;
+    this.#maxLength = limits.maxLength ?? DEFAULT_PARSE_LIMITS.maxLength;
+    this.#maxDepth = limits.maxDepth ?? DEFAULT_PARSE_LIMITS.maxDepth;
+    this.#maxElements = limits.maxElements ?? DEFAULT_PARSE_LIMITS.maxElements;
+    this.#maxAttributes = limits.maxAttributes ?? DEFAULT_PARSE_LIMITS.maxAttributes;
+    this.#maxTextLength = limits.maxTextLength ?? this.#maxLength;
+    const p = this.#parser;
+    p.on('doctype', () => {
+      throw this.error('has a DOCTYPE declaration, which is not accepted');
+    });
+    // Six handlers at most: a seventh turns the parser object into a
+    // dictionary-mode object in V8 and parsing gets three times slower
+    // (docs/decisions.md). So no `error` handler (saxes then throws at the
+    // first error, which is what we want) and no `opentagstart`.
+    p.on('attribute', () => {
+      if (++this.#attributes > this.#maxAttributes)
+        throw this.limit(
+          'maxAttributes',
+          this.#maxAttributes,
+          `has an element with more than ${this.#maxAttributes} attributes`,
+        );
+    });
+    p.on('opentag', (tag) => this.#open(tag));
+    p.on('closetag', () => void this.#stack.pop());
+    p.on('text', (text) => this.#text(text));
+    p.on('cdata', (text) => this.#text(text));
+  }
+
+  countLength(n: number): void {
+    this.#length += n;
+    if (this.#length > this.#maxLength)
+      throw this.limit(
+        'maxLength',
+        this.#maxLength,
+        `is longer than the limit of ${this.#maxLength} characters`,
+      );
+  }
+
+  write(text: string): void {
+    this.#guard(() => this.#parser.write(text));
+  }
+
+  finish(): XmlElement {
+    this.#guard(() => this.#parser.close());
+    if (!this.#root) throw this.error('has no root element');
+    return this.#root;
+  }
+
+  error(what: string): XmlParseError {
+    const line = this.#parser.line;
+    return new XmlParseError(`${this.#label} ${what} (line ${line})`, line);
+  }
+
+  limit(name: string, max: number, what: string): MmsLimitError {
+    return new MmsLimitError(
+      name,
+      max,
+      `${this.#label} ${what} (line ${this.#parser.line}); reading stopped there`,
+    );
+  }
+
+  #guard(run: () => void): void {
+    try {
+      run();
+    } catch (err) {
+      if (err instanceof MmsError) throw err;
+      // A well-formedness error, thrown by saxes at the first one it meets.
+      const message = err instanceof Error ? err.message : String(err);
+      throw this.error(
+        `is not well-formed: ${message.replace(/^(?:[^:]*:)?\d+:\d+: /, '').replace(/\.$/, '')}`,
+      );
+    }
+  }
+
+  #open(tag: {
+    name: string;
+    local?: string;
+    uri?: string;
+    attributes: Record<string, string | { uri: string; local: string; value: string; prefix: string }>;
+  }): void {
+    // Checked when the tag is complete: its namespace lookup walks at most
+    // maxDepth open tags.
+    if (++this.#elements > this.#maxElements)
+      throw this.limit('maxElements', this.#maxElements, `has more than ${this.#maxElements} elements`);
+    if (this.#stack.length >= this.#maxDepth)
+      throw this.limit('maxDepth', this.#maxDepth, `nests elements deeper than ${this.#maxDepth}`);
+    this.#attributes = 0;
     const attributes: Record<string, string> = {};
     const foreignAttributes: string[] = [];
     for (const attr of Object.values(tag.attributes)) {
@@ -79,30 +261,24 @@ export function parseXml(input: string | Uint8Array, limits: ParseLimits = {}): 
       foreignAttributes,
       children: [],
       text: '',
-      line: parser.line,
+      line: this.#parser.line,
     };
-    const parent = stack[stack.length - 1];
+    const parent = this.#stack[this.#stack.length - 1];
     if (parent) parent.children.push(element);
-    else if (root) return fail('more than one root element');
-    else root = element;
-    stack.push(element);
-  });
-  parser.on('closetag', () => {
-    stack.pop();
-  });
-  const appendText = (chunk: string): void => {
-    const current = stack[stack.length - 1];
-    if (current) current.text += chunk;
-  };
-  parser.on('text', appendText);
-  parser.on('cdata', appendText);
-  parser.on('error', (err) => fail(err.message.replace(/^[^:]*:\d+:\d+: /, '')));
-  try {
-    parser.write(text).close();
-  } catch (err) {
-    fail((err as Error).message);
+    else if (this.#root) throw this.error('has more than one root element');
+    else this.#root = element;
+    this.#stack.push(element);
   }
-  if (failure) throw failure;
-  if (!root) throw new XmlParseError('no root element');
-  return root;
+
+  #text(text: string): void {
+    const current = this.#stack[this.#stack.length - 1];
+    if (!current) return;
+    if (current.text.length + text.length > this.#maxTextLength)
+      throw this.limit(
+        'maxTextLength',
+        this.#maxTextLength,
+        `has a text of more than ${this.#maxTextLength} characters in ${current.name}`,
+      );
+    current.text += text;
+  }
 }

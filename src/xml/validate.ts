@@ -24,6 +24,12 @@ export interface Violation {
   readonly path: string;
   /** What rule was broken, in words. */
   readonly message: string;
+  /**
+   * The value as the document wrote it, where the message cannot hold it:
+   * an attribute or element the schema does not know keeps its text here,
+   * so nothing the server sent is lost.
+   */
+  readonly value?: string;
 }
 
 export function formatViolation(v: Violation): string {

@@ -184,7 +184,7 @@ test('a transport failure (nothing listening): exit 6', async () => {
     { stdin: input },
   );
   expect(run.code).toBe(6);
-  expect(run.stderr).toMatch(/the connection could not be established: ECONNREFUSED/);
+  expect(run.stderr).toMatch(/the connection could not be established; nothing was sent: ECONNREFUSED/);
 });
 
 test('usage and certificate errors have their own exit codes; the passphrase is never printed', async () => {

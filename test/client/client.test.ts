@@ -262,7 +262,7 @@ describe('refused before sending, more', () => {
     const client = clientFor(keys, deadUrls);
     await expect(
       client.putOffer(marketDay, offer, { attachments: [{ name: 'x.bin', data: 'not base64!!' }] }),
-    ).rejects.toThrow('attachment x.bin is a string but not base64');
+    ).rejects.toThrow('attachments[0] (x.bin) is a string but not base64');
   });
 
   test('with validation off, a value that cannot be written is a typed error', async () => {

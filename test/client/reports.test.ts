@@ -32,11 +32,11 @@ test('the report schema defines its datasets (17 in release 2025-12)', () => {
   expect(datasets).toHaveLength(17);
 });
 
-test.each(datasets.map((d) => [d.name, d] as const))('%s rows decode typed', (_name, dataset) => {
+test.each(datasets.map((d) => [d.name, d] as const))('%s rows decode typed', async (_name, dataset) => {
   const sample = fc.sample(arbitraryFor(outbound, dataset.type), { numRuns: 3, seed: 42 });
   const rows = complexIndex(root).elements.get(dataset.name)!.array ? sample : sample[0]!;
   const xml = encodeDocument(outbound, 'OutboundData', { [dataset.name]: rows });
-  const result = interpretResponse(
+  const result = await interpretResponse(
     operations.ReportDownloadRequestTrnID as OperationDescriptor,
     sendResult(xml),
   );

@@ -95,7 +95,7 @@ function signatureOk(data: Uint8Array, signature: string | undefined, certPem: s
 
 async function handle(server: BareMmsServer, req: RecordedRequest, res: ServerResponse): Promise<void> {
   const message = decodeMessage(req.headers['content-type'], req.body);
-  const parsed = parseRequestEnvelope(message.rootXml, message.resolve);
+  const parsed = await parseRequestEnvelope(message.rootXml, message.resolve);
   const payload = new TextDecoder().decode(parsed.requestData);
   const operation = operationOf(parsed.requestType, parsed.interface, payload);
   const answer = server.respond(operation, payload);

@@ -27,10 +27,10 @@ export interface CapturedPayload {
 export class PayloadRecorder implements TransportHooks {
   readonly payloads: CapturedPayload[] = [];
 
-  afterReceive(event: AfterReceiveEvent): void {
+  async afterReceive(event: AfterReceiveEvent): Promise<void> {
     try {
       const message = decodeMessage(event.response.headers['content-type'], event.response.body);
-      const parsed = parseResponseEnvelope(message.rootXml, message.resolve);
+      const parsed = await parseResponseEnvelope(message.rootXml, message.resolve);
       if (parsed.kind !== 'response' || !parsed.response.responseData) return;
       this.payloads.push({
         operation: event.request.operation,

@@ -17,6 +17,7 @@ import {
   type RequestAttInfo,
 } from '../../src/transport/soap.js';
 import { WSDL_FILES, schemaDir, validateEnvelope } from '../helpers/wsdl-schema.js';
+import { rejection } from '../helpers/rejection.js';
 
 const noParts = (cid: string): Uint8Array => {
   throw new Error(`unexpected cid ${cid}`);
@@ -44,7 +45,7 @@ function decodeError(fn: () => unknown): MmsClientError {
 }
 
 describe('buildRequestEnvelope', () => {
-  it('writes RequestAttInfo in the types namespace with unqualified children in schema order', () => {
+  it('writes RequestAttInfo in the types namespace with unqualified children in schema order', async () => {
     const xml = buildRequestEnvelope('MI', {
       ...baseRequest,
       requestData: { contentId: 'ABC-payload@example.jp' },
@@ -63,7 +64,7 @@ describe('buildRequestEnvelope', () => {
       '<requestData><xop:Include xmlns:xop="http://www.w3.org/2004/08/xop/include" href="cid:ABC-payload@example.jp"/></requestData>',
     );
     expect(xml).toContain('<name>a&amp;b.csv</name>');
-    const back = parseRequestEnvelope(xml, (cid) => Buffer.from(`bytes of ${cid}`));
+    const back = await parseRequestEnvelope(xml, (cid) => Buffer.from(`bytes of ${cid}`));
     expect(back.interface).toBe('MI');
     expect(Buffer.from(back.requestData).toString()).toBe('bytes of ABC-payload@example.jp');
     expect(back.attachmentData[0]?.name).toBe('a&b.csv');
@@ -127,7 +128,7 @@ describe('buildRequestEnvelope', () => {
 });
 
 describe('parseResponseEnvelope', () => {
-  it('reads ResponseAttInfo with any prefixes and inline base64', () => {
+  it('reads ResponseAttInfo with any prefixes and inline base64', async () => {
     const xml = `<?xml version="1.0"?>
       <S:Envelope xmlns:S="http://schemas.xmlsoap.org/soap/envelope/"><S:Header/><S:Body>
         <ns2:ResponseAttInfo xmlns:ns2="urn:abb.com:project/mms/types">
@@ -139,7 +140,7 @@ describe('parseResponseEnvelope', () => {
             .replace(/(.{4})/g, '$1\n')}</responseData>
           <attachmentData><binaryData>eA==</binaryData><name>n</name></attachmentData>
         </ns2:ResponseAttInfo></S:Body></S:Envelope>`;
-    const res = parseResponseEnvelope(xml, noParts);
+    const res = await parseResponseEnvelope(xml, noParts);
     expect(res.kind).toBe('response');
     if (res.kind !== 'response') return;
     expect(res.response).toMatchObject({
@@ -154,14 +155,14 @@ describe('parseResponseEnvelope', () => {
     expect(Buffer.from(res.response.attachmentData[0]?.binaryData ?? []).toString()).toBe('x');
   });
 
-  it('resolves xop:Include hrefs after percent-decoding and bracket removal', () => {
+  it('resolves xop:Include hrefs after percent-decoding and bracket removal', async () => {
     const seen: string[] = [];
     const xml = `<e:Envelope xmlns:e="http://schemas.xmlsoap.org/soap/envelope/"><e:Body><t:ResponseAttInfo xmlns:t="urn:types.ws.web.omi.co.jp">
       <success>false</success><warnings>false</warnings><responseBinary>false</responseBinary><responseCompressed>false</responseCompressed>
       <responseDataType>XML</responseDataType>
       <responseData><inc:Include xmlns:inc="http://www.w3.org/2004/08/xop/include" href="cid:abc%40x%2Fy"/></responseData>
       </t:ResponseAttInfo></e:Body></e:Envelope>`;
-    const res = parseResponseEnvelope(xml, (cid) => {
+    const res = await parseResponseEnvelope(xml, (cid) => {
       seen.push(cid);
       return Buffer.from('P');
     });
@@ -169,8 +170,8 @@ describe('parseResponseEnvelope', () => {
     expect(res.kind === 'response' && res.response.success).toBe(false);
   });
 
-  it('reads SOAP 1.1 and SOAP 1.2 faults', () => {
-    const f11 = parseResponseEnvelope(
+  it('reads SOAP 1.1 and SOAP 1.2 faults', async () => {
+    const f11 = await parseResponseEnvelope(
       buildFaultEnvelope({ code: 'soapenv:Server', message: 'ユーザ認証エラー', detail: 'd' }),
       noParts,
     );
@@ -178,7 +179,7 @@ describe('parseResponseEnvelope', () => {
       kind: 'fault',
       fault: { code: 'soapenv:Server', message: 'ユーザ認証エラー', detail: 'd' },
     });
-    const f12 = parseResponseEnvelope(
+    const f12 = await parseResponseEnvelope(
       `<env:Envelope xmlns:env="http://www.w3.org/2003/05/soap-envelope"><env:Body><env:Fault>
         <env:Code><env:Value>env:Receiver</env:Value></env:Code><env:Reason><env:Text xml:lang="en">boom</env:Text></env:Reason>
       </env:Fault></env:Body></env:Envelope>`,
@@ -211,8 +212,9 @@ describe('parseResponseEnvelope', () => {
       '<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><ResponseAttInfo><success>yes</success><responseDataType>XML</responseDataType></ResponseAttInfo></s:Body></s:Envelope>',
       /not an xsd:boolean/,
     ],
-  ])('refuses %s with a clear DECODE_ERROR', (_name, xml, message) => {
-    const err = decodeError(() => parseResponseEnvelope(xml, noParts));
+  ])('refuses %s with a clear DECODE_ERROR', async (_name, xml, message) => {
+    const err = (await rejection(parseResponseEnvelope(xml, noParts))) as MmsClientError;
+    expect(err).toBeInstanceOf(MmsClientError);
     expect(err.code).toBe('DECODE_ERROR');
     expect(err.message).toMatch(message);
   });

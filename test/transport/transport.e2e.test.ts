@@ -546,7 +546,7 @@ describe('retries and fail-over', () => {
     expect(err.code).toBe('CONNECTION_FAILED');
     expect(err.requestSent).toBe(true);
     expect(err.attempts).toBe(1);
-    expect(err.message).toMatch(/lost after the request was sent/);
+    expect(err.message).toMatch(/failed after the request was sent, so the server may have received it/);
     expect(backup.requests).toHaveLength(0);
   });
 
