@@ -20,6 +20,9 @@ import { EXIT, UsageError } from './exit-codes.js';
 import { operationHelp } from './help.js';
 import { readPassphrase, type PromptIo } from './passphrase.js';
 import { startProgress } from './progress.js';
+import { MAX_TIMEOUT_MS } from '../options.js';
+import { printable } from '../text.js';
+import { MAX_ATTEMPTS } from '../transport/retry.js';
 
 /** What a command may touch: streams and environment, injectable for tests. */
 export interface CliIo extends PromptIo {
@@ -148,11 +151,19 @@ function serviceUrls(
   return urls.MI === undefined && urls.OMI === undefined ? undefined : urls;
 }
 
-function positiveNumber(value: string | undefined, option: string, integer: boolean): number | undefined {
+/** A number option within `[min, max]` (and whole, where asked). */
+function numberOption(
+  value: string | undefined,
+  option: string,
+  range: { readonly min: number; readonly max: number; readonly whole: boolean; readonly above?: boolean },
+): number | undefined {
   if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < 0 || (integer && !Number.isInteger(n)))
-    throw new UsageError(`${option} must be a ${integer ? 'whole ' : ''}number >= 0, got ${value}`);
+  const n = value.trim() === '' ? NaN : Number(value);
+  const low = range.above ? n > range.min : n >= range.min;
+  if (!Number.isFinite(n) || !low || n > range.max || (range.whole && !Number.isInteger(n)))
+    throw new UsageError(
+      `${option} must be a ${range.whole ? 'whole ' : ''}number ${range.above ? 'above' : 'from'} ${range.min} ${range.above ? 'and at most' : 'to'} ${range.max}, got ${value}`,
+    );
   return n;
 }
 
@@ -171,15 +182,28 @@ class PayloadCapture implements TransportHooks {
   }
 }
 
-function printable(result: MmsResult<unknown>, operation: string): Record<string, unknown> {
+function resultDocument(result: MmsResult<unknown>, operation: string): Record<string, unknown> {
   return {
     operation,
     data: result.data,
     messages: result.messages,
     statistics: result.statistics,
     responseProblems: result.responseProblems,
+    warnings: result.warnings,
     ...(result.file ? { file: result.file } : {}),
   };
+}
+
+/**
+ * JSON for a terminal: JSON.stringify escapes C0 controls but leaves DEL, C1
+ * controls (U+009B starts an escape sequence in some terminals) and bidi
+ * overrides as they are; these are escaped too. The value is unchanged.
+ */
+export function terminalJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(
+    /[\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** Runs an operation command; returns the exit code. */
@@ -207,8 +231,14 @@ export async function runOperation(
   const validate = values.validate ?? 'strict';
   if (validate !== 'strict' && validate !== 'off')
     throw new UsageError(`--validate must be strict or off, got ${validate}`);
-  const timeout = positiveNumber(values.timeout, '--timeout', false);
-  const retries = positiveNumber(values.retries, '--retries', true);
+  // Seconds; a timer holds at most MAX_TIMEOUT_MS.
+  const timeout = numberOption(values.timeout, '--timeout', {
+    min: 0,
+    max: Math.floor(MAX_TIMEOUT_MS / 1000),
+    whole: false,
+    above: true,
+  });
+  const retries = numberOption(values.retries, '--retries', { min: 0, max: MAX_ATTEMPTS - 1, whole: true });
   const urls = serviceUrls(values.url ?? env['MMS_URL'], values['url-mi'], values['url-omi']);
   const caFile = values.ca ?? env['MMS_CA'];
   let ca: string | undefined;
@@ -245,13 +275,13 @@ export async function runOperation(
     logger: {
       debug: () => undefined,
       info: () => undefined,
-      warn: (message) => void io.stderr.write(`mms: warning: ${message}\n`),
+      warn: (message) => void io.stderr.write(`mms: warning: ${printable(message)}\n`),
       error: () => undefined,
     },
     ...(urls !== undefined ? { urls } : {}),
     ...(ca !== undefined ? { ca } : {}),
     ...(values['admin-role'] ? { adminRole: true } : {}),
-    ...(timeout !== undefined ? { timeoutMs: timeout * 1000 } : {}),
+    ...(timeout !== undefined ? { timeoutMs: Math.ceil(timeout * 1000) } : {}),
     ...(retries !== undefined ? { retry: { maxAttempts: retries + 1 } } : {}),
   };
   const client = new MmsClient(options);
@@ -280,13 +310,14 @@ export async function runOperation(
     }
   }
   for (const m of result.messages) {
-    if (m.level === 'warning') io.stderr.write(`mms: warning ${m.code ?? ''} ${m.path}: ${m.text}\n`);
+    if (m.level === 'warning')
+      io.stderr.write(`mms: warning ${printable(m.code ?? '', 100)} ${m.path}: ${printable(m.text)}\n`);
   }
   if (values.xml) {
     io.stdout.write(capture.payload ?? new Uint8Array());
     if (capture.payload && capture.payload[capture.payload.length - 1] !== 0x0a) io.stdout.write('\n');
   } else {
-    io.stdout.write(`${JSON.stringify(printable(result, command.op.id), null, 2)}\n`);
+    io.stdout.write(`${terminalJson(resultDocument(result, command.op.id))}\n`);
   }
   return EXIT.ok;
 }

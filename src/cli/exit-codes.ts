@@ -38,17 +38,31 @@ export function exitCodeOf(err: unknown): number {
   if (err instanceof MmsServerError) return EXIT.server;
   if (err instanceof MmsTransportError) return EXIT.transport;
   if (err instanceof CertificateError) return EXIT.certificate;
-  if (err instanceof MmsClientError) return err.code === 'INVALID_REQUEST' ? EXIT.input : EXIT.transport;
+  if (err instanceof MmsClientError) {
+    switch (err.code) {
+      case 'INVALID_REQUEST':
+        return EXIT.input;
+      case 'INVALID_OPTION':
+        return EXIT.usage;
+      case 'HOOK_FAILED':
+      case 'INTERNAL_ERROR':
+        return EXIT.failure;
+      default:
+        // DECODE_ERROR, UNSUPPORTED_RESPONSE, LIMIT_EXCEEDED, RESPONSE_MISMATCH: no usable answer.
+        return EXIT.transport;
+    }
+  }
   return EXIT.failure;
 }
 
 /** The exit-code table for `mms --help`. */
 export const EXIT_HELP = `Exit codes:
   0  success
-  1  any other failure (internal error, the simulator could not start)
+  1  any other failure (internal error, audit directory not writable, the simulator could not start)
   2  usage: unknown command or option, unreadable or malformed input file
   3  request refused before sending: it breaks the schema, or the operation is not open to the client type
   4  the MMS rejected the request (Validation FAILED; its error messages are printed)
   5  the MMS answered with an error (SOAP fault, or a plain-text TXT message)
   6  transport: connection, TLS handshake, timeout, HTTP status, or a response that cannot be decoded
+     or used (over a limit, or the answer names another participant, user or date)
   7  certificate: file unreadable, wrong passphrase, not PKCS#12, expired`;

@@ -11,6 +11,8 @@ import { runOperation, type CliIo } from './call.js';
 import { EXIT, exitCodeOf, UsageError } from './exit-codes.js';
 import { mainHelp, operationHelp } from './help.js';
 import { runSimulate, SIMULATE_HELP } from './simulate.js';
+import { MmsError } from '../errors.js';
+import { printable } from '../text.js';
 
 const BUILTIN = ['simulate', 'operations', 'help'];
 
@@ -23,9 +25,15 @@ function operationsList(): string {
   return `${'  operation'.padEnd(51)}${'if'.padEnd(5)}${'open to'.padEnd(13)}command\n${lines.join('\n')}\n`;
 }
 
+/**
+ * What to print for an error: its message, with anything a terminal would
+ * act on made harmless (server text can hold escape sequences). A stack
+ * trace only for a defect, where it helps the report.
+ */
 function messageOf(err: unknown): string {
-  if (err instanceof Error) return err.message;
-  return String(err);
+  const defect = !(err instanceof MmsError) || err.code === 'INTERNAL_ERROR';
+  const text = err instanceof Error ? (defect ? (err.stack ?? err.message) : err.message) : String(err);
+  return printable(text, 20_000);
 }
 
 /** Runs `mms` with the given arguments; resolves with the exit code. Errors are reported on `io.stderr`. */
@@ -62,9 +70,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return await runOperation(found, rest, io);
   } catch (err) {
     const code = exitCodeOf(err);
-    io.stderr.write(
-      `mms: ${code === EXIT.failure && err instanceof Error ? (err.stack ?? err.message) : messageOf(err)}\n`,
-    );
+    io.stderr.write(`mms: ${err instanceof UsageError ? err.message : messageOf(err)}\n`);
     return code;
   }
 }

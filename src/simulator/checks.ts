@@ -26,7 +26,8 @@ import {
   type MmsInterface,
   type ParsedRequest,
 } from '../transport/soap.js';
-import { decodeTree } from '../xml/decode.js';
+import { MmsLimitError } from '../errors.js';
+import { decodeTreeAsync, type Decoded } from '../xml/decode.js';
 import type {
   GroupDescriptor,
   ModuleDescriptor,
@@ -348,14 +349,25 @@ function orderViolations(
   }
 }
 
-/** Every way the payload breaks its schema, with paths from the root element, and the decoded value. */
-export function schemaCheck(
+/**
+ * Every way the payload breaks its schema, with paths from the root element,
+ * and the decoded value; or the limit it passed (more problems than the
+ * decoder lists). Decoding yields between data items, so a large request
+ * does not hold up other clients.
+ */
+export async function schemaCheck(
   moduleName: PayloadModule,
   root: XmlElement,
-): { readonly value: Rec; readonly violations: Violation[] } {
+): Promise<{ readonly value: Rec; readonly violations: Violation[] } | { readonly limit: MmsLimitError }> {
   const module = modules[moduleName];
   const rootType = module.elements[root.name] as string;
-  const decoded = decodeTree<Rec>(module, rootType, root, root.name);
+  let decoded: Decoded<Rec>;
+  try {
+    decoded = await decodeTreeAsync<Rec>(module, rootType, root, root.name);
+  } catch (err) {
+    if (err instanceof MmsLimitError) return { limit: err };
+    throw err;
+  }
   const violations: Violation[] = [...decoded.problems];
   const reported = new Set(violations.map((v) => v.path));
   // The validator also sees the content model (required elements, counts,

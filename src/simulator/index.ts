@@ -13,6 +13,7 @@ import { silentLogger, type Logger } from '../logger.js';
 import { SERVICES } from '../transport/soap.js';
 import { identityFormatProblems } from '../client/identity.js';
 import { SimulatorError } from './errors.js';
+import { MAX_RESPONSE_BYTES_LIMIT } from '../options.js';
 import { FaultInjector, type FaultRule } from './faults.js';
 import { seedResource } from './operations/index.js';
 import { preparePki, type IssuedCredential, type ParticipantConfig } from './pki.js';
@@ -49,6 +50,11 @@ export interface SimulatorOptions {
   readonly seed?: boolean;
   /** Where requests and problems are reported. Silent by default. */
   readonly logger?: Logger;
+  /**
+   * Largest request body accepted, in bytes; a larger one is answered with
+   * HTTP 413 as soon as the limit is passed. Default 64 MiB.
+   */
+  readonly maxRequestBytes?: number;
 }
 
 /** A running simulator. */
@@ -110,6 +116,9 @@ function checkParticipants(participants: readonly ParticipantConfig[]): void {
   }
 }
 
+/** Default of {@link SimulatorOptions.maxRequestBytes}: the client's default response limit. */
+export const DEFAULT_MAX_REQUEST_BYTES = 64 * 1024 * 1024;
+
 /**
  * Starts a local MMS on 127.0.0.1.
  *
@@ -129,6 +138,15 @@ function checkParticipants(participants: readonly ParticipantConfig[]): void {
  */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const participants = options.participants ?? DEFAULT_PARTICIPANTS;
+  if (
+    options.maxRequestBytes !== undefined &&
+    (!Number.isInteger(options.maxRequestBytes) ||
+      options.maxRequestBytes < 1024 ||
+      options.maxRequestBytes > MAX_RESPONSE_BYTES_LIMIT)
+  )
+    throw new SimulatorError(
+      `maxRequestBytes must be a whole number from 1024 to ${MAX_RESPONSE_BYTES_LIMIT}, got ${String(options.maxRequestBytes)}`,
+    );
   checkParticipants(participants);
   const temporary = options.dir === undefined;
   const dir = options.dir ?? (await mkdtemp(path.join(os.tmpdir(), 'mms-simulator-')));
@@ -157,6 +175,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         certPem: pki.serverCertPem,
         caPem: pki.caPem,
         port: options.port ?? 0,
+        maxRequestBytes: options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES,
         context: {
           participants: new Map(participants.map((p) => [p.name, p])),
           state,

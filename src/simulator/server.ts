@@ -13,15 +13,14 @@ import { errorPage, needsAnswer, type FaultInjector, type FaultRule } from './fa
 import { faultAnswer, plainAnswer, textAnswer, type HttpAnswer } from './respond.js';
 import { prepare, type Prepared, type ServiceContext } from './service.js';
 
-/** Largest request body accepted (the MMS allows 40 attachments; this is generous). */
-const MAX_BODY_BYTES = 256 * 1024 * 1024;
-
 export interface ServerOptions {
   readonly keyPem: string;
   readonly certPem: string;
   readonly caPem: string;
   /** 0 picks a free port. */
   readonly port: number;
+  /** Largest request body accepted; more is answered with 413 at once. */
+  readonly maxRequestBytes: number;
   readonly context: ServiceContext;
   readonly faults: FaultInjector;
 }
@@ -145,20 +144,29 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const max = options.maxRequestBytes;
     const chunks: Buffer[] = [];
     let size = 0;
+    const tooLarge = (): void => {
+      chunks.length = 0;
+      context.logger.warn(`mms-sim: request body over ${max} bytes refused`);
+      res.setHeader('connection', 'close');
+      send(res, plainAnswer(413, `Request body too large: the limit is ${max} bytes.`));
+      // Stop reading; the socket closes once the answer is out.
+      req.pause();
+      res.on('finish', () => req.socket.destroy());
+    };
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > max) return tooLarge();
     req.on('data', (chunk: Buffer) => {
+      if (size > max) return;
       size += chunk.byteLength;
-      if (size > MAX_BODY_BYTES) {
-        send(res, plainAnswer(413, 'Request body too large.'));
-        req.destroy();
-        return;
-      }
+      if (size > max) return tooLarge();
       chunks.push(chunk);
     });
     req.on('error', () => undefined);
     req.on('end', () => {
-      if (size > MAX_BODY_BYTES) return;
+      if (size > max) return;
       handle(req, res, Buffer.concat(chunks)).catch((err: unknown) => {
         context.logger.error(
           `mms-sim: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,

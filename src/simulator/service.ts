@@ -152,7 +152,13 @@ export async function prepare(ctx: ServiceContext, incoming: IncomingRequest): P
   const now = new Date(Math.floor(Date.now() / 1000) * 1000);
   const transactionId = newTransactionId(ctx.state);
   let outcome = 'PASSED';
-  const { value: document, violations } = schemaCheck(payload.module, payload.root);
+  const checked = await schemaCheck(payload.module, payload.root);
+  if ('limit' in checked) {
+    // Too broken to list every problem: answered like an unreadable payload.
+    const text = `要求データを処理できません (${checked.limit.message}).`;
+    return fixed(iface, textAnswer(iface, text, ctx.mtom), text, mtom);
+  }
+  const { value: document, violations } = checked;
   const holder = op ? holderIn(op, document) : {};
   // The envelope the answer goes in: the operation's, else the one the payload names.
   const envelope =
