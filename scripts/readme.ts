@@ -22,7 +22,7 @@ function operationTable(): string {
   }
   const rows = (Object.values(operations) as OperationDescriptor[]).sort(byKey((op) => op.id)).map((op) => {
     const methods = [op.method, ...(aliases.get(op.id) ?? [])].map((m) => `\`${m}\``).join(', ');
-    const returns = `${op.result.many ? 'list of ' : ''}\`${op.result.type}\`${op.result.source ? ` (in \`${op.result.envelope}\`)` : ''}`;
+    const returns = `${op.result.many ? 'list of ' : ''}\`${op.result.type}\`${op.result.source ? ` (in \`${op.result.envelope}\`)` : ''}${op.files ? ', or a file' : ''}`;
     const audience = op.audience.length === 3 ? 'any' : op.audience.map((a) => a.toUpperCase()).join(', ');
     return `| \`${op.id}\` | ${methods} | ${op.interface} | \`${op.requestType}\` | ${op.many ? 'list of ' : ''}\`${op.dataType}\` | ${returns} | ${audience} |`;
   });

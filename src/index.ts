@@ -2,7 +2,7 @@
  * mms-client: a typed client for the MMS, the system behind Japan's
  * electricity balancing market. This file is the whole public API.
  */
-export { MmsClient, type MmsClientOptions } from './client/client.js';
+export { MmsClient, type MmsClientOptions, type ResponseLimits } from './client/client.js';
 export type {
   AttachmentInput,
   CallOptions,
@@ -42,6 +42,7 @@ export {
   MmsTransportError,
   MmsServerError,
   MmsClientError,
+  MmsLimitError,
   type CertificateErrorCode,
   type MmsTransportErrorCode,
   type MmsServerErrorCode,

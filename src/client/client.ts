@@ -157,6 +157,8 @@ function checkClientOptions(options: MmsClientOptions): void {
   if (options.responseMismatch !== undefined)
     checkChoice('responseMismatch', options.responseMismatch, ['error', 'problem']);
   if (options.adminRole !== undefined) checkBoolean('adminRole', options.adminRole);
+  if (options.retry !== undefined && !isPlainObject(options.retry))
+    throw new MmsClientError('INVALID_OPTION', 'retry must be an object of retry settings.');
   if (options.retrySubmissions !== undefined) checkBoolean('retrySubmissions', options.retrySubmissions);
   const limits: unknown = options.limits;
   if (limits !== undefined) {

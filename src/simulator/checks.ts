@@ -162,7 +162,7 @@ export async function readEnvelope(
   }
   try {
     const message = decodeMessage(contentType, body);
-    const request = await parseRequestEnvelope(message.rootXml, message.resolve, {
+    const request = await parseRequestEnvelope(message.root, message.resolve, {
       limits: { maxLength: body.byteLength },
     });
     if (request.interface !== iface) {

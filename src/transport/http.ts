@@ -24,7 +24,8 @@ import http, { type ClientRequest, type IncomingMessage } from 'node:http';
 import https from 'node:https';
 import type { Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
-import axios, { AxiosError, type AxiosRequestConfig } from 'axios';
+import type { Readable } from 'node:stream';
+import axios, { type AxiosRequestConfig } from 'axios';
 import { MmsTransportError } from '../errors.js';
 import type { Certificate } from '../security/certificate.js';
 
@@ -115,22 +116,22 @@ export class HttpClient {
       transport,
       proxy: false,
       maxRedirects: 0,
-      responseType: 'arraybuffer',
+      // The body is read here, into one buffer (readBody), not collected by axios.
+      responseType: 'stream',
       decompress: true,
-      maxContentLength: req.maxResponseBytes,
+      maxContentLength: -1,
       maxBodyLength: Infinity,
       validateStatus: null,
       signal: req.signal,
     };
     try {
-      const res = await axios.request<ArrayBuffer>(config);
+      const res = await axios.request<Readable>(config);
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(res.headers as Record<string, unknown>)) {
         if (v === undefined || v === null) continue;
         headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : String(v);
       }
-      const data = res.data as unknown;
-      const body = Buffer.isBuffer(data) ? data : Buffer.from(data as ArrayBuffer);
+      const body = await readBody(res.data, headers, req);
       return { status: res.status, headers, body };
     } catch (err) {
       throw toTransportError(err, req, state);
@@ -157,6 +158,67 @@ function isSecure(socket: Socket): boolean {
   return (socket as TLSSocket & { _secureEstablished?: boolean })._secureEstablished === true;
 }
 
+/**
+ * The response body in one buffer, sized from Content-Length where the
+ * server gives it: the network's chunks (each holding on to a larger
+ * allocation) are copied and let go as they arrive, so an answer costs about
+ * its own size, and one over the limit is refused as soon as that is known.
+ */
+async function readBody(
+  stream: Readable,
+  headers: Readonly<Record<string, string>>,
+  req: HttpRequest,
+): Promise<Buffer> {
+  const max = req.maxResponseBytes;
+  const encoding = headers['content-encoding'];
+  // After decompression the length differs from the header's.
+  const declared =
+    encoding === undefined || encoding === 'identity' ? Number(headers['content-length']) : NaN;
+  const known = Number.isInteger(declared) && declared >= 0;
+  if (known && declared > max) {
+    stream.destroy();
+    throw tooLarge(req);
+  }
+  let buf = Buffer.allocUnsafe(known ? declared : Math.min(max, 64 * 1024));
+  let n = 0;
+  const onAbort = (): void => void stream.destroy(req.signal.reason as Error);
+  if (req.signal.aborted) onAbort();
+  else req.signal.addEventListener('abort', onAbort, { once: true });
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      if (n + chunk.length > max) {
+        stream.destroy();
+        throw tooLarge(req);
+      }
+      if (n + chunk.length > buf.length) {
+        const grown = Buffer.allocUnsafe(Math.min(max, Math.max(buf.length * 2, n + chunk.length)));
+        buf.copy(grown, 0, 0, n);
+        buf = grown;
+      }
+      chunk.copy(buf, n);
+      n += chunk.length;
+    }
+  } finally {
+    req.signal.removeEventListener('abort', onAbort);
+  }
+  if (known && n !== declared) {
+    throw new MmsTransportError(
+      'CONNECTION_FAILED',
+      `POST ${req.url}: the response ended after ${n} of the ${declared} bytes it announced.`,
+      { url: req.url, requestSent: true },
+    );
+  }
+  return n === buf.length ? buf : buf.subarray(0, n);
+}
+
+function tooLarge(req: HttpRequest): MmsTransportError {
+  return new MmsTransportError(
+    'RESPONSE_TOO_LARGE',
+    `The response from ${req.url} exceeds the limit of ${req.maxResponseBytes} bytes. Raise maxResponseBytes if such responses are expected.`,
+    { url: req.url, requestSent: true },
+  );
+}
+
 function toTransportError(err: unknown, req: HttpRequest, state: ConnectionState): MmsTransportError {
   // Node writes the request as soon as the connection is ready, so from then
   // on the server may have all of it, whatever error follows.
@@ -169,15 +231,9 @@ function toTransportError(err: unknown, req: HttpRequest, state: ConnectionState
       cause: reason.cause ?? err,
     });
   }
+  if (err instanceof MmsTransportError) return err;
   const code = errorCode(err);
   const message = err instanceof Error ? err.message : String(err);
-  if (err instanceof AxiosError && /maxContentLength/.test(message)) {
-    return new MmsTransportError(
-      'RESPONSE_TOO_LARGE',
-      `The response from ${req.url} exceeds the limit of ${req.maxResponseBytes} bytes. Raise maxResponseBytes if such responses are expected.`,
-      { url: req.url, requestSent: true, cause: err },
-    );
-  }
   const what = sent
     ? 'the connection failed after the request was sent, so the server may have received it'
     : state.tcp && req.url.startsWith('https:')

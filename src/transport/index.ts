@@ -50,7 +50,7 @@ export type {
   SoapResponse,
 } from './soap.js';
 export { decodeMessage, encodeMtom, newContentId, parseContentType } from './mtom.js';
-export type { BinaryPart, ContentType, DecodedMessage, EncodedMtom, MimePart } from './mtom.js';
-export { MmsClientError, MmsError, MmsServerError, MmsTransportError } from '../errors.js';
+export type { BinaryPart, ContentType, DecodedMessage, EncodedMtom, MimeLimits, MimePart } from './mtom.js';
+export { MmsClientError, MmsError, MmsLimitError, MmsServerError, MmsTransportError } from '../errors.js';
 export type { MmsClientErrorCode, MmsServerErrorCode, MmsTransportErrorCode } from '../errors.js';
 export type { Logger } from '../logger.js';

@@ -9,6 +9,7 @@
  * return the wrong bytes: the root is found through `start`, every `cid:`
  * must name a part, and a body without its closing boundary is refused.
  */
+import { isUtf8 } from 'node:buffer';
 import { randomInt } from 'node:crypto';
 import { MmsClientError, MmsLimitError } from '../errors.js';
 import { stripAngleBrackets, type CidResolver } from './soap.js';
@@ -66,6 +67,8 @@ export function newBoundary(): string {
 }
 
 const CRLF = '\r\n';
+/** A line break and the two dashes every delimiter line starts with. */
+const LINE_START = Buffer.from('\n--', 'latin1');
 
 /**
  * Packs a SOAP 1.1 envelope and its binary parts as MTOM.
@@ -174,7 +177,9 @@ export interface MimePart {
 export interface DecodedMessage {
   /** Whether the body was `multipart/related`. */
   readonly multipart: boolean;
-  /** The SOAP envelope (the root part, or the whole body for plain SOAP). */
+  /** The SOAP envelope's bytes (the root part, or the whole body for plain SOAP), checked to be UTF-8. */
+  readonly root: Buffer;
+  /** The SOAP envelope as text, decoded when first read (large plain-SOAP answers are better read from `root`). */
   readonly rootXml: string;
   /** Non-root parts, in order. */
   readonly parts: readonly MimePart[];
@@ -226,14 +231,9 @@ export function decodeMessage(
       `the response has Content-Type ${ct.mediaType}, not SOAP (text/xml) or MTOM (multipart/related)`,
     );
   }
-  return {
-    multipart: false,
-    rootXml: decodeXmlText(buf, ct.params.get('charset')),
-    parts: [],
-    resolve: (cid) => {
-      throw mimeError(`the response refers to cid:${cid} but is not a multipart message`);
-    },
-  };
+  return decoded(false, buf, ct.params.get('charset'), [], (cid) => {
+    throw mimeError(`the response refers to cid:${cid} but is not a multipart message`);
+  });
 }
 
 function decodeMultipart(ct: ContentType, buf: Buffer, limits: MimeLimits): DecodedMessage {
@@ -269,20 +269,15 @@ function decodeMultipart(ct: ContentType, buf: Buffer, limits: MimeLimits): Deco
   const others = parts.filter((p) => p !== root);
   const byId = new Map<string, Buffer>();
   for (const p of others) if (p.contentId !== undefined) byId.set(p.contentId, p.body);
-  return {
-    multipart: true,
-    rootXml: decodeXmlText(root.body, rootType.params.get('charset')),
-    parts: others,
-    resolve: (cid) => {
-      const found = byId.get(stripAngleBrackets(cid));
-      if (!found) {
-        throw mimeError(
-          `cid:${cid} names no MIME part (Content-IDs: ${others.map((p) => `<${p.contentId ?? ''}>`).join(', ') || 'none'})`,
-        );
-      }
-      return found;
-    },
-  };
+  return decoded(true, root.body, rootType.params.get('charset'), others, (cid) => {
+    const found = byId.get(stripAngleBrackets(cid));
+    if (!found) {
+      throw mimeError(
+        `cid:${cid} names no MIME part (Content-IDs: ${others.map((p) => `<${p.contentId ?? ''}>`).join(', ') || 'none'})`,
+      );
+    }
+    return found;
+  });
 }
 
 /**
@@ -293,12 +288,33 @@ function decodeMultipart(ct: ContentType, buf: Buffer, limits: MimeLimits): Deco
 export function splitMultipart(buf: Buffer, boundary: string, limits: MimeLimits = {}): MimePart[] {
   const maxParts = limits.maxParts ?? DEFAULT_MIME_LIMITS.maxParts;
   const maxHeaderBytes = limits.maxHeaderBytes ?? DEFAULT_MIME_LIMITS.maxHeaderBytes;
+  // A line break inside the boundary would let one delimiter span lines.
+  if (/[\r\n]/.test(boundary)) throw mimeError('the boundary parameter contains a line break');
   const delimiter = Buffer.from(`--${boundary}`, 'latin1');
-  // A delimiter counts only at the start of the body or of a line.
+  // A delimiter counts only at the start of the body or of a line. It is
+  // looked for where a line starts with "--" (a short pattern, which indexOf
+  // finds in one linear pass) and compared there; a comparison ends at the
+  // next line break at the latest (the delimiter has none), so the search
+  // stays linear whatever the boundary. Searching for the whole delimiter
+  // with indexOf was quadratic in the boundary's length: a periodic boundary
+  // ("-----", which RFC 2046 allows) matches at every byte of a run of
+  // dashes, and each retry one byte further compared the whole boundary
+  // again (8 s for a 1 MiB body; found by the fuzzer, test/fuzz). indexOf of
+  // a long pattern is no way out either: its skip table moves one byte at a
+  // time through runs that almost match.
+  const delimiterAt = (at: number): boolean =>
+    at + delimiter.length <= buf.length &&
+    buf.compare(delimiter, 0, delimiter.length, at, at + delimiter.length) === 0;
   const findDelimiter = (from: number): number => {
-    let at = buf.indexOf(delimiter, from);
-    while (at > 0 && buf[at - 1] !== 0x0a) at = buf.indexOf(delimiter, at + 1);
-    return at;
+    if (from === 0 && delimiterAt(0)) return 0;
+    for (
+      let lf = buf.indexOf(LINE_START, Math.max(0, from - 1));
+      lf >= 0;
+      lf = buf.indexOf(LINE_START, lf + 1)
+    ) {
+      if (delimiterAt(lf + 1)) return lf + 1;
+    }
+    return -1;
   };
   let at = findDelimiter(0);
   if (at < 0) throw mimeError(`the boundary "${boundary}" from Content-Type does not occur in the body`);
@@ -423,14 +439,32 @@ function hexValue(c: number | undefined): number {
   return -1;
 }
 
-function decodeXmlText(bytes: Buffer, charset: string | undefined): string {
+/**
+ * The envelope's bytes, checked to be UTF-8 without making a string of
+ * them (the XML reader decodes them a slice at a time), and its text on
+ * demand.
+ */
+function decoded(
+  multipart: boolean,
+  root: Buffer,
+  charset: string | undefined,
+  parts: readonly MimePart[],
+  resolve: CidResolver,
+): DecodedMessage {
   const cs = (charset ?? 'utf-8').toLowerCase();
   if (cs !== 'utf-8' && cs !== 'utf8' && cs !== 'us-ascii') {
     throw mimeError(`the SOAP part uses charset ${cs}; only UTF-8 is supported`);
   }
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch (err) {
-    throw mimeError('the SOAP part is not valid UTF-8', err);
-  }
+  if (!isUtf8(root)) throw mimeError('the SOAP part is not valid UTF-8');
+  let text: string | undefined;
+  return {
+    multipart,
+    root,
+    parts,
+    resolve,
+    get rootXml() {
+      text ??= new TextDecoder('utf-8').decode(root);
+      return text;
+    },
+  };
 }

@@ -264,7 +264,7 @@ export function buildFaultEnvelope(fault: SoapFault): string {
  * @throws {@link MmsClientError} `DECODE_ERROR` when the XML or its structure is not a usable response
  */
 export async function parseResponseEnvelope(
-  xml: string,
+  xml: string | Uint8Array,
   resolve: CidResolver,
   options: EnvelopeReadOptions = {},
 ): Promise<SoapResponse> {
@@ -317,7 +317,7 @@ export interface ParsedRequest {
  * @throws {@link MmsClientError} `DECODE_ERROR`
  */
 export async function parseRequestEnvelope(
-  xml: string,
+  xml: string | Uint8Array,
   resolve: CidResolver,
   options: EnvelopeReadOptions = {},
 ): Promise<ParsedRequest> {
@@ -406,7 +406,7 @@ function decodeError(what: string, cause?: unknown): MmsClientError {
   );
 }
 
-async function bodyPayload(xml: string, options: EnvelopeReadOptions): Promise<XmlElement> {
+async function bodyPayload(xml: string | Uint8Array, options: EnvelopeReadOptions): Promise<XmlElement> {
   const root = await parseXmlAsync(xml, options.limits, {
     label: 'the SOAP envelope',
     ...(options.signal ? { signal: options.signal } : {}),

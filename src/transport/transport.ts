@@ -663,7 +663,7 @@ async function interpretResponse(
   if (res.body.byteLength > 0) {
     try {
       const message = decodeMessage(contentType, res.body, limits.mimeLimits);
-      decoded = await parseResponseEnvelope(message.rootXml, message.resolve, {
+      decoded = await parseResponseEnvelope(message.root, message.resolve, {
         // Characters never outnumber the bytes they were decoded from.
         limits: { maxLength: limits.maxResponseBytes },
         signal: limits.signal,

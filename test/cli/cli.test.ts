@@ -187,6 +187,24 @@ test('a transport failure (nothing listening): exit 6', async () => {
   expect(run.stderr).toMatch(/the connection could not be established; nothing was sent: ECONNREFUSED/);
 });
 
+test('out-of-range --timeout and --retries are usage errors; a megabyte value is an input error without a stack trace', async () => {
+  const input = JSON.stringify({ attributes: { Date: date }, data: { MarketType: 'DAM' } });
+  const huge = JSON.stringify({ attributes: { Date: '2'.repeat(8_000_000) }, data: { MarketType: 'DAM' } });
+  const [timeout, retries, hugeValue] = await Promise.all([
+    mms(['query-offers', ...connection('F100', 'bsp'), '--timeout', '3000000'], { stdin: input }),
+    mms(['query-offers', ...connection('F100', 'bsp'), '--retries', '1e9'], { stdin: input }),
+    mms(['query-offers', ...connection('F100', 'bsp')], { stdin: huge }),
+  ]);
+  expect(timeout.code).toBe(2);
+  expect(timeout.stderr).toMatch(/--timeout must be a number above 0 and at most 2147483, got 3000000/);
+  expect(retries.code).toBe(2);
+  expect(retries.stderr).toMatch(/--retries must be a whole number from 0 to 99, got 1e9/);
+  expect(hugeValue.code).toBe(3);
+  expect(hugeValue.stderr).toMatch(/MarketQuery\.Date: /);
+  expect(hugeValue.stderr).not.toMatch(/\n\s+at /);
+  expect(hugeValue.stderr.length).toBeLessThan(5000);
+});
+
 test('usage and certificate errors have their own exit codes; the passphrase is never printed', async () => {
   const input = JSON.stringify({ attributes: { Date: date }, data: { MarketType: 'DAM' } });
   const credential = sim.credential({ participant: 'F100' });
