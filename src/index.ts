@@ -2,7 +2,8 @@
  * mms-client: a typed client for the MMS, the system behind Japan's
  * electricity balancing market. This file is the whole public API.
  */
-export { MmsClient, type MmsClientOptions, type ResponseLimits } from './client/client.js';
+export { MmsClient, type MmsClientOptions } from './client/client.js';
+export type { ResponseLimits } from './client/arguments.js';
 export type {
   AttachmentInput,
   CallOptions,

@@ -8,8 +8,8 @@ import { operations, type OperationId } from '../../generated/index.js';
 import type { OperationMethods } from '../../generated/methods.js';
 import { asMmsError, MmsClientError } from '../errors.js';
 import { silentLogger, type Logger } from '../logger.js';
-import { checkBoolean, checkChoice, checkInteger, checkTimeout } from '../options.js';
-import { isCertificateLike, type Certificate } from '../security/certificate.js';
+import { checkTimeout } from '../options.js';
+import type { Certificate } from '../security/certificate.js';
 import type { TransportHooks } from '../transport/audit.js';
 import { CallDeadline } from '../transport/deadline.js';
 import type { EndpointOverrides, Environment } from '../transport/endpoints.js';
@@ -21,7 +21,8 @@ import { NOT_XML_CHAR } from '../xml/canonical.js';
 import type { DecodeOptions } from '../xml/decode.js';
 import { parseBase64 } from '../xml/lexical.js';
 import type { OperationDescriptor } from '../xml/descriptors.js';
-import { CLIENT_TYPES, type ClientType } from '../transport/endpoints.js';
+import type { ClientType } from '../transport/endpoints.js';
+import { checkCallArguments, checkClientOptions, describeInput, type ResponseLimits } from './arguments.js';
 import { AudienceError, MmsInputError } from './errors.js';
 import { identityFormatProblems, identityMismatches } from './identity.js';
 import { buildDocument, encodePayload, isSubmission, moduleOf, validateDocument } from './payload.js';
@@ -90,20 +91,6 @@ export interface MmsClientOptions {
   readonly limits?: ResponseLimits;
 }
 
-/** Limits of the response reader; each stops decoding with `LIMIT_EXCEEDED` when passed. */
-export interface ResponseLimits {
-  /** Deepest element nesting. Default 64. */
-  readonly maxDepth?: number;
-  /** Most elements in one payload. Default 2,000,000. */
-  readonly maxElements?: number;
-  /** Most attributes on one element. Default 256. */
-  readonly maxAttributes?: number;
-  /** Most schema problems reported in one answer. Default 1,000. */
-  readonly maxProblems?: number;
-  /** Most MIME parts in one answer. Default 64. */
-  readonly maxParts?: number;
-}
-
 /** Envelope attributes an answer repeats, which must come back as sent. */
 const ECHOED_ATTRIBUTES = ['ParticipantName', 'UserName', 'Date'] as const;
 
@@ -123,96 +110,6 @@ function attachmentBytes(op: OperationDescriptor, input: AttachmentInput, i: num
     );
   }
   return new Uint8Array(Buffer.from(input.data, 'base64'));
-}
-
-function describeInput(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Refuses options of the wrong type or out of range: a typed error instead of a TypeError later. */
-function checkClientOptions(options: MmsClientOptions): void {
-  if (!isPlainObject(options))
-    throw new MmsClientError('INVALID_OPTION', 'MmsClient options must be an object.');
-  if (!isCertificateLike(options.certificate)) {
-    throw new MmsClientError(
-      'INVALID_OPTION',
-      `certificate must be a Certificate (from Certificate.fromFile or Certificate.fromBytes), got ${describeInput(options.certificate)}.`,
-    );
-  }
-  if (!CLIENT_TYPES.includes(options.clientType)) {
-    throw new MmsClientError(
-      'INVALID_OPTION',
-      `clientType must be one of ${CLIENT_TYPES.join(', ')}, got ${String(options.clientType)}`,
-    );
-  }
-  if (options.validate !== undefined) checkChoice('validate', options.validate, ['strict', 'off']);
-  if (options.identityCheck !== undefined)
-    checkChoice('identityCheck', options.identityCheck, ['warn', 'error']);
-  if (options.responseMismatch !== undefined)
-    checkChoice('responseMismatch', options.responseMismatch, ['error', 'problem']);
-  if (options.adminRole !== undefined) checkBoolean('adminRole', options.adminRole);
-  if (options.retry !== undefined && !isPlainObject(options.retry))
-    throw new MmsClientError('INVALID_OPTION', 'retry must be an object of retry settings.');
-  if (options.retrySubmissions !== undefined) checkBoolean('retrySubmissions', options.retrySubmissions);
-  const limits: unknown = options.limits;
-  if (limits !== undefined) {
-    if (!isPlainObject(limits)) throw new MmsClientError('INVALID_OPTION', 'limits must be an object.');
-    const bounds: Record<keyof ResponseLimits, [number, number]> = {
-      maxDepth: [8, 10_000],
-      maxElements: [1, 100_000_000],
-      maxAttributes: [1, 100_000],
-      maxProblems: [1, 10_000_000],
-      maxParts: [2, 10_000],
-    };
-    for (const [key, value] of Object.entries(limits)) {
-      const range = bounds[key as keyof ResponseLimits];
-      if (range === undefined) throw new MmsClientError('INVALID_OPTION', `limits.${key} is not a limit.`);
-      if (value !== undefined) checkInteger(`limits.${key}`, value, range[0], range[1]);
-    }
-  }
-}
-
-/** Refuses call arguments of the wrong shape before anything is built. */
-function checkCallArguments(op: string, attributes: unknown, options: unknown): void {
-  if (attributes !== undefined && !isPlainObject(attributes)) {
-    throw new MmsClientError(
-      'INVALID_REQUEST',
-      `${op}: the envelope attributes must be an object (or undefined), got ${describeInput(attributes)}; nothing was sent`,
-    );
-  }
-  if (options === undefined) return;
-  if (!isPlainObject(options))
-    throw new MmsClientError(
-      'INVALID_OPTION',
-      `${op}: call options must be an object, got ${describeInput(options)}`,
-    );
-  const o = options as CallOptions;
-  if (o.signal !== undefined && !(o.signal instanceof AbortSignal))
-    throw new MmsClientError('INVALID_OPTION', `${op}: signal must be an AbortSignal`);
-  if (o.timeoutMs !== undefined) checkTimeout('timeoutMs', o.timeoutMs);
-  if (o.validate !== undefined) checkChoice('validate', o.validate, ['strict', 'off']);
-  if (o.retrySubmission !== undefined) checkBoolean('retrySubmission', o.retrySubmission);
-  const attachments: unknown = o.attachments;
-  if (attachments !== undefined) {
-    if (!Array.isArray(attachments))
-      throw new MmsClientError(
-        'INVALID_REQUEST',
-        `${op}: attachments must be a list of { name, data }, got ${describeInput(attachments)}; nothing was sent`,
-      );
-    attachments.forEach((a: unknown, i) => {
-      if (!isPlainObject(a))
-        throw new MmsClientError(
-          'INVALID_REQUEST',
-          `${op}: attachments[${i}] must be an object { name, data }, got ${describeInput(a)}; nothing was sent`,
-        );
-    });
-  }
 }
 
 // The class merges with the interface below, which adds the generated method

@@ -77,3 +77,8 @@ export function untilAborted<T>(work: Promise<T> | T, signal: AbortSignal): Prom
     );
   });
 }
+
+/** Whether `err` is the call's own deadline or cancellation, not a failure of what ran. */
+export function stoppedBy(signal: AbortSignal, err: unknown): boolean {
+  return signal.aborted && err === signal.reason;
+}

@@ -12,7 +12,7 @@ import { NOT_XML_CHAR } from '../xml/canonical.js';
 import { parseBase64 } from '../xml/lexical.js';
 import { parseXmlAsync, type ParseLimits } from '../xml/parser.js';
 import { printable } from '../text.js';
-import { childNamed, childrenNamed, deepText, type XmlElement } from './xml-tree.js';
+import { childNamed, childrenNamed, type XmlElement } from './xml-tree.js';
 
 /** The two MMS web services. */
 export type MmsInterface = 'MI' | 'OMI';
@@ -421,6 +421,22 @@ async function bodyPayload(xml: string | Uint8Array, options: EnvelopeReadOption
   return payload;
 }
 
+/**
+ * All text in `el` and its descendants, in document order, without
+ * recursion: a fault's detail nests as deep as the reader's depth limit,
+ * which a caller may raise to 10,000, and recursing that deep overflowed the
+ * stack with a RangeError (found by the fuzzer, test/fuzz).
+ */
+function allText(el: XmlElement): string {
+  const parts: string[] = [];
+  const stack: XmlElement[] = [el];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    parts.push(node.text);
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+  }
+  return parts.join('');
+}
+
 function readFault(fault: XmlElement): SoapFault {
   if (fault.uri === SOAP12_NS) {
     const code = childNamed(fault, 'Code', SOAP12_NS);
@@ -430,8 +446,8 @@ function readFault(fault: XmlElement): SoapFault {
     const detail = childNamed(fault, 'Detail', SOAP12_NS);
     return {
       code: value?.text.trim() ?? '',
-      message: text ? deepText(text).trim() : '',
-      ...(detail ? { detail: deepText(detail).trim() } : {}),
+      message: text ? allText(text).trim() : '',
+      ...(detail ? { detail: allText(detail).trim() } : {}),
     };
   }
   const code = childNamed(fault, 'faultcode');
@@ -439,8 +455,8 @@ function readFault(fault: XmlElement): SoapFault {
   const detail = childNamed(fault, 'detail');
   return {
     code: code?.text.trim() ?? '',
-    message: message ? deepText(message).trim() : '',
-    ...(detail ? { detail: deepText(detail).trim() } : {}),
+    message: message ? allText(message).trim() : '',
+    ...(detail ? { detail: allText(detail).trim() } : {}),
   };
 }
 

@@ -1,20 +1,15 @@
 /**
  * The transport pipeline of one MMS call: sign → envelope + MTOM → HTTPS with
- * retries and fail-over → decode → envelope-level checks. Payloads are bytes
- * in and bytes out; what they mean is the client layer's business.
+ * retries and fail-over → decode → envelope-level checks (answer.ts), with
+ * hooks and everything else under the call's deadline (deadline.ts). Payloads
+ * are bytes in and bytes out; what they mean is the client layer's business.
  */
-import {
-  asMmsError,
-  CertificateError,
-  MmsClientError,
-  MmsError,
-  MmsServerError,
-  MmsTransportError,
-} from '../errors.js';
+import { asMmsError, CertificateError, MmsClientError, MmsError, MmsTransportError } from '../errors.js';
 import { silentLogger, type Logger } from '../logger.js';
-import { checkBoolean, checkInteger, checkTimeout, MAX_RESPONSE_BYTES_LIMIT } from '../options.js';
-import { isCertificateLike, type Certificate } from '../security/certificate.js';
+import { checkTimeout } from '../options.js';
+import type { Certificate } from '../security/certificate.js';
 import { printable } from '../text.js';
+import { readAnswer, type AttemptFailure } from './answer.js';
 import {
   findTransactionId,
   newCallId,
@@ -22,23 +17,10 @@ import {
   type AuditResponse,
   type TransportHooks,
 } from './audit.js';
-import { CallDeadline, untilAborted } from './deadline.js';
-import {
-  CLIENT_TYPES,
-  resolveEndpoints,
-  type ClientType,
-  type EndpointOverrides,
-  type Environment,
-} from './endpoints.js';
+import { CallDeadline, stoppedBy, untilAborted } from './deadline.js';
+import { resolveEndpoints, type ClientType, type EndpointOverrides, type Environment } from './endpoints.js';
 import { HttpClient, type HttpResponse } from './http.js';
-import {
-  decodeMessage,
-  encodeMtom,
-  isContentIdDomain,
-  newContentId,
-  type BinaryPart,
-  type MimeLimits,
-} from './mtom.js';
+import { encodeMtom, newContentId, type BinaryPart, type MimeLimits } from './mtom.js';
 import {
   backoffDelay,
   isRetryable,
@@ -49,14 +31,13 @@ import {
 import {
   SERVICES,
   buildRequestEnvelope,
-  parseResponseEnvelope,
   type MmsInterface,
   type RequestAttachment,
   type RequestType,
   type ResponseAttInfo,
   type ResponseAttachment,
-  type SoapResponse,
 } from './soap.js';
+import { checkTransportOptions } from './transport-options.js';
 
 /** Options of {@link Transport}. */
 export interface TransportOptions {
@@ -164,15 +145,6 @@ const DEFAULTS = {
   maxResponseBytes: 64 * 1024 * 1024,
   userAgent: 'mms-client',
 };
-
-const EXCERPT_BYTES = 500;
-
-/** A failed attempt, classified for the retry decision. */
-interface AttemptFailure {
-  readonly error: MmsError;
-  readonly kind: FailureKind;
-  readonly response?: AuditResponse;
-}
 
 /**
  * Sends `submitAttachment` requests to the MMS over mutual TLS.
@@ -382,13 +354,9 @@ export class Transport {
     for (const hook of this.#hooks) {
       if (!hook.beforeSend) continue;
       try {
-        await untilAborted(
-          Promise.resolve().then(() => hook.beforeSend?.({ request })),
-          signal,
-        );
+        await runHook(() => hook.beforeSend?.({ request }), signal);
       } catch (err) {
-        if (signal.aborted && err === signal.reason)
-          throw this.#finalError(signal.reason, lastError, request.attempt - 1);
+        if (stoppedBy(signal, err)) throw this.#finalError(signal.reason, lastError, request.attempt - 1);
         throw new MmsClientError(
           'HOOK_FAILED',
           `${request.operation}: a beforeSend hook failed (${hookErrorText(err)}); attempt ${request.attempt} was not sent.`,
@@ -450,9 +418,9 @@ export class Transport {
       body: res.body,
       durationMs: elapsed(),
     };
-    let interpreted: Awaited<ReturnType<typeof interpretResponse>>;
+    let interpreted: Awaited<ReturnType<typeof readAnswer>>;
     try {
-      interpreted = await interpretResponse(res, request, {
+      interpreted = await readAnswer(res, request, {
         signal: callSignal,
         maxResponseBytes: this.#maxResponseBytes,
         ...(this.#options.mimeLimits ? { mimeLimits: this.#options.mimeLimits } : {}),
@@ -489,18 +457,17 @@ export class Transport {
     for (const hook of this.#hooks) {
       if (!hook.afterReceive) continue;
       try {
-        await untilAborted(
-          Promise.resolve().then(() =>
+        await runHook(
+          () =>
             hook.afterReceive?.({
               request,
               response,
               ...(transactionId !== undefined ? { transactionId } : {}),
             }),
-          ),
           signal,
         );
       } catch (err) {
-        if (signal.aborted && err === signal.reason) return answeredButStopped(err, request, response.status);
+        if (stoppedBy(signal, err)) return answeredButStopped(err, request, response.status);
         this.#logger.error('mms: afterReceive hook failed', {
           operation: request.operation,
           error: hookErrorText(err),
@@ -520,8 +487,8 @@ export class Transport {
     for (const hook of this.#hooks) {
       if (!hook.attemptFailed) continue;
       try {
-        await untilAborted(
-          Promise.resolve().then(() =>
+        await runHook(
+          () =>
             hook.attemptFailed?.({
               request,
               error: failure.error,
@@ -529,13 +496,12 @@ export class Transport {
               durationMs,
               ...(failure.response !== undefined ? { response: failure.response } : {}),
             }),
-          ),
           signal,
         );
       } catch (err) {
         // The failure itself is what the caller gets; a deadline passing here
         // is seen by the retry loop.
-        if (signal.aborted && err === signal.reason) return;
+        if (stoppedBy(signal, err)) return;
         this.#logger.error('mms: attemptFailed hook failed', {
           operation: request.operation,
           error: hookErrorText(err),
@@ -560,56 +526,13 @@ export class Transport {
   }
 }
 
-/** Refuses options of the wrong type or out of range before anything is built. */
-function checkTransportOptions(options: TransportOptions): void {
-  if (typeof options !== 'object' || options === null)
-    throw new MmsClientError('INVALID_OPTION', 'Transport options must be an object.');
-  if (!isCertificateLike(options.certificate)) {
-    throw new MmsClientError(
-      'INVALID_OPTION',
-      'certificate must be a Certificate (from Certificate.fromFile or Certificate.fromBytes).',
-    );
-  }
-  if (!(CLIENT_TYPES as readonly unknown[]).includes(options.clientType))
-    throw new MmsClientError(
-      'INVALID_OPTION',
-      `clientType must be one of ${CLIENT_TYPES.join(', ')}, got ${String(options.clientType)}.`,
-    );
-  if (options.environment !== 'production' && options.environment !== 'test')
-    throw new MmsClientError(
-      'INVALID_OPTION',
-      `environment must be production or test, got ${String(options.environment)}.`,
-    );
-  if (!isContentIdDomain(options.contentIdDomain)) {
-    throw new MmsClientError(
-      'INVALID_OPTION',
-      `contentIdDomain ${JSON.stringify(options.contentIdDomain)} must be a domain name (letters, digits, dots, dashes).`,
-    );
-  }
-  if (options.attemptTimeoutMs !== undefined) checkTimeout('attemptTimeoutMs', options.attemptTimeoutMs);
-  if (options.callTimeoutMs !== undefined) checkTimeout('timeoutMs', options.callTimeoutMs);
-  if (options.maxResponseBytes !== undefined)
-    checkInteger('maxResponseBytes', options.maxResponseBytes, 1, MAX_RESPONSE_BYTES_LIMIT);
-  if (options.keepAlive !== undefined) checkBoolean('keepAlive', options.keepAlive);
-  if (options.allowInsecureHttp !== undefined) checkBoolean('allowInsecureHttp', options.allowInsecureHttp);
-  if (options.mimeLimits?.maxParts !== undefined)
-    checkInteger('mimeLimits.maxParts', options.mimeLimits.maxParts, 2, 10_000);
-  if (options.mimeLimits?.maxHeaderBytes !== undefined)
-    checkInteger('mimeLimits.maxHeaderBytes', options.mimeLimits.maxHeaderBytes, 256, 1024 * 1024);
-  const hooks =
-    options.hooks === undefined ? [] : Array.isArray(options.hooks) ? options.hooks : [options.hooks];
-  hooks.forEach((hook: unknown, i) => {
-    if (typeof hook !== 'object' || hook === null)
-      throw new MmsClientError(
-        'INVALID_OPTION',
-        `hooks[${i}] must be an object with beforeSend, afterReceive or attemptFailed.`,
-      );
-    for (const name of ['beforeSend', 'afterReceive', 'attemptFailed'] as const) {
-      const fn = (hook as Record<string, unknown>)[name];
-      if (fn !== undefined && typeof fn !== 'function')
-        throw new MmsClientError('INVALID_OPTION', `hooks[${i}].${name} must be a function.`);
-    }
-  });
+/**
+ * Runs one hook (sync or async, throwing or rejecting) under the call's
+ * signal: settles like the hook, or rejects with the signal's reason when
+ * the deadline passes or the caller aborts first.
+ */
+function runHook(call: () => void | Promise<void>, signal: AbortSignal): Promise<void> {
+  return untilAborted(Promise.resolve().then(call), signal);
 }
 
 /** A hook's error, for a message: its name and first line, never more than a line. */
@@ -641,109 +564,4 @@ function classifyTransportError(error: MmsTransportError, callSignal: AbortSigna
 
 function withAttempts(error: MmsError, attempts: number): MmsError {
   return error instanceof MmsTransportError ? error.withAttempts(attempts) : error;
-}
-
-/** What reading a response may use. */
-interface ReadLimits {
-  readonly signal: AbortSignal;
-  readonly maxResponseBytes: number;
-  readonly mimeLimits?: MimeLimits;
-}
-
-/** Turns an HTTP response into a result or a classified failure. */
-async function interpretResponse(
-  res: HttpResponse,
-  request: AuditRequest,
-  limits: ReadLimits,
-): Promise<{ result: Omit<SendResult, 'attempts' | 'transactionId'> } | { failure: AttemptFailure }> {
-  const url = request.url;
-  const contentType = res.headers['content-type'];
-  let decoded: SoapResponse | undefined;
-  let decodeFailure: MmsError | undefined;
-  if (res.body.byteLength > 0) {
-    try {
-      const message = decodeMessage(contentType, res.body, limits.mimeLimits);
-      decoded = await parseResponseEnvelope(message.root, message.resolve, {
-        // Characters never outnumber the bytes they were decoded from.
-        limits: { maxLength: limits.maxResponseBytes },
-        signal: limits.signal,
-      });
-    } catch (err) {
-      if (limits.signal.aborted && err === limits.signal.reason) throw err;
-      decodeFailure = asMmsError(err, request.operation);
-    }
-  }
-  // A SOAP fault is the server's answer whatever the status (SOAP 1.1 sends it with 500).
-  if (decoded?.kind === 'fault') {
-    const f = decoded.fault;
-    return {
-      failure: {
-        kind: 'final',
-        error: new MmsServerError(
-          'SOAP_FAULT',
-          `${request.operation}: the MMS answered with a SOAP fault ${printable(f.code, 200)}: ${printable(f.message)}`,
-          {
-            faultCode: f.code,
-            faultString: f.message,
-            ...(f.detail !== undefined ? { faultDetail: f.detail } : {}),
-            status: res.status,
-            url,
-          },
-        ),
-      },
-    };
-  }
-  if (res.status < 200 || res.status >= 300) {
-    const error = new MmsTransportError(
-      'HTTP_STATUS',
-      `${request.operation}: POST ${url} answered HTTP ${res.status}${res.status >= 500 ? ' (server error)' : ''}.`,
-      { status: res.status, bodyExcerpt: excerpt(res.body), url, requestSent: true },
-    );
-    return { failure: { kind: res.status >= 500 ? 'ambiguous' : 'final', error } };
-  }
-  if (decodeFailure || !decoded) {
-    const error =
-      decodeFailure ??
-      new MmsClientError(
-        'DECODE_ERROR',
-        `${request.operation}: the MMS answered HTTP ${res.status} with an empty body.`,
-      );
-    return { failure: { kind: 'final', error } };
-  }
-  const { responseData, attachmentData, ...fields } = decoded.response;
-  if (fields.responseDataType === 'TXT') {
-    const text = responseData ? Buffer.from(responseData).toString('utf8').trim() : '';
-    return {
-      failure: {
-        kind: 'final',
-        error: new MmsServerError(
-          'SERVER_TEXT',
-          `${request.operation}: the MMS answered with an error: ${printable(text)}`,
-          {
-            serverText: text,
-            status: res.status,
-            url,
-          },
-        ),
-      },
-    };
-  }
-  if (fields.responseCompressed) {
-    return {
-      failure: {
-        kind: 'final',
-        error: new MmsClientError(
-          'UNSUPPORTED_RESPONSE',
-          `${request.operation}: the response is marked compressed, which the MMS interface does not define; it cannot be read.`,
-        ),
-      },
-    };
-  }
-  return {
-    result: { response: fields, payload: responseData, attachments: attachmentData, status: res.status, url },
-  };
-}
-
-function excerpt(body: Uint8Array): string {
-  return printable(Buffer.from(body.subarray(0, EXCERPT_BYTES)).toString('utf8'), EXCERPT_BYTES);
 }

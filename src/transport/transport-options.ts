@@ -1,0 +1,62 @@
+/**
+ * Checks of the Transport options, before anything is built: a wrong type
+ * or a value out of range is `INVALID_OPTION` naming the option.
+ */
+import { MmsClientError } from '../errors.js';
+import { checkBoolean, checkInteger, checkTimeout, MAX_RESPONSE_BYTES_LIMIT } from '../options.js';
+import { isCertificateLike } from '../security/certificate.js';
+import { CLIENT_TYPES } from './endpoints.js';
+import { isContentIdDomain } from './mtom.js';
+import type { TransportOptions } from './transport.js';
+
+/** Refuses options of the wrong type or out of range before anything is built. */
+export function checkTransportOptions(options: TransportOptions): void {
+  if (typeof options !== 'object' || options === null)
+    throw new MmsClientError('INVALID_OPTION', 'Transport options must be an object.');
+  if (!isCertificateLike(options.certificate)) {
+    throw new MmsClientError(
+      'INVALID_OPTION',
+      'certificate must be a Certificate (from Certificate.fromFile or Certificate.fromBytes).',
+    );
+  }
+  if (!(CLIENT_TYPES as readonly unknown[]).includes(options.clientType))
+    throw new MmsClientError(
+      'INVALID_OPTION',
+      `clientType must be one of ${CLIENT_TYPES.join(', ')}, got ${String(options.clientType)}.`,
+    );
+  if (options.environment !== 'production' && options.environment !== 'test')
+    throw new MmsClientError(
+      'INVALID_OPTION',
+      `environment must be production or test, got ${String(options.environment)}.`,
+    );
+  if (!isContentIdDomain(options.contentIdDomain)) {
+    throw new MmsClientError(
+      'INVALID_OPTION',
+      `contentIdDomain ${JSON.stringify(options.contentIdDomain)} must be a domain name (letters, digits, dots, dashes).`,
+    );
+  }
+  if (options.attemptTimeoutMs !== undefined) checkTimeout('attemptTimeoutMs', options.attemptTimeoutMs);
+  if (options.callTimeoutMs !== undefined) checkTimeout('timeoutMs', options.callTimeoutMs);
+  if (options.maxResponseBytes !== undefined)
+    checkInteger('maxResponseBytes', options.maxResponseBytes, 1, MAX_RESPONSE_BYTES_LIMIT);
+  if (options.keepAlive !== undefined) checkBoolean('keepAlive', options.keepAlive);
+  if (options.allowInsecureHttp !== undefined) checkBoolean('allowInsecureHttp', options.allowInsecureHttp);
+  if (options.mimeLimits?.maxParts !== undefined)
+    checkInteger('mimeLimits.maxParts', options.mimeLimits.maxParts, 2, 10_000);
+  if (options.mimeLimits?.maxHeaderBytes !== undefined)
+    checkInteger('mimeLimits.maxHeaderBytes', options.mimeLimits.maxHeaderBytes, 256, 1024 * 1024);
+  const hooks =
+    options.hooks === undefined ? [] : Array.isArray(options.hooks) ? options.hooks : [options.hooks];
+  hooks.forEach((hook: unknown, i) => {
+    if (typeof hook !== 'object' || hook === null)
+      throw new MmsClientError(
+        'INVALID_OPTION',
+        `hooks[${i}] must be an object with beforeSend, afterReceive or attemptFailed.`,
+      );
+    for (const name of ['beforeSend', 'afterReceive', 'attemptFailed'] as const) {
+      const fn = (hook as Record<string, unknown>)[name];
+      if (fn !== undefined && typeof fn !== 'function')
+        throw new MmsClientError('INVALID_OPTION', `hooks[${i}].${name} must be a function.`);
+    }
+  });
+}
