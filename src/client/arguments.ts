@@ -8,6 +8,7 @@ import { MmsClientError } from '../errors.js';
 import { checkBoolean, checkChoice, checkInteger, checkTimeout } from '../options.js';
 import { isCertificateLike } from '../security/certificate.js';
 import { CLIENT_TYPES } from '../transport/endpoints.js';
+import { MAX_DEPTH_LIMIT } from '../xml/parser.js';
 import type { MmsClientOptions } from './client.js';
 import type { CallOptions } from './types.js';
 
@@ -64,7 +65,7 @@ export function checkClientOptions(options: MmsClientOptions): void {
   if (limits !== undefined) {
     if (!isPlainObject(limits)) throw new MmsClientError('INVALID_OPTION', 'limits must be an object.');
     const bounds: Record<keyof ResponseLimits, [number, number]> = {
-      maxDepth: [8, 10_000],
+      maxDepth: [8, MAX_DEPTH_LIMIT],
       maxElements: [1, 100_000_000],
       maxAttributes: [1, 100_000],
       maxProblems: [1, 10_000_000],

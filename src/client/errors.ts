@@ -1,6 +1,6 @@
 /** Errors of the client layer: refused before sending, or failed by the MMS rules. */
 import { MmsError } from '../errors.js';
-import type { Violation } from '../xml/validate.js';
+import { isStopNote, type Violation } from '../xml/validate.js';
 import type { ClientType } from '../transport/endpoints.js';
 import type { MmsMessage, ProcessingStatistics } from './result.js';
 
@@ -14,11 +14,15 @@ export class MmsInputError extends MmsError {
   readonly violations: readonly Violation[];
 
   constructor(operation: string, violations: readonly Violation[]) {
+    // A list cut at its maximum ends with a note that there are more.
+    const cut = violations.length > 0 && isStopNote(violations[violations.length - 1]!);
+    const count = cut ? violations.length - 1 : violations.length;
     const lines = violations.slice(0, 20).map((v) => `  ${v.path}: ${v.message}`);
-    if (violations.length > 20) lines.push(`  … and ${violations.length - 20} more`);
+    if (violations.length > 20) lines.push(`  … and ${count - 20}${cut ? ' and more' : ' more'}`);
+    const places = cut ? `more than ${count} places` : `${count} place${count === 1 ? '' : 's'}`;
     super(
       'INVALID_INPUT',
-      `${operation}: the request breaks the MMS schema in ${violations.length} place${violations.length === 1 ? '' : 's'} and was not sent:\n${lines.join('\n')}`,
+      `${operation}: the request breaks the MMS schema in ${places} and was not sent:\n${lines.join('\n')}`,
     );
     this.operation = operation;
     this.violations = violations;

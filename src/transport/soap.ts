@@ -9,10 +9,10 @@
  */
 import { MmsClientError } from '../errors.js';
 import { NOT_XML_CHAR } from '../xml/canonical.js';
-import { parseBase64 } from '../xml/lexical.js';
+import { decodeBase64InSlices } from '../xml/base64.js';
 import { parseXmlAsync, type ParseLimits } from '../xml/parser.js';
 import { printable } from '../text.js';
-import { childNamed, childrenNamed, type XmlElement } from './xml-tree.js';
+import { childNamed, childrenNamed, deepText, type XmlElement } from './xml-tree.js';
 
 /** The two MMS web services. */
 export type MmsInterface = 'MI' | 'OMI';
@@ -281,7 +281,8 @@ export async function parseResponseEnvelope(
   if (responseDataType === undefined) throw decodeError('ResponseAttInfo has no responseDataType element');
   const responseFilename = textOf(payload, 'responseFilename', false);
   const dataEl = childNamed(payload, 'responseData');
-  const responseData = dataEl ? readBinary(dataEl, resolve) : undefined;
+  const responseData = dataEl ? await readBinary(dataEl, resolve, options.signal) : undefined;
+  const attachmentData = await readAttachments(payload, resolve, options.signal);
   return {
     kind: 'response',
     response: {
@@ -292,7 +293,7 @@ export async function parseResponseEnvelope(
       responseDataType,
       ...(responseFilename !== undefined ? { responseFilename } : {}),
       ...(responseData !== undefined ? { responseData } : {}),
-      attachmentData: childrenNamed(payload, 'attachmentData').map((a) => readAttachment(a, resolve)),
+      attachmentData,
     },
   };
 }
@@ -345,8 +346,8 @@ export async function parseRequestEnvelope(
     sendRequestDataOnSuccess: readBoolean(payload, 'sendRequestDataOnSuccess') ?? true,
     sendResponseDataCompressed: readBoolean(payload, 'sendResponseDataCompressed') ?? false,
     ...(requestSignature !== undefined ? { requestSignature } : {}),
-    requestData: readBinary(dataEl, resolve),
-    attachmentData: childrenNamed(payload, 'attachmentData').map((a) => readAttachment(a, resolve)),
+    requestData: await readBinary(dataEl, resolve, options.signal),
+    attachmentData: await readAttachments(payload, resolve, options.signal),
   };
 }
 
@@ -421,22 +422,6 @@ async function bodyPayload(xml: string | Uint8Array, options: EnvelopeReadOption
   return payload;
 }
 
-/**
- * All text in `el` and its descendants, in document order, without
- * recursion: a fault's detail nests as deep as the reader's depth limit,
- * which a caller may raise to 10,000, and recursing that deep overflowed the
- * stack with a RangeError (found by the fuzzer, test/fuzz).
- */
-function allText(el: XmlElement): string {
-  const parts: string[] = [];
-  const stack: XmlElement[] = [el];
-  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
-    parts.push(node.text);
-    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
-  }
-  return parts.join('');
-}
-
 function readFault(fault: XmlElement): SoapFault {
   if (fault.uri === SOAP12_NS) {
     const code = childNamed(fault, 'Code', SOAP12_NS);
@@ -446,8 +431,8 @@ function readFault(fault: XmlElement): SoapFault {
     const detail = childNamed(fault, 'Detail', SOAP12_NS);
     return {
       code: value?.text.trim() ?? '',
-      message: text ? allText(text).trim() : '',
-      ...(detail ? { detail: allText(detail).trim() } : {}),
+      message: text ? deepText(text).trim() : '',
+      ...(detail ? { detail: deepText(detail).trim() } : {}),
     };
   }
   const code = childNamed(fault, 'faultcode');
@@ -455,8 +440,8 @@ function readFault(fault: XmlElement): SoapFault {
   const detail = childNamed(fault, 'detail');
   return {
     code: code?.text.trim() ?? '',
-    message: message ? allText(message).trim() : '',
-    ...(detail ? { detail: allText(detail).trim() } : {}),
+    message: message ? deepText(message).trim() : '',
+    ...(detail ? { detail: deepText(detail).trim() } : {}),
   };
 }
 
@@ -474,7 +459,7 @@ function readBoolean(parent: XmlElement, name: string): boolean | undefined {
   throw decodeError(`${name} holds "${printable(text, 40)}", not an xsd:boolean`);
 }
 
-function readBinary(el: XmlElement, resolve: CidResolver): Uint8Array {
+async function readBinary(el: XmlElement, resolve: CidResolver, signal?: AbortSignal): Promise<Uint8Array> {
   const include = el.children.find((c) => c.name === 'Include' && c.uri === XOP_NS);
   if (include) {
     const href = include.attributes['href'];
@@ -491,22 +476,30 @@ function readBinary(el: XmlElement, resolve: CidResolver): Uint8Array {
   }
   if (el.children.length > 0)
     throw decodeError(`${el.name} holds an unexpected element ${el.children[0]?.name}`);
-  // A linear check, not one regex over the whole text: megabytes of base64
-  // overflow the regex engine's stack.
-  const b64 = parseBase64(el.text);
-  if (b64 === undefined) throw decodeError(`${el.name} is neither xop:Include nor valid base64`);
-  return Buffer.from(b64.canonical, 'base64');
+  // In slices, not one regex over the whole text: megabytes of base64
+  // overflow the regex engine's stack, and would hold the event loop.
+  const bytes = await decodeBase64InSlices(el.text, signal);
+  if (bytes === undefined) throw decodeError(`${el.name} is neither xop:Include nor valid base64`);
+  return bytes;
 }
 
-function readAttachment(el: XmlElement, resolve: CidResolver): ResponseAttachment {
-  const dataEl = childNamed(el, 'binaryData');
-  const signature = textOf(el, 'signature');
-  const name = textOf(el, 'name', false);
-  return {
-    ...(dataEl ? { binaryData: readBinary(dataEl, resolve) } : {}),
-    ...(signature !== undefined ? { signature } : {}),
-    ...(name !== undefined ? { name } : {}),
-  };
+async function readAttachments(
+  parent: XmlElement,
+  resolve: CidResolver,
+  signal: AbortSignal | undefined,
+): Promise<ResponseAttachment[]> {
+  const out: ResponseAttachment[] = [];
+  for (const el of childrenNamed(parent, 'attachmentData')) {
+    const dataEl = childNamed(el, 'binaryData');
+    const signature = textOf(el, 'signature');
+    const name = textOf(el, 'name', false);
+    out.push({
+      ...(dataEl ? { binaryData: await readBinary(dataEl, resolve, signal) } : {}),
+      ...(signature !== undefined ? { signature } : {}),
+      ...(name !== undefined ? { name } : {}),
+    });
+  }
+  return out;
 }
 
 /** `<abc@x>` → `abc@x`; other values unchanged. */

@@ -17,7 +17,13 @@ export function childNamed(el: XmlElement, local: string, uri?: string): XmlElem
   return el.children.find((c) => c.name === local && (uri === undefined || c.uri === uri));
 }
 
-/** All text in `el` and its descendants, in document order. */
+/** All text in `el` and its descendants, element by element in document order (no recursion). */
 export function deepText(el: XmlElement): string {
-  return el.text + el.children.map(deepText).join('');
+  const parts: string[] = [];
+  const stack: XmlElement[] = [el];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    parts.push(node.text);
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+  }
+  return parts.join('');
 }

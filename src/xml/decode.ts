@@ -18,7 +18,8 @@ import {
   type TypeRef,
 } from './descriptors.js';
 import { checkSimpleValue } from './facets.js';
-import { parseXml, throwIfAborted, type ParseLimits, type XmlElement } from './parser.js';
+import { parseXml, type ParseLimits, type XmlElement } from './parser.js';
+import { pauser } from './yielding.js';
 import { fromLexical } from './scalar.js';
 import { complexIndex, resolveElementType, resolveType, type ComplexIndex } from './schema-index.js';
 import type { Violation } from './validate.js';
@@ -102,7 +103,6 @@ export async function decodeTreeAsync<T = unknown>(
 
 /** Root, envelope and the data items' own level. */
 const YIELDING_LEVELS = 3;
-const YIELD_AFTER_MS = 10;
 
 interface Context {
   readonly module: ModuleDescriptor;
@@ -129,17 +129,6 @@ function report(context: Context, problem: Violation): void {
     );
   }
   context.problems.push(problem);
-}
-
-function pauser(signal: AbortSignal | undefined): () => Promise<void> {
-  let since = performance.now();
-  return async () => {
-    if (performance.now() - since > YIELD_AFTER_MS) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      since = performance.now();
-    }
-    throwIfAborted(signal);
-  };
 }
 
 function decodeSimple(context: Context, type: SimpleTypeDescriptor, lexical: string, path: string): unknown {
