@@ -361,17 +361,11 @@ function parsePart(raw: Buffer, index: number, maxHeaderBytes: number): MimePart
     const head = raw.subarray(0, maxHeaderBytes + 4);
     const crlf = head.indexOf('\r\n\r\n');
     const lf = head.indexOf('\n\n');
-    if (crlf < 0 && lf < 0) {
-      if (raw.length > maxHeaderBytes)
-        throw new MmsLimitError(
-          'maxHeaderBytes',
-          maxHeaderBytes,
-          `Cannot decode the MIME message: the headers of part ${index} are longer than ${maxHeaderBytes} bytes.`,
-        );
-      throw mimeError(`part ${index} has no blank line after its headers`);
-    }
     if (lf >= 0 && (crlf < 0 || lf < crlf)) [headerEnd, bodyStart] = [lf, lf + 2];
-    else [headerEnd, bodyStart] = [crlf, crlf + 4];
+    else if (crlf >= 0) [headerEnd, bodyStart] = [crlf, crlf + 4];
+    else if (raw.length <= maxHeaderBytes)
+      throw mimeError(`part ${index} has no blank line after its headers`);
+    else headerEnd = bodyStart = Infinity;
     if (headerEnd > maxHeaderBytes)
       throw new MmsLimitError(
         'maxHeaderBytes',

@@ -198,6 +198,26 @@ describe('decodeMessage', () => {
     ).toMatch(/shift_jis/);
   });
 
+  it('stops at the part limit and at the header limit, with LIMIT_EXCEEDED naming the limit', () => {
+    const parts: Array<[string, string]> = [
+      ['Content-Type: application/xop+xml; type="text/xml"\nContent-ID: <root@x>', env],
+      ...Array.from({ length: 64 }, (_, i): [string, string] => [`Content-ID: <p${i}@x>`, 'x']),
+    ];
+    expect(() => decodeMessage(ct(), message('\r\n', parts))).toThrow(
+      expect.objectContaining({ code: 'LIMIT_EXCEEDED', limit: 'maxParts', max: 64 }) as Error,
+    );
+    expect(decodeMessage(ct(), message('\r\n', parts.slice(0, 10)), { maxParts: 10 }).parts).toHaveLength(9);
+    const long = `X-Long: ${'a'.repeat(20_000)}`;
+    for (const headers of [long, `${long}\r\nContent-ID: <root@x>`]) {
+      expect(() => decodeMessage(ct(), message('\r\n', [[headers, env]]))).toThrow(
+        expect.objectContaining({ code: 'LIMIT_EXCEEDED', limit: 'maxHeaderBytes' }) as Error,
+      );
+    }
+    expect(() => decodeMessage(ct(), Buffer.from(`--b1\r\nX-A: 1${'a'.repeat(100)}--b1--`))).toThrow(
+      /no blank line after its headers|truncated/,
+    );
+  });
+
   it('splitMultipart keeps part bodies byte-exact, including trailing CR/LF inside data', () => {
     const parts = splitMultipart(Buffer.from('--b\r\nContent-ID: <a>\r\n\r\nx\r\n\r\n\r\n--b--\r\n'), 'b');
     expect(parts).toHaveLength(1);
