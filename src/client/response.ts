@@ -99,6 +99,13 @@ function outerFailure(sent: SendResult): MmsMessage[] {
       ];
 }
 
+/** The outer `success=false` fails an answer that has no statuses of its own (a file, report content). */
+function throwIfOuterFailed(op: OperationDescriptor, sent: SendResult, data: unknown): void {
+  const errors = outerFailure(sent);
+  if (errors.length > 0)
+    throw new MmsValidationError(op.id, { errors, messages: [], statistics: undefined, data });
+}
+
 /** Interpret a transport result for an operation. Throws the typed error of each failure. */
 export async function interpretResponse(
   op: OperationDescriptor,
@@ -119,15 +126,7 @@ export async function interpretResponse(
         `${op.id}: the MMS answered with ${response.responseBinary ? 'binary ' : ''}${printable(response.responseDataType, 20)} data${response.responseFilename !== undefined ? ` (${printable(response.responseFilename, 200)})` : ''}, but this operation returns XML; first bytes: ${firstBytes(sent.payload ?? new Uint8Array())}`,
       );
     }
-    const failed = outerFailure(sent);
-    if (failed.length > 0) {
-      throw new MmsValidationError(op.id, {
-        errors: failed,
-        messages: [],
-        statistics: undefined,
-        data: empty,
-      });
-    }
+    throwIfOuterFailed(op, sent, empty);
     return {
       data: empty,
       messages: [],
@@ -154,15 +153,7 @@ export async function interpretResponse(
       options.limits,
       options.signal,
     );
-    const failed = outerFailure(sent);
-    if (failed.length > 0) {
-      throw new MmsValidationError(op.id, {
-        errors: failed,
-        messages: [],
-        statistics: undefined,
-        data: decoded.value,
-      });
-    }
+    throwIfOuterFailed(op, sent, decoded.value);
     return {
       data: decoded.value,
       messages: [],

@@ -12,14 +12,8 @@ import { sendResult } from '../../helpers/send-result.js';
 import type { FuzzCase } from '../harness.js';
 import type { Rng } from '../rng.js';
 
-export interface ResponseMeta {
-  readonly success: boolean;
-  readonly warnings: boolean;
-  readonly responseBinary: boolean;
-  readonly responseCompressed: boolean;
-  readonly responseDataType: string;
-  readonly responseFilename?: string;
-}
+/** The outer fields of a case's answer (ResponseAttInfo without its binary fields). */
+export type ResponseMeta = SendResult['response'];
 
 export interface InterpretMeta {
   readonly op: string;
