@@ -178,6 +178,14 @@ export async function interpretResponse(
     options.limits,
     options.signal,
   );
+  // An answer for someone else is not ours, whatever it says: its errors are not our rejection.
+  const mismatches = echoMismatches(op, decoded.value, options.expected ?? {});
+  if (mismatches.length > 0 && options.mismatch !== 'problem') {
+    throw new MmsClientError(
+      'RESPONSE_MISMATCH',
+      `${op.id}: the answer is not for this request: ${mismatches.map((m) => `${m.path} ${m.message}`).join('; ')}. It was not used.`,
+    );
+  }
   const outcome = judge(op, decoded.value, decoded.problems);
   // A report download answered with MarketReport carries no report content.
   const data = op.files && !op.envelope ? undefined : op.result.many ? outcome.items : outcome.items[0];
@@ -191,13 +199,6 @@ export async function interpretResponse(
     });
   }
   if (!outcome.envelopeFound) throw envelopeError(op, decoded.value);
-  const mismatches = echoMismatches(op, decoded.value, options.expected ?? {});
-  if (mismatches.length > 0 && options.mismatch !== 'problem') {
-    throw new MmsClientError(
-      'RESPONSE_MISMATCH',
-      `${op.id}: the answer is not for this request: ${mismatches.map((m) => `${m.path} ${m.message}`).join('; ')}. It was not used.`,
-    );
-  }
   return {
     data,
     messages: outcome.messages,

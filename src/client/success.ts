@@ -95,7 +95,7 @@ function statusProblem(node: Node, path: string, item: number | undefined): MmsM
 function isStatusProblem(problem: Violation): boolean {
   if (/\.Messages(\.|\[|$)/.test(problem.path)) return true;
   const last = problem.path.slice(problem.path.lastIndexOf('.') + 1).replace(/\[\d+\]$/, '');
-  return STATUS_NAMES.has(last.toLowerCase()) && !/^(Success|Validation|ValidationStatus)$/.test(last);
+  return STATUS_NAMES.has(last.toLowerCase());
 }
 
 export interface Outcome {
@@ -156,8 +156,12 @@ export function judge(op: OperationDescriptor, root: Node, problems: readonly Vi
       path: `${op.root}.ProcessingStatistics.Invalid`,
     });
   }
+  // A status the walk already judged unreadable is not reported twice.
+  const judged = new Set(errors.map((e) => e.path));
   for (const problem of problems) {
     if (!isStatusProblem(problem)) continue;
+    if (judged.has(problem.path) || judged.has(problem.path.slice(0, problem.path.lastIndexOf('.'))))
+      continue;
     errors.push({
       level: 'error',
       text: `a status the client cannot read, so it is not taken as success: ${problem.message}${problem.value !== undefined ? ` (${JSON.stringify(problem.value.slice(0, 200))})` : ''}`,

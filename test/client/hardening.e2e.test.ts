@@ -205,11 +205,16 @@ describe('7: statuses the client cannot read fail the call', () => {
       'SUCCESS="false" in the wrong case',
       (x: string) => x.replace('Success="true"', 'Success="true" SUCCESS="false"'),
     ],
+    [
+      'Success="false" on an element that has no such attribute',
+      (x: string) => x.replace('<ProcessingStatistics ', '<ProcessingStatistics Success="false" '),
+    ],
   ])('%s', async (_name, change) => {
     answer = () => mtom(emptyQueryAnswer(change));
     const err = await typedFailure(() => queryOffers(client()), 'sent');
     expect(err).toBeInstanceOf(MmsValidationError);
-    expect((err as MmsValidationError).errors.length).toBeGreaterThan(0);
+    // One error for one unreadable status, not one per way of noticing it.
+    expect((err as MmsValidationError).errors).toHaveLength(1);
   });
 });
 
@@ -427,6 +432,19 @@ describe('10: smaller holes', () => {
       );
     },
   );
+
+  test("a rejection meant for another participant is a mismatch, not this client's rejection", async () => {
+    answer = () =>
+      mtom(
+        emptyQueryAnswer((x) =>
+          x
+            .replace('ParticipantName="F100"', 'ParticipantName="F200"')
+            .replace('<OfferQuery', '<Messages><Error Code="E1">他社の拒否</Error></Messages><OfferQuery'),
+        ),
+      );
+    const err = await typedFailure(() => queryOffers(client()), 'sent');
+    expect(err).toMatchObject({ code: 'RESPONSE_MISMATCH' });
+  });
 
   test('an answer in another envelope is refused', async () => {
     answer = () =>
