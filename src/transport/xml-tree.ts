@@ -5,7 +5,7 @@
  */
 import type { XmlElement } from '../xml/parser.js';
 
-export { parseXml, type XmlElement } from '../xml/parser.js';
+export type { XmlElement } from '../xml/parser.js';
 
 /** Children of `el` with the given local name (any namespace when `uri` is undefined). */
 export function childrenNamed(el: XmlElement, local: string, uri?: string): XmlElement[] {

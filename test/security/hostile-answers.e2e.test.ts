@@ -8,13 +8,13 @@
  * body size.
  */
 import { writeFile } from 'node:fs/promises';
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { encodeMtom } from '../../src/transport/mtom.js';
 import { buildResponseEnvelope, SOAP11_NS } from '../../src/transport/soap.js';
 import { REPO_ROOT } from '../helpers/paths.js';
 import { createTestPki, type TestPki } from '../helpers/pki.js';
 import { startMtlsServer, type MtlsServer } from '../helpers/mtls-server.js';
+import { runTsWithNode } from '../helpers/subprocess.js';
 
 const PASSPHRASE = 'probe-pass';
 
@@ -108,33 +108,19 @@ afterAll(async () => {
   await pki?.cleanup();
 });
 
-function probe(name: string): Promise<ProbeResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--expose-gc', '--import', 'tsx', path.join(REPO_ROOT, 'test/helpers/hostile-answer-probe.ts')],
-      {
-        cwd: REPO_ROOT,
-        env: {
-          ...process.env,
-          PROBE_URL: server.url(`/${name}`),
-          PROBE_WARMUP_URL: server.url('/warm'),
-          PROBE_P12: p12Path,
-          PROBE_PASSPHRASE: PASSPHRASE,
-          PROBE_CA: caPath,
-        },
-      },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (status) => {
-      if (status !== 0) reject(new Error(`probe ${name} exited ${status}: ${stderr}`));
-      else resolve(JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as ProbeResult);
-    });
+async function probe(name: string): Promise<ProbeResult> {
+  const run = await runTsWithNode(path.join(REPO_ROOT, 'test/helpers/hostile-answer-probe.ts'), {
+    flags: ['--expose-gc'],
+    env: {
+      PROBE_URL: server.url(`/${name}`),
+      PROBE_WARMUP_URL: server.url('/warm'),
+      PROBE_P12: p12Path,
+      PROBE_PASSPHRASE: PASSPHRASE,
+      PROBE_CA: caPath,
+    },
   });
+  if (run.status !== 0) throw new Error(`probe ${name} exited ${run.status}: ${run.stderr}`);
+  return JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}') as ProbeResult;
 }
 
 const MB = 1024 * 1024;

@@ -5,11 +5,11 @@
  * the simulator stays up, and a well-behaved client in this process keeps
  * being answered meanwhile.
  */
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import type { MmsClient } from '../../src/client/client.js';
 import { startSimulator, type Simulator } from '../../src/simulator/index.js';
 import { REPO_ROOT } from '../helpers/paths.js';
+import { runTsWithNode } from '../helpers/subprocess.js';
 import { simulatorClient, tomorrowJst } from './helpers.js';
 
 let sim: Simulator;
@@ -33,33 +33,19 @@ interface Sent {
 }
 
 /** Sends a hostile request of `kind` from a child process (test/helpers/hostile-request.ts). */
-function hostile(kind: string): Promise<Sent> {
+async function hostile(kind: string): Promise<Sent> {
   const credential = sim.credential({ participant: 'F100' });
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', path.join(REPO_ROOT, 'test/helpers/hostile-request.ts')],
-      {
-        cwd: REPO_ROOT,
-        env: {
-          ...process.env,
-          HOSTILE_URL: sim.urls.MI,
-          HOSTILE_P12: credential.p12Path!,
-          HOSTILE_PASSPHRASE: credential.passphrase,
-          HOSTILE_CA: sim.caPath,
-          HOSTILE_KIND: kind,
-        },
-      },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (status) =>
-      status === 0 ? resolve(JSON.parse(stdout.trim()) as Sent) : reject(new Error(`${kind}: ${stderr}`)),
-    );
+  const run = await runTsWithNode(path.join(REPO_ROOT, 'test/helpers/hostile-request.ts'), {
+    env: {
+      HOSTILE_URL: sim.urls.MI,
+      HOSTILE_P12: credential.p12Path!,
+      HOSTILE_PASSPHRASE: credential.passphrase,
+      HOSTILE_CA: sim.caPath,
+      HOSTILE_KIND: kind,
+    },
   });
+  if (run.status !== 0) throw new Error(`${kind}: ${run.stderr}`);
+  return JSON.parse(run.stdout.trim()) as Sent;
 }
 
 const query = (): Promise<unknown> =>
