@@ -5,6 +5,7 @@
  * is refused with `INVALID_OPTION` naming the option and what it accepts.
  */
 import { MmsClientError } from './errors.js';
+import { describe } from './xml/scalar.js';
 
 /** The longest delay a Node timer holds (2^31 - 1 ms, about 24.8 days). */
 export const MAX_TIMEOUT_MS = 2_147_483_647;
@@ -12,18 +13,12 @@ export const MAX_TIMEOUT_MS = 2_147_483_647;
 /** The largest response accepted at all: 512 MiB (a V8 string of more cannot be decoded). */
 export const MAX_RESPONSE_BYTES_LIMIT = 512 * 1024 * 1024;
 
-function describeValue(value: unknown): string {
-  return typeof value === 'number'
-    ? String(value)
-    : `${typeof value} ${JSON.stringify(value) ?? String(value)}`;
-}
-
 /** A whole number in `[min, max]`, or an `INVALID_OPTION` error. */
 export function checkInteger(name: string, value: unknown, min: number, max: number): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
     throw new MmsClientError(
       'INVALID_OPTION',
-      `${name} must be a whole number from ${min} to ${max}, got ${describeValue(value)}.`,
+      `${name} must be a whole number from ${min} to ${max}, got ${describe(value)}.`,
     );
   }
   return value;
@@ -34,7 +29,7 @@ export function checkTimeout(name: string, value: unknown): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > MAX_TIMEOUT_MS) {
     throw new MmsClientError(
       'INVALID_OPTION',
-      `${name} must be a number of milliseconds above 0 and at most ${MAX_TIMEOUT_MS}, got ${describeValue(value)}.`,
+      `${name} must be a number of milliseconds above 0 and at most ${MAX_TIMEOUT_MS}, got ${describe(value)}.`,
     );
   }
   return value;
@@ -45,7 +40,7 @@ export function checkDelay(name: string, value: unknown): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > MAX_TIMEOUT_MS) {
     throw new MmsClientError(
       'INVALID_OPTION',
-      `${name} must be a number of milliseconds from 0 to ${MAX_TIMEOUT_MS}, got ${describeValue(value)}.`,
+      `${name} must be a number of milliseconds from 0 to ${MAX_TIMEOUT_MS}, got ${describe(value)}.`,
     );
   }
   return value;
@@ -56,7 +51,7 @@ export function checkChoice<T extends string>(name: string, value: unknown, allo
   if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
     throw new MmsClientError(
       'INVALID_OPTION',
-      `${name} must be one of ${allowed.join(', ')}, got ${describeValue(value)}.`,
+      `${name} must be one of ${allowed.join(', ')}, got ${describe(value)}.`,
     );
   }
   return value as T;
@@ -65,6 +60,6 @@ export function checkChoice<T extends string>(name: string, value: unknown, allo
 /** A boolean when given. */
 export function checkBoolean(name: string, value: unknown): boolean {
   if (typeof value !== 'boolean')
-    throw new MmsClientError('INVALID_OPTION', `${name} must be true or false, got ${describeValue(value)}.`);
+    throw new MmsClientError('INVALID_OPTION', `${name} must be true or false, got ${describe(value)}.`);
   return value;
 }

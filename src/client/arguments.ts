@@ -6,9 +6,10 @@
  */
 import { MmsClientError } from '../errors.js';
 import { checkBoolean, checkChoice, checkInteger, checkTimeout } from '../options.js';
-import { isCertificateLike } from '../security/certificate.js';
+import { checkCertificate } from '../security/certificate.js';
 import { CLIENT_TYPES } from '../transport/endpoints.js';
 import { MAX_DEPTH_LIMIT } from '../xml/parser.js';
+import { describe } from '../xml/scalar.js';
 import type { MmsClientOptions } from './client.js';
 import type { CallOptions } from './types.js';
 
@@ -26,12 +27,6 @@ export interface ResponseLimits {
   readonly maxParts?: number;
 }
 
-export function describeInput(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value;
-}
-
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -40,12 +35,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 export function checkClientOptions(options: MmsClientOptions): void {
   if (!isPlainObject(options))
     throw new MmsClientError('INVALID_OPTION', 'MmsClient options must be an object.');
-  if (!isCertificateLike(options.certificate)) {
-    throw new MmsClientError(
-      'INVALID_OPTION',
-      `certificate must be a Certificate (from Certificate.fromFile or Certificate.fromBytes), got ${describeInput(options.certificate)}.`,
-    );
-  }
+  checkCertificate(options.certificate);
   if (!CLIENT_TYPES.includes(options.clientType)) {
     throw new MmsClientError(
       'INVALID_OPTION',
@@ -84,14 +74,14 @@ export function checkCallArguments(op: string, attributes: unknown, options: unk
   if (attributes !== undefined && !isPlainObject(attributes)) {
     throw new MmsClientError(
       'INVALID_REQUEST',
-      `${op}: the envelope attributes must be an object (or undefined), got ${describeInput(attributes)}; nothing was sent`,
+      `${op}: the envelope attributes must be an object (or undefined), got ${describe(attributes)}; nothing was sent`,
     );
   }
   if (options === undefined) return;
   if (!isPlainObject(options))
     throw new MmsClientError(
       'INVALID_OPTION',
-      `${op}: call options must be an object, got ${describeInput(options)}`,
+      `${op}: call options must be an object, got ${describe(options)}`,
     );
   const o = options as CallOptions;
   if (o.signal !== undefined && !(o.signal instanceof AbortSignal))
@@ -104,13 +94,13 @@ export function checkCallArguments(op: string, attributes: unknown, options: unk
     if (!Array.isArray(attachments))
       throw new MmsClientError(
         'INVALID_REQUEST',
-        `${op}: attachments must be a list of { name, data }, got ${describeInput(attachments)}; nothing was sent`,
+        `${op}: attachments must be a list of { name, data }, got ${describe(attachments)}; nothing was sent`,
       );
     attachments.forEach((a: unknown, i) => {
       if (!isPlainObject(a))
         throw new MmsClientError(
           'INVALID_REQUEST',
-          `${op}: attachments[${i}] must be an object { name, data }, got ${describeInput(a)}; nothing was sent`,
+          `${op}: attachments[${i}] must be an object { name, data }, got ${describe(a)}; nothing was sent`,
         );
     });
   }

@@ -22,7 +22,8 @@ import type { DecodeOptions } from '../xml/decode.js';
 import { parseBase64 } from '../xml/lexical.js';
 import type { OperationDescriptor } from '../xml/descriptors.js';
 import type { ClientType } from '../transport/endpoints.js';
-import { checkCallArguments, checkClientOptions, describeInput, type ResponseLimits } from './arguments.js';
+import { checkCallArguments, checkClientOptions, type ResponseLimits } from './arguments.js';
+import { describe } from '../xml/scalar.js';
 import { AudienceError, MmsInputError } from './errors.js';
 import { identityFormatProblems, identityMismatches } from './identity.js';
 import { buildDocument, encodePayload, isSubmission, moduleOf, validateDocument } from './payload.js';
@@ -99,7 +100,7 @@ function attachmentBytes(op: OperationDescriptor, input: AttachmentInput, i: num
   if (typeof input.data !== 'string') {
     throw new MmsClientError(
       'INVALID_REQUEST',
-      `${op.id}: attachments[${i}].data must be a Uint8Array or a base64 string, got ${describeInput(input.data)}; nothing was sent`,
+      `${op.id}: attachments[${i}].data must be a Uint8Array or a base64 string, got ${describe(input.data)}; nothing was sent`,
     );
   }
   // Buffer.from skips characters outside the alphabet: check first, or garbage is signed and sent.
@@ -219,11 +220,12 @@ export class MmsClient {
     const envelope = this.#envelopeAttributes(op, (attributes ?? {}) as Record<string, unknown>);
     const document = buildDocument(op, envelope, data);
     const attachments = this.#attachments(op, options.attachments);
-    if ((options.validate ?? this.#options.validate ?? 'strict') === 'strict') {
+    const strict = (options.validate ?? this.#options.validate ?? 'strict') === 'strict';
+    if (strict) {
       const violations = validateDocument(op, document);
       if (violations.length > 0) throw new MmsInputError(op.id, violations);
     }
-    const payload = this.#encode(op, document);
+    const payload = this.#encode(op, document, strict);
     const retrySubmission = options.retrySubmission ?? this.#options.retrySubmissions;
     const deadline = new CallDeadline(op.id, options.timeoutMs ?? this.#timeoutMs, options.signal);
     try {
@@ -264,8 +266,11 @@ export class MmsClient {
       this.#logger.warn(`${op.id}: the MMS flagged its answer with warnings=true but sent no warning text`);
   }
 
-  /** The canonical payload bytes; only characters XML can carry, whatever the validation mode. */
-  #encode(op: OperationDescriptor, document: Record<string, unknown>): Uint8Array {
+  /**
+   * The canonical payload bytes; only characters XML can carry, whatever the
+   * validation mode (strict validation has checked every value already).
+   */
+  #encode(op: OperationDescriptor, document: Record<string, unknown>, validated: boolean): Uint8Array {
     let xml: string;
     try {
       xml = encodePayload(op, document);
@@ -275,7 +280,7 @@ export class MmsClient {
         cause: err,
       });
     }
-    const bad = NOT_XML_CHAR.exec(xml);
+    const bad = validated ? null : NOT_XML_CHAR.exec(xml);
     if (bad) {
       // Validation off lets such a value through to here; signing it would
       // send a document no XML parser accepts (or, for half a surrogate

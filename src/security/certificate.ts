@@ -14,7 +14,8 @@ import { readFile } from 'node:fs/promises';
 import { createSecureContext, type SecureContext, type SecureVersion } from 'node:tls';
 import { inspect } from 'node:util';
 import forge from 'node-forge';
-import { CertificateError } from '../errors.js';
+import { CertificateError, MmsClientError } from '../errors.js';
+import { describe } from '../xml/scalar.js';
 import { signBytes, verifyBytes } from './signature.js';
 
 /** Options for opening a PKCS#12 file. */
@@ -62,26 +63,6 @@ export interface CertificateInfo {
  * const signature = cert.sign(payloadBytes); // base64, RSA PKCS#1 v1.5 / SHA-256
  * ```
  */
-/**
- * Whether `value` can serve as a {@link Certificate}: an instance, or an
- * object with its members (a wrapper around a hardware key, say). Checked
- * where a certificate is passed in, so `certificate: {}` is a clear
- * `INVALID_OPTION` and not a TypeError at the first call.
- */
-export function isCertificateLike(value: unknown): value is Certificate {
-  if (value instanceof Certificate) return true;
-  if (typeof value !== 'object' || value === null) return false;
-  const c = value as Record<string, unknown>;
-  return (
-    typeof c['subject'] === 'string' &&
-    c['notBefore'] instanceof Date &&
-    c['notAfter'] instanceof Date &&
-    typeof c['sign'] === 'function' &&
-    typeof c['isValidAt'] === 'function' &&
-    typeof c['createSecureContext'] === 'function'
-  );
-}
-
 export class Certificate {
   readonly #privateKey: KeyObject;
   readonly #leaf: X509Certificate;
@@ -392,4 +373,33 @@ function buildChain(privateKey: KeyObject, ders: readonly Buffer[]): X509Certifi
 /** Node writes one attribute per line (`C=JP\nO=F100\nCN=X`); we join them like OpenSSL's one-line form. */
 function formatDn(dn: string): string {
   return dn.split('\n').join(', ');
+}
+
+/** Whether `value` can serve as a {@link Certificate}: an instance, or an object with its members. */
+function isCertificateLike(value: unknown): value is Certificate {
+  if (value instanceof Certificate) return true;
+  if (typeof value !== 'object' || value === null) return false;
+  const c = value as Record<string, unknown>;
+  return (
+    typeof c['subject'] === 'string' &&
+    c['notBefore'] instanceof Date &&
+    c['notAfter'] instanceof Date &&
+    typeof c['sign'] === 'function' &&
+    typeof c['isValidAt'] === 'function' &&
+    typeof c['createSecureContext'] === 'function'
+  );
+}
+
+/**
+ * `value` as a {@link Certificate}, or an `INVALID_OPTION` error: checked
+ * where a certificate is passed in, so `certificate: {}` is a clear error and
+ * not a TypeError at the first call. An object with the members of a
+ * Certificate (a wrapper around a hardware key, say) is accepted.
+ */
+export function checkCertificate(value: unknown): Certificate {
+  if (isCertificateLike(value)) return value;
+  throw new MmsClientError(
+    'INVALID_OPTION',
+    `certificate must be a Certificate (from Certificate.fromFile or Certificate.fromBytes), got ${describe(value)}.`,
+  );
 }

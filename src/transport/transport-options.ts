@@ -4,7 +4,7 @@
  */
 import { MmsClientError } from '../errors.js';
 import { checkBoolean, checkInteger, checkTimeout, MAX_RESPONSE_BYTES_LIMIT } from '../options.js';
-import { isCertificateLike } from '../security/certificate.js';
+import { checkCertificate } from '../security/certificate.js';
 import { CLIENT_TYPES } from './endpoints.js';
 import { isContentIdDomain } from './mtom.js';
 import type { TransportOptions } from './transport.js';
@@ -13,12 +13,7 @@ import type { TransportOptions } from './transport.js';
 export function checkTransportOptions(options: TransportOptions): void {
   if (typeof options !== 'object' || options === null)
     throw new MmsClientError('INVALID_OPTION', 'Transport options must be an object.');
-  if (!isCertificateLike(options.certificate)) {
-    throw new MmsClientError(
-      'INVALID_OPTION',
-      'certificate must be a Certificate (from Certificate.fromFile or Certificate.fromBytes).',
-    );
-  }
+  checkCertificate(options.certificate);
   if (!(CLIENT_TYPES as readonly unknown[]).includes(options.clientType))
     throw new MmsClientError(
       'INVALID_OPTION',

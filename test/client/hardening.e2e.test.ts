@@ -363,6 +363,18 @@ describe('10: smaller holes', () => {
     expect(err).toMatchObject({ code: 'INVALID_REQUEST' });
   });
 
+  test.each([
+    ['U+0000', 'A\u0000B'],
+    ['a lone surrogate', 'A\uD800B'],
+  ])('in strict mode, a value holding %s is a schema violation, not sent', async (_name, value) => {
+    const err = await typedFailure(
+      () => client().request('MarketQuery_OfferQuery', day, { MarketType: 'DAM', ResourceName: value }),
+      'not sent',
+    );
+    expect(err).toBeInstanceOf(MmsInputError);
+    expect(err.message).toContain('MarketQuery.OfferQuery.ResourceName');
+  });
+
   test('an attachment name with a lone surrogate is refused, even in strict mode', async () => {
     const err = await typedFailure(
       () => queryOffers(client(), { attachments: [{ name: 'a\uDC00.csv', data: new Uint8Array([1]) }] }),

@@ -269,7 +269,8 @@ describe('regressions found by fuzzing', () => {
       expect(() => decodeMessage(`multipart/related; boundary="${'-'.repeat(16000)}"`, body)).toThrow(
         expect.objectContaining({ code: 'DECODE_ERROR' }) as Error,
       );
-      expect(performance.now() - start).toBeLessThan(500);
+      // A bound on hangs, not a speed target: the quadratic scan took minutes.
+      expect(performance.now() - start).toBeLessThan(5000);
     }
   });
 
@@ -306,7 +307,8 @@ describe('regressions found by fuzzing: the XML reader and SOAP faults', () => {
     const deep = `<r xmlns:p="urn:p">${nested(MAX_DEPTH_LIMIT - 2, '<p:a x="1">', '</p:a>')}</r>`;
     const start = performance.now();
     for (let i = 0; i < 20; i++) parseXml(deep, { maxDepth: MAX_DEPTH_LIMIT });
-    expect((performance.now() - start) / 20).toBeLessThan(50);
+    // A bound on hangs, not a speed target: at depth 10,000 one parse took 1.6 s.
+    expect(performance.now() - start).toBeLessThan(5000);
     await expect(
       parseResponseEnvelope('<a/>', () => new Uint8Array(), { limits: { maxDepth: 10_000 } }),
     ).rejects.toMatchObject({ code: 'INVALID_OPTION' });

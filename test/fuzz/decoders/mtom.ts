@@ -127,6 +127,12 @@ function mimeMutators(boundary: string): Mutator[] {
     const all = delimiterPositions(body, boundary);
     return all.length === 0 ? undefined : rng.pick(all);
   };
+  /** `header` inserted as the first header line of a random part. */
+  const withHeader = (body: Buffer, rng: Rng, header: string): Buffer => {
+    const at = pickDelimiter(body, rng);
+    const lineEnd = at === undefined ? -1 : body.indexOf(0x0a, at);
+    return lineEnd < 0 ? body : insertAt(body, lineEnd + 1, header);
+  };
   const partBounds = (body: Buffer, rng: Rng): [number, number] | undefined => {
     const all = delimiterPositions(body, boundary);
     if (all.length < 2) return undefined;
@@ -205,10 +211,6 @@ function mimeMutators(boundary: string): Mutator[] {
       weight: 3,
       apply: (body, ctx) => {
         const { rng } = ctx;
-        const at = pickDelimiter(body, rng);
-        if (at === undefined) return body;
-        const lineEnd = body.indexOf(0x0a, at);
-        if (lineEnd < 0) return body;
         const room = ctx.maxBytes - body.length - 64;
         const length = Math.max(
           0,
@@ -220,37 +222,35 @@ function mimeMutators(boundary: string): Mutator[] {
           () => 'X-Many: 1\r\n'.repeat(Math.floor(length / 11)),
           () => `X-NoColon ${'a'.repeat(Math.min(length, 100))}\r\n`,
         ])();
-        return insertAt(body, lineEnd + 1, header);
+        return withHeader(body, rng, header);
       },
     },
     {
       name: 'header-games',
       weight: 6,
-      apply: (body, { rng }) => {
-        const at = pickDelimiter(body, rng);
-        if (at === undefined) return body;
-        const lineEnd = body.indexOf(0x0a, at);
-        if (lineEnd < 0) return body;
-        const header = rng.pick([
-          'Content-Transfer-Encoding: base64\r\n',
-          'Content-Transfer-Encoding: BASE64\r\n',
-          'Content-Transfer-Encoding: quoted-printable\r\n',
-          'Content-Transfer-Encoding: x-gzip\r\n',
-          'Content-Type: text/plain\r\n',
-          'Content-Type: application/xop+xml; charset=Shift_JIS; type="text/xml"\r\n',
-          'Content-Type: application/xop+xml; charset=us-ascii\r\n',
-          'Content-Type: \r\n',
-          'Content-ID: payload@fuzz\r\n',
-          'Content-ID: <>\r\n',
-          'Content-ID:\r\n',
-          'content-id: <dup@fuzz>\r\n',
-          ': empty-name\r\n',
-          ' folded-first-line\r\n',
-          'X-Header-Without-Colon\r\n',
-          '\r\n',
-        ]);
-        return insertAt(body, lineEnd + 1, header);
-      },
+      apply: (body, { rng }) =>
+        withHeader(
+          body,
+          rng,
+          rng.pick([
+            'Content-Transfer-Encoding: base64\r\n',
+            'Content-Transfer-Encoding: BASE64\r\n',
+            'Content-Transfer-Encoding: quoted-printable\r\n',
+            'Content-Transfer-Encoding: x-gzip\r\n',
+            'Content-Type: text/plain\r\n',
+            'Content-Type: application/xop+xml; charset=Shift_JIS; type="text/xml"\r\n',
+            'Content-Type: application/xop+xml; charset=us-ascii\r\n',
+            'Content-Type: \r\n',
+            'Content-ID: payload@fuzz\r\n',
+            'Content-ID: <>\r\n',
+            'Content-ID:\r\n',
+            'content-id: <dup@fuzz>\r\n',
+            ': empty-name\r\n',
+            ' folded-first-line\r\n',
+            'X-Header-Without-Colon\r\n',
+            '\r\n',
+          ]),
+        ),
     },
     {
       name: 'no-blank-line',
