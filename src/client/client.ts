@@ -10,28 +10,33 @@ import { asMmsError, MmsClientError } from '../errors.js';
 import { silentLogger, type Logger } from '../logger.js';
 import { checkTimeout } from '../options.js';
 import type { Certificate } from '../security/certificate.js';
-import type { TransportHooks } from '../transport/audit.js';
-import { CallDeadline } from '../transport/deadline.js';
-import type { EndpointOverrides, Environment } from '../transport/endpoints.js';
-import type { RetryPolicy } from '../transport/retry.js';
-import { isContentIdDomain } from '../transport/mtom.js';
-import { SERVICES } from '../transport/soap.js';
-import { Transport, type OutgoingAttachment } from '../transport/transport.js';
+import {
+  CallDeadline,
+  DEFAULT_CALL_TIMEOUT_MS,
+  SERVICES,
+  Transport,
+  isContentIdDomain,
+  type ClientType,
+  type EndpointOverrides,
+  type Environment,
+  type OutgoingAttachment,
+  type RetryPolicy,
+  type SendResult,
+  type TransportHooks,
+} from '../transport/index.js';
 import { NOT_XML_CHAR } from '../xml/canonical.js';
 import type { DecodeOptions } from '../xml/decode.js';
 import { parseBase64 } from '../xml/lexical.js';
 import type { OperationDescriptor } from '../xml/descriptors.js';
-import type { ClientType } from '../transport/endpoints.js';
 import { checkCallArguments, checkClientOptions, type ResponseLimits } from './arguments.js';
 import { describe } from '../xml/scalar.js';
 import { AudienceError, MmsInputError } from './errors.js';
 import { identityFormatProblems, identityMismatches } from './identity.js';
 import { buildDocument, encodePayload, isSubmission, moduleOf, validateDocument } from './payload.js';
-import { interpretResponse } from './response.js';
+import { answerInterpreter } from './response.js';
 import { REFERENCE_NAMES, type ReferenceMethods } from './reference-names.js';
 import type { MmsResult } from './result.js';
 import { printable } from '../text.js';
-import { DEFAULT_CALL_TIMEOUT_MS } from '../transport/transport.js';
 import type { AttachmentInput, CallOptions, CallResult, DataInput, EnvelopeInput } from './types.js';
 
 export interface MmsClientOptions {
@@ -237,16 +242,16 @@ export class MmsClient {
         ...(this.#options.adminRole ? { adminRole: true } : {}),
         operation: op.id,
         kind: isSubmission(op) ? 'submit' : 'query',
+        interpret: answerInterpreter(op, {
+          limits: this.#decodeLimits,
+          expected: echoedValues(envelope),
+          mismatch: this.#options.responseMismatch ?? 'error',
+        }),
         deadline,
         // An explicit false must reach the transport, or its retry policy decides.
         ...(retrySubmission !== undefined ? { retrySubmission } : {}),
       });
-      const result = await interpretResponse(op, sent, {
-        limits: this.#decodeLimits,
-        signal: deadline.signal,
-        expected: echoedValues(envelope),
-        mismatch: this.#options.responseMismatch ?? 'error',
-      });
+      const result = withoutDelivery(sent);
       this.#log(op, result);
       return result;
     } finally {
@@ -398,3 +403,14 @@ Object.defineProperty(MmsClient.prototype, 'downloadReport', {
   writable: true,
   configurable: true,
 });
+
+/** The result alone: how it was delivered (status, URL, attempts) is the transport's record, not the result's. */
+function withoutDelivery({
+  transactionId: _transactionId,
+  status: _status,
+  url: _url,
+  attempts: _attempts,
+  ...result
+}: SendResult<MmsResult<unknown>>): MmsResult<unknown> {
+  return result;
+}

@@ -1,15 +1,23 @@
 /**
- * Turning what the transport received into a result or a typed error:
- * files (binary or non-XML answers, only for operations that return files),
- * payload decoding with the operation's schema, the MMS success rules, and
- * the check that the answer is for this request (participant, user, date,
- * envelope). The transport has already turned SOAP faults, `TXT` answers
- * and compressed responses into errors.
+ * The one interpreter of MMS answers: every verdict on what the transport
+ * received lives here. In order: a SOAP fault (the server's answer whatever
+ * the HTTP status), an HTTP error status, an unreadable or empty body, a
+ * `TXT` error message, a response marked compressed; then, for an
+ * operation, files (binary or non-XML answers, only where the catalog says
+ * the operation returns files), payload decoding with the operation's
+ * schema, the MMS success rules, report documents, and the check that the
+ * answer is for this request (participant, user, date, envelope).
  */
 import { modules } from '../../generated/index.js';
-import { MmsClientError, MmsError } from '../errors.js';
+import { asMmsError, MmsClientError, MmsError, MmsServerError, MmsTransportError } from '../errors.js';
 import { printable } from '../text.js';
-import type { SendResult } from '../transport/transport.js';
+import {
+  stoppedBy,
+  type AnswerInterpreter,
+  type EnvelopeAnswer,
+  type ReceivedAnswer,
+  type Verdict,
+} from '../transport/index.js';
 import { decodeTreeAsync, type DecodeOptions } from '../xml/decode.js';
 import type { OperationDescriptor } from '../xml/descriptors.js';
 import { parseXmlAsync, type XmlElement } from '../xml/parser.js';
@@ -39,7 +47,134 @@ export interface InterpretOptions {
 const base64 = (bytes: Uint8Array | undefined): string =>
   Buffer.from(bytes ?? new Uint8Array()).toString('base64');
 
-function fileOf(sent: SendResult): MmsFile {
+const EXCERPT_BYTES = 500;
+
+/**
+ * The verdict for a caller of the bare transport: {@link envelopeVerdict},
+ * and the transaction id of an XML payload (`ProcessingStatistics`), read
+ * without an operation's schema.
+ */
+export async function judgeEnvelope(
+  answer: ReceivedAnswer,
+  signal: AbortSignal,
+): Promise<Verdict<EnvelopeAnswer>> {
+  const verdict = envelopeVerdict(answer);
+  if (!('ok' in verdict)) return verdict;
+  const { response, payload } = verdict.ok;
+  if (response.responseBinary || response.responseDataType !== 'XML' || !payload?.length) return verdict;
+  try {
+    const root = await parseXmlAsync(payload, undefined, { label: 'the response payload', signal });
+    const statistics = root.children.find((c) => c.name === 'ProcessingStatistics');
+    return withTransactionId(verdict, statistics?.attributes['TransactionId']);
+  } catch (err) {
+    if (stoppedBy(signal, err)) throw err;
+    return verdict;
+  }
+}
+
+/**
+ * The envelope-level verdict: fault, HTTP status, unreadable or empty body,
+ * `TXT`, compressed; otherwise the envelope's fields to use.
+ * {@link answerInterpreter} goes on to the payload.
+ */
+export function envelopeVerdict(answer: ReceivedAnswer): Verdict<EnvelopeAnswer> {
+  const { envelope, operation, status, url } = answer;
+  const failed = (error: MmsError, kind: 'final' | 'ambiguous' = 'final'): Verdict<EnvelopeAnswer> => ({
+    failure: { error, kind },
+  });
+  // A SOAP fault is the server's answer whatever the status (SOAP 1.1 sends it with 500).
+  if (envelope?.kind === 'fault') {
+    const f = envelope.fault;
+    return failed(
+      new MmsServerError(
+        'SOAP_FAULT',
+        `${operation}: the MMS answered with a SOAP fault ${printable(f.code, 200)}: ${printable(f.message)}`,
+        {
+          faultCode: f.code,
+          faultString: f.message,
+          ...(f.detail !== undefined ? { faultDetail: f.detail } : {}),
+          status,
+          url,
+        },
+      ),
+    );
+  }
+  if (status < 200 || status >= 300) {
+    // A server error may have been raised before or after the server acted:
+    // the retry policy treats it as ambiguous.
+    return failed(
+      new MmsTransportError(
+        'HTTP_STATUS',
+        `${operation}: POST ${url} answered HTTP ${status}${status >= 500 ? ' (server error)' : ''}.`,
+        { status, bodyExcerpt: excerpt(answer.body), url, requestSent: true },
+      ),
+      status >= 500 ? 'ambiguous' : 'final',
+    );
+  }
+  if (envelope === undefined) {
+    return failed(
+      answer.unreadable ??
+        new MmsClientError(
+          'DECODE_ERROR',
+          `${operation}: the MMS answered HTTP ${status} with an empty body.`,
+        ),
+    );
+  }
+  const { responseData, attachmentData, ...fields } = envelope.response;
+  if (fields.responseDataType === 'TXT') {
+    const text = responseData ? Buffer.from(responseData).toString('utf8').trim() : '';
+    return failed(
+      new MmsServerError('SERVER_TEXT', `${operation}: the MMS answered with an error: ${printable(text)}`, {
+        serverText: text,
+        status,
+        url,
+      }),
+    );
+  }
+  if (fields.responseCompressed) {
+    return failed(
+      new MmsClientError(
+        'UNSUPPORTED_RESPONSE',
+        `${operation}: the response is marked compressed, which the MMS interface does not define; it cannot be read.`,
+      ),
+    );
+  }
+  return { ok: { response: fields, payload: responseData, attachments: attachmentData } };
+}
+
+function excerpt(body: Uint8Array): string {
+  return printable(Buffer.from(body.subarray(0, EXCERPT_BYTES)).toString('utf8'), EXCERPT_BYTES);
+}
+
+/**
+ * The whole verdict for an operation: {@link judgeEnvelope}, then
+ * {@link interpretResponse}. The transaction id for the audit hooks is the
+ * one the decoded answer carries, in a result or in a rejection.
+ */
+export function answerInterpreter(
+  op: OperationDescriptor,
+  options: Omit<InterpretOptions, 'signal'> = {},
+): AnswerInterpreter<MmsResult<unknown>> {
+  return async (answer, signal) => {
+    const envelope = envelopeVerdict(answer);
+    if ('failure' in envelope) return envelope;
+    try {
+      const result = await interpretResponse(op, envelope.ok, { ...options, signal });
+      return withTransactionId({ ok: result }, result.statistics?.TransactionId);
+    } catch (err) {
+      if (stoppedBy(signal, err)) throw err;
+      const error = asMmsError(err, op.id);
+      const transactionId = error instanceof MmsValidationError ? error.statistics?.TransactionId : undefined;
+      return withTransactionId({ failure: { error, kind: 'final' } }, transactionId);
+    }
+  };
+}
+
+function withTransactionId<T>(verdict: Verdict<T>, transactionId: string | undefined): Verdict<T> {
+  return transactionId === undefined ? verdict : { ...verdict, transactionId };
+}
+
+function fileOf(sent: EnvelopeAnswer): MmsFile {
   return {
     ...(sent.response.responseFilename !== undefined ? { filename: sent.response.responseFilename } : {}),
     dataType: sent.response.responseDataType,
@@ -47,7 +182,7 @@ function fileOf(sent: SendResult): MmsFile {
   };
 }
 
-function attachmentsOf(sent: SendResult): MmsAttachment[] {
+function attachmentsOf(sent: EnvelopeAnswer): MmsAttachment[] {
   return sent.attachments.map((a) => ({
     ...(a.name !== undefined ? { name: a.name } : {}),
     ...(a.signature !== undefined ? { signature: a.signature } : {}),
@@ -87,7 +222,7 @@ async function parsePayload(
 }
 
 /** The outer `success=false` turned into the error entry it stands for. */
-function outerFailure(sent: SendResult): MmsMessage[] {
+function outerFailure(sent: EnvelopeAnswer): MmsMessage[] {
   return sent.response.success
     ? []
     : [
@@ -100,16 +235,16 @@ function outerFailure(sent: SendResult): MmsMessage[] {
 }
 
 /** The outer `success=false` fails an answer that has no statuses of its own (a file, report content). */
-function throwIfOuterFailed(op: OperationDescriptor, sent: SendResult, data: unknown): void {
+function throwIfOuterFailed(op: OperationDescriptor, sent: EnvelopeAnswer, data: unknown): void {
   const errors = outerFailure(sent);
   if (errors.length > 0)
     throw new MmsValidationError(op.id, { errors, messages: [], statistics: undefined, data });
 }
 
-/** Interpret a transport result for an operation. Throws the typed error of each failure. */
+/** Interpret an accepted envelope for an operation. Throws the typed error of each failure. */
 export async function interpretResponse(
   op: OperationDescriptor,
-  sent: SendResult,
+  sent: EnvelopeAnswer,
   options: InterpretOptions = {},
 ): Promise<MmsResult<unknown>> {
   const { response } = sent;

@@ -1,28 +1,69 @@
 /**
- * What an HTTP answer is, as far as the transport can tell: a SOAP fault
- * (the server's answer whatever the status), an HTTP error status, a `TXT`
- * error message, a response marked compressed, or a usable
- * `ResponseAttInfo`. Reading it is bounded (MIME and XML limits) and stops
- * when the call's signal aborts.
+ * Reading an HTTP answer as far as bytes go: the MIME message and the SOAP
+ * envelope in it (`ResponseAttInfo` or a fault), bounded by the MIME and XML
+ * limits and stopped when the call's signal aborts. What the answer means
+ * (a fault, an error status, a rejection, a result) is not decided here but
+ * by the interpreter the caller passes (`src/client/response.ts`).
  */
-import { asMmsError, MmsClientError, MmsError, MmsServerError, MmsTransportError } from '../errors.js';
-import { printable } from '../text.js';
-import type { AuditRequest, AuditResponse } from './audit.js';
+import { asMmsError, type MmsError } from '../errors.js';
+import type { AuditRequest } from './audit.js';
 import { stoppedBy } from './deadline.js';
 import type { HttpResponse } from './http.js';
 import { decodeMessage, type MimeLimits } from './mtom.js';
 import type { FailureKind } from './retry.js';
-import { parseResponseEnvelope, type SoapResponse } from './soap.js';
-import type { SendResult } from './transport.js';
+import {
+  parseResponseEnvelope,
+  type ResponseAttInfo,
+  type ResponseAttachment,
+  type SoapResponse,
+} from './soap.js';
 
-const EXCERPT_BYTES = 500;
+/** An HTTP answer and its envelope, as read. */
+export interface ReceivedAnswer {
+  /** The operation name of the request, for messages. */
+  readonly operation: string;
+  readonly url: string;
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: Uint8Array;
+  /** The envelope, when the body held one that could be read. */
+  readonly envelope?: SoapResponse;
+  /** Why a non-empty body could not be read as an envelope. */
+  readonly unreadable?: MmsError;
+}
+
+/** `ResponseAttInfo` without its binary fields, which {@link EnvelopeAnswer} carries separately. */
+export type ResponseFields = Omit<ResponseAttInfo, 'responseData' | 'attachmentData'>;
+
+/** A `ResponseAttInfo` the interpreter accepted as an answer to use. */
+export interface EnvelopeAnswer {
+  /** The outer response fields (`success`, `warnings`, `responseDataType`, ...). */
+  readonly response: ResponseFields;
+  /** `responseData` as bytes (the response payload, or a file for binary responses). */
+  readonly payload: Uint8Array | undefined;
+  /** `attachmentData` of the response, bytes resolved. */
+  readonly attachments: readonly ResponseAttachment[];
+}
 
 /** A failed attempt, classified for the retry decision. */
 export interface AttemptFailure {
   readonly error: MmsError;
   readonly kind: FailureKind;
-  readonly response?: AuditResponse;
 }
+
+/** What an interpreter decided about one answer. */
+export type Verdict<T> =
+  | { readonly ok: T; readonly transactionId?: string }
+  | { readonly failure: AttemptFailure; readonly transactionId?: string };
+
+/**
+ * Decides what an answer means. It may decode under `signal`; when the
+ * signal stops it, it rethrows the signal's reason.
+ */
+export type AnswerInterpreter<T> = (
+  answer: ReceivedAnswer,
+  signal: AbortSignal,
+) => Verdict<T> | Promise<Verdict<T>>;
 
 /** What reading a response may use. */
 export interface ReadLimits {
@@ -31,100 +72,30 @@ export interface ReadLimits {
   readonly mimeLimits?: MimeLimits;
 }
 
-/** Turns an HTTP response into a result or a classified failure (fault, status, TXT, compressed). */
+/** Reads the envelope of an HTTP response; a body that cannot be read is recorded, not thrown. */
 export async function readAnswer(
   res: HttpResponse,
   request: AuditRequest,
   limits: ReadLimits,
-): Promise<{ result: Omit<SendResult, 'attempts' | 'transactionId'> } | { failure: AttemptFailure }> {
-  const url = request.url;
-  const contentType = res.headers['content-type'];
-  let decoded: SoapResponse | undefined;
-  let decodeFailure: MmsError | undefined;
-  if (res.body.byteLength > 0) {
-    try {
-      const message = decodeMessage(contentType, res.body, limits.mimeLimits);
-      decoded = await parseResponseEnvelope(message.root, message.resolve, {
-        // Characters never outnumber the bytes they were decoded from.
-        limits: { maxLength: limits.maxResponseBytes },
-        signal: limits.signal,
-      });
-    } catch (err) {
-      if (stoppedBy(limits.signal, err)) throw err;
-      decodeFailure = asMmsError(err, request.operation);
-    }
-  }
-  // A SOAP fault is the server's answer whatever the status (SOAP 1.1 sends it with 500).
-  if (decoded?.kind === 'fault') {
-    const f = decoded.fault;
-    return {
-      failure: {
-        kind: 'final',
-        error: new MmsServerError(
-          'SOAP_FAULT',
-          `${request.operation}: the MMS answered with a SOAP fault ${printable(f.code, 200)}: ${printable(f.message)}`,
-          {
-            faultCode: f.code,
-            faultString: f.message,
-            ...(f.detail !== undefined ? { faultDetail: f.detail } : {}),
-            status: res.status,
-            url,
-          },
-        ),
-      },
-    };
-  }
-  if (res.status < 200 || res.status >= 300) {
-    const error = new MmsTransportError(
-      'HTTP_STATUS',
-      `${request.operation}: POST ${url} answered HTTP ${res.status}${res.status >= 500 ? ' (server error)' : ''}.`,
-      { status: res.status, bodyExcerpt: excerpt(res.body), url, requestSent: true },
-    );
-    return { failure: { kind: res.status >= 500 ? 'ambiguous' : 'final', error } };
-  }
-  if (decodeFailure || !decoded) {
-    const error =
-      decodeFailure ??
-      new MmsClientError(
-        'DECODE_ERROR',
-        `${request.operation}: the MMS answered HTTP ${res.status} with an empty body.`,
-      );
-    return { failure: { kind: 'final', error } };
-  }
-  const { responseData, attachmentData, ...fields } = decoded.response;
-  if (fields.responseDataType === 'TXT') {
-    const text = responseData ? Buffer.from(responseData).toString('utf8').trim() : '';
-    return {
-      failure: {
-        kind: 'final',
-        error: new MmsServerError(
-          'SERVER_TEXT',
-          `${request.operation}: the MMS answered with an error: ${printable(text)}`,
-          {
-            serverText: text,
-            status: res.status,
-            url,
-          },
-        ),
-      },
-    };
-  }
-  if (fields.responseCompressed) {
-    return {
-      failure: {
-        kind: 'final',
-        error: new MmsClientError(
-          'UNSUPPORTED_RESPONSE',
-          `${request.operation}: the response is marked compressed, which the MMS interface does not define; it cannot be read.`,
-        ),
-      },
-    };
-  }
-  return {
-    result: { response: fields, payload: responseData, attachments: attachmentData, status: res.status, url },
+): Promise<ReceivedAnswer> {
+  const answer = {
+    operation: request.operation,
+    url: request.url,
+    status: res.status,
+    headers: res.headers,
+    body: res.body,
   };
-}
-
-function excerpt(body: Uint8Array): string {
-  return printable(Buffer.from(body.subarray(0, EXCERPT_BYTES)).toString('utf8'), EXCERPT_BYTES);
+  if (res.body.byteLength === 0) return answer;
+  try {
+    const message = decodeMessage(res.headers['content-type'], res.body, limits.mimeLimits);
+    const envelope = await parseResponseEnvelope(message.root, message.resolve, {
+      // Characters never outnumber the bytes they were decoded from.
+      limits: { maxLength: limits.maxResponseBytes },
+      signal: limits.signal,
+    });
+    return { ...answer, envelope };
+  } catch (err) {
+    if (stoppedBy(limits.signal, err)) throw err;
+    return { ...answer, unreadable: asMmsError(err, request.operation) };
+  }
 }

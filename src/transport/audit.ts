@@ -199,18 +199,3 @@ function responseFile(res: AuditResponse): Buffer {
 export function newCallId(): string {
   return randomBytes(6).toString('hex');
 }
-
-/**
- * Best-effort `ProcessingStatistics/@TransactionId` of a response payload,
- * for audit file names only (the client decodes the payload properly).
- */
-export function findTransactionId(payload: Uint8Array | undefined): string | undefined {
-  if (!payload) return undefined;
-  const head = Buffer.from(payload.buffer, payload.byteOffset, Math.min(payload.byteLength, 65536)).toString(
-    'utf8',
-  );
-  const m = /<(?:[\w.-]+:)?ProcessingStatistics\b[^>]*?\sTransactionId\s*=\s*["']([^"'<>]{1,100})["']/.exec(
-    head,
-  );
-  return m?.[1];
-}

@@ -1,12 +1,17 @@
 /** The MMS transport: SOAP envelope, MTOM, HTTPS with a client certificate, endpoints, retries, audit hooks. */
-export { Transport } from './transport.js';
+export { DEFAULT_CALL_TIMEOUT_MS, Transport } from './transport.js';
+export type { Delivery, SendOptions, SendResult, TransportOptions } from './transport.js';
+export { frameRequest } from './framing.js';
+export type { FramedRequest, FrameSource, OutgoingAttachment, RequestFrame } from './framing.js';
 export type {
-  OutgoingAttachment,
+  AnswerInterpreter,
+  AttemptFailure,
+  EnvelopeAnswer,
+  ReceivedAnswer,
   ResponseFields,
-  SendOptions,
-  SendResult,
-  TransportOptions,
-} from './transport.js';
+  Verdict,
+} from './answer.js';
+export { CallDeadline, stoppedBy } from './deadline.js';
 export { FileAuditor } from './audit.js';
 export type {
   AfterReceiveEvent,
@@ -49,7 +54,7 @@ export type {
   SoapFault,
   SoapResponse,
 } from './soap.js';
-export { decodeMessage, encodeMtom, newContentId, parseContentType } from './mtom.js';
+export { decodeMessage, encodeMtom, isContentIdDomain, newContentId, parseContentType } from './mtom.js';
 export type { BinaryPart, ContentType, DecodedMessage, EncodedMtom, MimeLimits, MimePart } from './mtom.js';
 export { MmsClientError, MmsError, MmsLimitError, MmsServerError, MmsTransportError } from '../errors.js';
 export type { MmsClientErrorCode, MmsServerErrorCode, MmsTransportErrorCode } from '../errors.js';

@@ -1,26 +1,29 @@
 /**
- * The transport pipeline of one MMS call: sign → envelope + MTOM → HTTPS with
- * retries and fail-over → decode → envelope-level checks (answer.ts), with
- * hooks and everything else under the call's deadline (deadline.ts). Payloads
- * are bytes in and bytes out; what they mean is the client layer's business.
+ * Sending one MMS call: frame the request once (framing.ts), then HTTPS
+ * attempts with retries and fail-over, each answer read (answer.ts) and
+ * handed to the caller's interpreter, hooks around every attempt, all under
+ * the call's deadline (deadline.ts). The transport moves bytes and decides
+ * only what happened on the connection; what an answer means is the
+ * interpreter's verdict.
  */
-import { asMmsError, CertificateError, MmsClientError, MmsError, MmsTransportError } from '../errors.js';
+import { asMmsError, MmsClientError, MmsError, MmsTransportError } from '../errors.js';
 import { silentLogger, type Logger } from '../logger.js';
 import { checkTimeout } from '../options.js';
 import type { Certificate } from '../security/certificate.js';
 import { printable } from '../text.js';
-import { readAnswer, type AttemptFailure } from './answer.js';
 import {
-  findTransactionId,
-  newCallId,
-  type AuditRequest,
-  type AuditResponse,
-  type TransportHooks,
-} from './audit.js';
+  readAnswer,
+  type AnswerInterpreter,
+  type AttemptFailure,
+  type EnvelopeAnswer,
+  type Verdict,
+} from './answer.js';
+import { newCallId, type AuditRequest, type AuditResponse, type TransportHooks } from './audit.js';
 import { CallDeadline, stoppedBy, untilAborted } from './deadline.js';
 import { resolveEndpoints, type ClientType, type EndpointOverrides, type Environment } from './endpoints.js';
 import { HttpClient, type HttpResponse } from './http.js';
-import { encodeMtom, newContentId, type BinaryPart, type MimeLimits } from './mtom.js';
+import { frameRequest, type FramedRequest, type RequestFrame } from './framing.js';
+import type { MimeLimits } from './mtom.js';
 import {
   backoffDelay,
   isRetryable,
@@ -28,15 +31,7 @@ import {
   type FailureKind,
   type RetryPolicy,
 } from './retry.js';
-import {
-  SERVICES,
-  buildRequestEnvelope,
-  type MmsInterface,
-  type RequestAttachment,
-  type RequestType,
-  type ResponseAttInfo,
-  type ResponseAttachment,
-} from './soap.js';
+import type { MmsInterface } from './soap.js';
 import { checkTransportOptions } from './transport-options.js';
 
 /** Options of {@link Transport}. */
@@ -79,29 +74,18 @@ export interface TransportOptions {
   readonly mimeLimits?: MimeLimits;
 }
 
-/** One attachment to send: its bytes are signed and sent as their own MTOM part. */
-export interface OutgoingAttachment {
-  readonly name: string;
-  readonly data: Uint8Array;
-}
-
 /** Options of {@link Transport.send}. */
-export interface SendOptions {
-  readonly interface: MmsInterface;
-  readonly requestType: RequestType;
-  /** The exact payload bytes (canonical XML); these are signed and sent. */
-  readonly payload: Uint8Array;
-  readonly attachments?: readonly OutgoingAttachment[];
-  /** A market operator acting as administrator. Default false. */
-  readonly adminRole?: boolean;
-  /** Operation name for hooks, logs and audit files (for example `MarketQuery_AwardResultsQuery`). */
-  readonly operation: string;
+export interface SendOptions<T = EnvelopeAnswer> extends RequestFrame {
   /** Queries are retried after 5xx and timeouts; submissions only with `retrySubmission`. */
   readonly kind: 'query' | 'submit';
+  /**
+   * Decides what each answer means: a result, or a failure the retry policy
+   * classifies. `judgeEnvelope` (`mms-client/transport`) reads the envelope
+   * only; the client's interpreter decodes the payload as well.
+   */
+  readonly interpret: AnswerInterpreter<T>;
   /** Cancels the call, retries included. */
   readonly signal?: AbortSignal;
-  /** Ask the server to echo the request in the response. Default true (the WSDL default). */
-  readonly sendRequestDataOnSuccess?: boolean;
   /** For a submission: retry after 5xx, timeouts and lost connections, accepting a possible double submit. */
   readonly retrySubmission?: boolean;
   /** Known transaction id, for audit file names. */
@@ -110,24 +94,14 @@ export interface SendOptions {
   readonly timeoutMs?: number;
   /**
    * The call's deadline, when the caller runs more than the transport under
-   * it (the client decodes the answer under the same deadline). When given,
-   * `signal` and `timeoutMs` are ignored: they are the deadline's.
+   * it. When given, `signal` and `timeoutMs` are ignored: they are the deadline's.
    */
   readonly deadline?: CallDeadline;
 }
 
-/** `ResponseAttInfo` without its binary fields, which {@link SendResult} carries separately. */
-export type ResponseFields = Omit<ResponseAttInfo, 'responseData' | 'attachmentData'>;
-
-/** Result of {@link Transport.send}. */
-export interface SendResult {
-  /** The outer response fields (`success`, `warnings`, `responseDataType`, ...). */
-  readonly response: ResponseFields;
-  /** `responseData` as bytes (the response payload, or a file for binary responses). */
-  readonly payload: Uint8Array | undefined;
-  /** `attachmentData` of the response, bytes resolved. */
-  readonly attachments: readonly ResponseAttachment[];
-  /** Transaction id found in the response payload, or the one passed in. */
+/** How an answer was delivered. */
+export interface Delivery {
+  /** The caller's transaction id, or the one the interpreter found in the answer. */
   readonly transactionId: string | undefined;
   readonly status: number;
   /** URL that answered. */
@@ -135,6 +109,9 @@ export interface SendResult {
   /** Attempts made, 1 when the first succeeded. */
   readonly attempts: number;
 }
+
+/** Result of {@link Transport.send}: what the interpreter made of the answer, and how it came. */
+export type SendResult<T = EnvelopeAnswer> = T & Delivery;
 
 /** Default deadline of a whole call, retries included. */
 export const DEFAULT_CALL_TIMEOUT_MS = 300_000;
@@ -190,14 +167,15 @@ export class Transport {
   }
 
   /**
-   * Signs and sends one request, retrying as the policy allows.
+   * Signs and sends one request, retrying as the policy allows, and returns
+   * what the interpreter made of the answer.
    *
-   * @throws {@link MmsTransportError} no usable HTTP exchange (connection, timeout, status, size)
-   * @throws {@link MmsServerError} a SOAP fault, or a TXT error message from the server
-   * @throws {@link MmsClientError} an invalid request or option, a failing hook, or a response that cannot be decoded or used
-   * @throws {@link CertificateError} the certificate is outside its validity window (nothing is sent)
+   * @throws {@link MmsTransportError} no usable HTTP exchange (connection, timeout, size)
+   * @throws {@link MmsClientError} an invalid request or option, or a failing hook
+   * @throws `CertificateError` the certificate is outside its validity window (nothing is sent)
+   * @throws the error of the interpreter's failure verdict (a fault, an error status, a rejection)
    */
-  async send(options: SendOptions): Promise<SendResult> {
+  async send<T extends object = EnvelopeAnswer>(options: SendOptions<T>): Promise<SendResult<T>> {
     const deadline =
       options.deadline ??
       new CallDeadline(
@@ -214,9 +192,9 @@ export class Transport {
     }
   }
 
-  async #send(options: SendOptions, signal: AbortSignal): Promise<SendResult> {
+  async #send<T extends object>(options: SendOptions<T>, signal: AbortSignal): Promise<SendResult<T>> {
     const urls = this.#urls(options.interface);
-    const message = this.#buildMessage(options);
+    const message = this.#frame(options);
     const callId = newCallId();
     const retrySubmissions = options.retrySubmission ?? this.#retry.retrySubmissions;
     let lastError: MmsError | undefined;
@@ -236,7 +214,7 @@ export class Transport {
         ...(options.transactionId !== undefined ? { transactionId: options.transactionId } : {}),
       };
       await this.#beforeSend(request, signal, lastError);
-      const outcome = await this.#attempt(request, message.body, signal);
+      const outcome = await this.#attempt(request, message.body, options.interpret, signal);
       if ('result' in outcome) {
         this.#logger.info('mms: call succeeded', {
           operation: options.operation,
@@ -295,50 +273,12 @@ export class Transport {
     });
   }
 
-  #buildMessage(options: SendOptions): { headers: Record<string, string>; body: Buffer } {
-    if (options.payload.byteLength === 0) {
-      throw new MmsClientError('INVALID_REQUEST', `${options.operation}: the payload is empty.`);
-    }
-    const cert = this.#options.certificate;
-    // A long-running process can outlive its certificate; say so instead of
-    // letting the TLS handshake fail obscurely.
-    const now = new Date();
-    if (!cert.isValidAt(now)) {
-      throw new CertificateError(
-        now > cert.notAfter ? 'CERT_EXPIRED' : 'CERT_NOT_YET_VALID',
-        `${options.operation}: the certificate ${cert.subject} is valid only from ${cert.notBefore.toISOString()} to ${cert.notAfter.toISOString()}; nothing was sent.`,
-      );
-    }
-    const domain = this.#options.contentIdDomain;
-    const payloadId = newContentId('payload', domain);
-    const parts: BinaryPart[] = [{ contentId: payloadId, body: options.payload }];
-    const attachmentData: RequestAttachment[] = (options.attachments ?? []).map((att, i) => {
-      const contentId = newContentId(`attachment${i + 1}`, domain);
-      parts.push({ contentId, body: att.data });
-      return { binaryData: { contentId }, signature: cert.sign(att.data), name: att.name };
+  #frame(frame: RequestFrame): FramedRequest {
+    return frameRequest(frame, {
+      certificate: this.#options.certificate,
+      contentIdDomain: this.#options.contentIdDomain,
+      userAgent: this.#options.userAgent ?? DEFAULTS.userAgent,
     });
-    const envelope = buildRequestEnvelope(options.interface, {
-      requestType: options.requestType,
-      adminRole: options.adminRole ?? false,
-      requestDataCompressed: false,
-      requestDataType: 'XML',
-      sendRequestDataOnSuccess: options.sendRequestDataOnSuccess ?? true,
-      sendResponseDataCompressed: false,
-      requestSignature: cert.sign(options.payload),
-      requestData: { contentId: payloadId },
-      attachmentData,
-    });
-    const mtom = encodeMtom(envelope, newContentId('root', domain), parts);
-    return {
-      headers: {
-        'Content-Type': mtom.contentType,
-        SOAPAction: `"${SERVICES[options.interface].soapAction}"`,
-        Accept: 'multipart/related, text/xml',
-        'User-Agent': this.#options.userAgent ?? DEFAULTS.userAgent,
-        'MIME-Version': '1.0',
-      },
-      body: mtom.body,
-    };
   }
 
   /**
@@ -366,13 +306,14 @@ export class Transport {
     }
   }
 
-  async #attempt(
+  async #attempt<T extends object>(
     request: AuditRequest,
     body: Buffer,
+    interpret: AnswerInterpreter<T>,
     callSignal: AbortSignal,
   ): Promise<
-    | { result: Omit<SendResult, 'attempts'>; durationMs: number }
-    | { failure: AttemptFailure; durationMs: number }
+    | { result: T & Omit<Delivery, 'attempts'>; durationMs: number }
+    | { failure: AnsweredFailure; durationMs: number }
   > {
     const started = performance.now();
     const elapsed = (): number => Math.round(performance.now() - started);
@@ -418,27 +359,38 @@ export class Transport {
       body: res.body,
       durationMs: elapsed(),
     };
-    let interpreted: Awaited<ReturnType<typeof readAnswer>>;
-    try {
-      interpreted = await readAnswer(res, request, {
-        signal: callSignal,
-        maxResponseBytes: this.#maxResponseBytes,
-        ...(this.#options.mimeLimits ? { mimeLimits: this.#options.mimeLimits } : {}),
-      });
-    } catch (err) {
-      // The deadline or the caller stopped the decoding: the server had answered.
-      interpreted = { failure: { kind: 'final', error: answeredButStopped(err, request, res.status) } };
-    }
-    const transactionId =
-      request.transactionId ??
-      ('result' in interpreted ? findTransactionId(interpreted.result.payload) : undefined);
+    const verdict = await this.#interpret(res, request, interpret, callSignal);
+    const transactionId = request.transactionId ?? verdict.transactionId;
     const stopped = await this.#afterReceive(request, response, transactionId, callSignal);
     if (stopped)
       return { failure: { kind: 'final', error: stopped, response }, durationMs: response.durationMs };
-    if ('result' in interpreted) {
-      return { result: { ...interpreted.result, transactionId }, durationMs: response.durationMs };
+    if ('ok' in verdict) {
+      return {
+        result: { ...verdict.ok, transactionId, status: res.status, url: request.url },
+        durationMs: response.durationMs,
+      };
     }
-    return { failure: { ...interpreted.failure, response }, durationMs: response.durationMs };
+    return { failure: { ...verdict.failure, response }, durationMs: response.durationMs };
+  }
+
+  /** Reads the envelope and hands it to the interpreter, under the call's deadline. */
+  async #interpret<T>(
+    res: HttpResponse,
+    request: AuditRequest,
+    interpret: AnswerInterpreter<T>,
+    signal: AbortSignal,
+  ): Promise<Verdict<T>> {
+    try {
+      const answer = await readAnswer(res, request, {
+        signal,
+        maxResponseBytes: this.#maxResponseBytes,
+        ...(this.#options.mimeLimits ? { mimeLimits: this.#options.mimeLimits } : {}),
+      });
+      return await interpret(answer, signal);
+    } catch (err) {
+      // The deadline or the caller stopped the reading: the server had answered.
+      return { failure: { kind: 'final', error: answeredButStopped(err, request, res.status) } };
+    }
   }
 
   /**
@@ -479,7 +431,7 @@ export class Transport {
 
   async #emitFailed(
     request: AuditRequest,
-    failure: AttemptFailure,
+    failure: AnsweredFailure,
     willRetry: boolean,
     durationMs: number,
     signal: AbortSignal,
@@ -524,6 +476,11 @@ export class Transport {
     }
     return lastError ?? new MmsTransportError('ABORTED', 'The call was cancelled.', { cause: reason });
   }
+}
+
+/** A failed attempt, with the answer when the server gave one. */
+interface AnsweredFailure extends AttemptFailure {
+  readonly response?: AuditResponse;
 }
 
 /**

@@ -54,3 +54,45 @@ test('files attached to an answer come back with the result', async () => {
   ]);
   expect(new TextDecoder().decode(fileBytes(result.attachments![0]!))).toBe('a,b\n1,2\n');
 });
+
+describe('the audit hooks get the transaction id of the decoded answer', () => {
+  const seen: (string | undefined)[] = [];
+  let audited: MmsClient;
+  beforeAll(() => {
+    audited = clientFor(keys, server.urls, {
+      hooks: { afterReceive: (e) => void seen.push(e.transactionId) },
+    });
+  });
+  afterAll(() => audited?.close());
+  beforeEach(() => (seen.length = 0));
+
+  test('a result: the TransactionId of its ProcessingStatistics', async () => {
+    let sent = '';
+    server.respond = (op, payload) => {
+      const answer = successAnswer(op, decodeDocument<Rec>(modules[op.module], op.root, payload).value, 9);
+      sent = answer.transactionId;
+      return { payload: answer.payload };
+    };
+    const result = await audited.queryOffers(...query);
+    expect(sent).not.toBe('');
+    expect(result.statistics?.TransactionId).toBe(sent);
+    expect(seen).toEqual([sent]);
+  });
+
+  test('a rejection: the TransactionId the rejection carries', async () => {
+    server.respond = () => ({
+      payload:
+        '<MarketData><ProcessingStatistics Received="1" Valid="0" Invalid="1" TransactionId="TRN-REJECTED-7"/>' +
+        '<MarketQuery Date="2024-03-15" ParticipantName="F100" UserName="FAKEUSER" NumOfDays="1" Validation="FAILED">' +
+        '<Messages><Error Code="E1">rejected</Error></Messages></MarketQuery></MarketData>',
+    });
+    await expect(audited.queryOffers(...query)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(seen).toEqual(['TRN-REJECTED-7']);
+  });
+
+  test('an answer the client cannot use: no transaction id, and the hook still runs', async () => {
+    server.respond = () => ({ payload: '<Other/>' });
+    await expect(audited.queryOffers(...query)).rejects.toMatchObject({ code: 'DECODE_ERROR' });
+    expect(seen).toEqual([undefined]);
+  });
+});

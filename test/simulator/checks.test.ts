@@ -7,6 +7,7 @@
  */
 import { MmsClient } from '../../src/client/client.js';
 import { MmsValidationError } from '../../src/client/errors.js';
+import { judgeEnvelope } from '../../src/client/response.js';
 import { MmsServerError, MmsTransportError } from '../../src/errors.js';
 import type { Logger } from '../../src/logger.js';
 import { Certificate } from '../../src/security/certificate.js';
@@ -297,6 +298,7 @@ test('answers a payload that is not XML with a TXT message', async () => {
         payload: Buffer.from('this is not XML'),
         operation: 'garbage',
         kind: 'query',
+        interpret: judgeEnvelope,
       }),
     );
     expect(err).toBeInstanceOf(MmsServerError);

@@ -12,6 +12,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { MmsClientError, MmsTransportError, type MmsError } from '../../src/errors.js';
+import { judgeEnvelope } from '../../src/client/response.js';
 import { Certificate } from '../../src/security/index.js';
 import {
   FileAuditor,
@@ -53,6 +54,7 @@ const submit: SendOptions = {
   payload: PAYLOAD,
   operation: 'MarketSubmit_OfferData',
   kind: 'submit',
+  interpret: judgeEnvelope,
 };
 const query: SendOptions = { ...submit, operation: 'MarketQuery_AwardResultsQuery', kind: 'query' };
 

@@ -16,6 +16,7 @@ import {
   type MmsError,
 } from '../../src/errors.js';
 import type { Logger } from '../../src/logger.js';
+import { judgeEnvelope } from '../../src/client/response.js';
 import { Certificate } from '../../src/security/index.js';
 import {
   FileAuditor,
@@ -169,6 +170,7 @@ const query: SendOptions = {
   payload: PAYLOAD,
   operation: 'MarketQuery_AwardResultsQuery',
   kind: 'query',
+  interpret: judgeEnvelope,
 };
 const submit: SendOptions = { ...query, operation: 'MarketSubmit_OfferData', kind: 'submit' };
 
