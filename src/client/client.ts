@@ -19,6 +19,7 @@ import {
   type ClientType,
   type EndpointOverrides,
   type Environment,
+  type FixedFrameSource,
   type OutgoingAttachment,
   type RetryPolicy,
   type SendResult,
@@ -95,6 +96,12 @@ export interface MmsClientOptions {
   readonly allowInsecureHttp?: boolean;
   /** Limits of the response reader; the defaults suit every MMS answer. */
   readonly limits?: ResponseLimits;
+  /**
+   * Fixes the clock and the MTOM Content-IDs and boundary of requests, so the
+   * same call gives the same bytes (wire snapshots, reproducible tests).
+   * Default: the system clock and random ids.
+   */
+  readonly frameSource?: FixedFrameSource;
 }
 
 /** Envelope attributes an answer repeats, which must come back as sent. */
@@ -178,6 +185,7 @@ export class MmsClient {
       ...(options.attemptTimeoutMs !== undefined ? { attemptTimeoutMs: options.attemptTimeoutMs } : {}),
       ...(options.keepAlive !== undefined ? { keepAlive: options.keepAlive } : {}),
       ...(options.maxResponseBytes !== undefined ? { maxResponseBytes: options.maxResponseBytes } : {}),
+      ...(options.frameSource ? { frameSource: options.frameSource } : {}),
       ...(options.allowInsecureHttp !== undefined ? { allowInsecureHttp: options.allowInsecureHttp } : {}),
       ...(maxParts !== undefined ? { mimeLimits: { maxParts } } : {}),
     });

@@ -1,6 +1,6 @@
 /** The MMS transport: SOAP envelope, MTOM, HTTPS with a client certificate, endpoints, retries, audit hooks. */
 export { DEFAULT_CALL_TIMEOUT_MS, Transport } from './transport.js';
-export type { Delivery, SendOptions, SendResult, TransportOptions } from './transport.js';
+export type { Delivery, FixedFrameSource, SendOptions, SendResult, TransportOptions } from './transport.js';
 export { frameRequest } from './framing.js';
 export type { FramedRequest, FrameSource, OutgoingAttachment, RequestFrame } from './framing.js';
 export type {

@@ -40,6 +40,15 @@ export function checkTransportOptions(options: TransportOptions): void {
     checkInteger('mimeLimits.maxParts', options.mimeLimits.maxParts, 2, 10_000);
   if (options.mimeLimits?.maxHeaderBytes !== undefined)
     checkInteger('mimeLimits.maxHeaderBytes', options.mimeLimits.maxHeaderBytes, 256, 1024 * 1024);
+  if (options.frameSource !== undefined) {
+    if (typeof options.frameSource !== 'object' || options.frameSource === null)
+      throw new MmsClientError('INVALID_OPTION', 'frameSource must be an object.');
+    for (const name of ['now', 'contentId', 'boundary'] as const) {
+      const fn = (options.frameSource as Record<string, unknown>)[name];
+      if (fn !== undefined && typeof fn !== 'function')
+        throw new MmsClientError('INVALID_OPTION', `frameSource.${name} must be a function.`);
+    }
+  }
   const hooks =
     options.hooks === undefined ? [] : Array.isArray(options.hooks) ? options.hooks : [options.hooks];
   hooks.forEach((hook: unknown, i) => {

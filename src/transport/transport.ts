@@ -22,7 +22,7 @@ import { newCallId, type AuditRequest, type AuditResponse, type TransportHooks }
 import { CallDeadline, stoppedBy, untilAborted } from './deadline.js';
 import { resolveEndpoints, type ClientType, type EndpointOverrides, type Environment } from './endpoints.js';
 import { HttpClient, type HttpResponse } from './http.js';
-import { frameRequest, type FramedRequest, type RequestFrame } from './framing.js';
+import { frameRequest, type FramedRequest, type FrameSource, type RequestFrame } from './framing.js';
 import type { MimeLimits } from './mtom.js';
 import {
   backoffDelay,
@@ -72,7 +72,15 @@ export interface TransportOptions {
   readonly allowInsecureHttp?: boolean;
   /** Limits of the MIME reader for responses (parts, header size). */
   readonly mimeLimits?: MimeLimits;
+  /**
+   * Fixes the clock and the MTOM Content-IDs and boundary of requests (wire
+   * snapshots, reproducible tests). Default: the system clock, random ids.
+   */
+  readonly frameSource?: FixedFrameSource;
 }
+
+/** The parts of a {@link FrameSource} a caller may fix. */
+export type FixedFrameSource = Pick<FrameSource, 'now' | 'contentId' | 'boundary'>;
 
 /** Options of {@link Transport.send}. */
 export interface SendOptions<T = EnvelopeAnswer> extends RequestFrame {
@@ -275,6 +283,7 @@ export class Transport {
 
   #frame(frame: RequestFrame): FramedRequest {
     return frameRequest(frame, {
+      ...this.#options.frameSource,
       certificate: this.#options.certificate,
       contentIdDomain: this.#options.contentIdDomain,
       userAgent: this.#options.userAgent ?? DEFAULTS.userAgent,
