@@ -10,6 +10,7 @@
 import { MmsClientError } from '../errors.js';
 import { NOT_XML_CHAR } from '../xml/canonical.js';
 import { decodeBase64InSlices } from '../xml/base64.js';
+import { parseBoolean } from '../xml/lexical.js';
 import { parseXmlAsync, type ParseLimits } from '../xml/parser.js';
 import { printable } from '../text.js';
 import { childNamed, childrenNamed, deepText, type XmlElement } from './xml-tree.js';
@@ -454,8 +455,8 @@ function textOf(parent: XmlElement, name: string, trim = true): string | undefin
 function readBoolean(parent: XmlElement, name: string): boolean | undefined {
   const text = textOf(parent, name);
   if (text === undefined) return undefined;
-  if (text === 'true' || text === '1') return true;
-  if (text === 'false' || text === '0') return false;
+  const value = parseBoolean(text);
+  if (value !== undefined) return value;
   throw decodeError(`${name} holds "${printable(text, 40)}", not an xsd:boolean`);
 }
 

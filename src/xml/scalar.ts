@@ -5,6 +5,7 @@
  */
 import type { SimpleTypeDescriptor } from './descriptors.js';
 import { formatNumber } from './facets.js';
+import { parseBoolean } from './lexical.js';
 
 /** The lexical form of a value, or an explanation of why the JS value has the wrong type. */
 export function toLexical(
@@ -57,10 +58,8 @@ export function fromLexical(
       // problem, and the server's text is never replaced by NaN.
       return text !== '' && !Number.isNaN(n) ? n : lexical;
     }
-    case 'boolean': {
-      const text = lexical.trim();
-      return text === 'true' || text === '1' ? true : text === 'false' || text === '0' ? false : lexical;
-    }
+    case 'boolean':
+      return parseBoolean(lexical.trim()) ?? lexical;
   }
 }
 
