@@ -5,7 +5,8 @@
  * decoding) waits under this signal, so nothing can hold a call past its
  * deadline or after the caller gave up.
  */
-import { MmsTransportError } from '../errors.js';
+import { asMmsError, MmsTransportError, type MmsError } from '../errors.js';
+import type { AuditRequest } from './audit.js';
 
 export class CallDeadline {
   readonly #controller = new AbortController();
@@ -81,4 +82,18 @@ export function untilAborted<T>(work: Promise<T> | T, signal: AbortSignal): Prom
 /** Whether `err` is the call's own deadline or cancellation, not a failure of what ran. */
 export function stoppedBy(signal: AbortSignal, err: unknown): boolean {
   return signal.aborted && err === signal.reason;
+}
+
+/**
+ * A deadline or cancellation that struck after the server had answered:
+ * the request was received (and a submission may have been processed).
+ */
+export function answeredButStopped(err: unknown, request: AuditRequest, status: number): MmsError {
+  if (!(err instanceof MmsTransportError) || (err.code !== 'TIMEOUT' && err.code !== 'ABORTED'))
+    return asMmsError(err, request.operation);
+  return new MmsTransportError(
+    err.code,
+    `${err.message} The MMS had answered (HTTP ${status}) before that; the request was received, so check its outcome before sending it again.`,
+    { url: request.url, status, requestSent: true, cause: err.cause ?? err },
+  );
 }

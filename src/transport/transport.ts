@@ -6,11 +6,10 @@
  * only what happened on the connection; what an answer means is the
  * interpreter's verdict.
  */
-import { asMmsError, MmsClientError, MmsError, MmsTransportError } from '../errors.js';
+import { asMmsError, MmsError, MmsTransportError } from '../errors.js';
 import { silentLogger, type Logger } from '../logger.js';
 import { checkTimeout } from '../options.js';
 import type { Certificate } from '../security/certificate.js';
-import { printable } from '../text.js';
 import {
   readAnswer,
   type AnswerInterpreter,
@@ -19,7 +18,8 @@ import {
   type Verdict,
 } from './answer.js';
 import { newCallId, type AuditRequest, type AuditResponse, type TransportHooks } from './audit.js';
-import { CallDeadline, stoppedBy, untilAborted } from './deadline.js';
+import { answeredButStopped, CallDeadline } from './deadline.js';
+import { HookRunner } from './hooks.js';
 import { resolveEndpoints, type ClientType, type EndpointOverrides, type Environment } from './endpoints.js';
 import { HttpClient, type HttpResponse } from './http.js';
 import { frameRequest, type FramedRequest, type FrameSource, type RequestFrame } from './framing.js';
@@ -148,7 +148,7 @@ export class Transport {
   readonly #options: TransportOptions;
   readonly #http: HttpClient;
   readonly #retry: RetryPolicy;
-  readonly #hooks: readonly TransportHooks[];
+  readonly #hooks: HookRunner;
   readonly #logger: Logger;
   readonly #attemptTimeoutMs: number;
   readonly #callTimeoutMs: number;
@@ -159,9 +159,8 @@ export class Transport {
     checkTransportOptions(options);
     this.#options = options;
     this.#retry = resolveRetryPolicy(options.retry);
-    this.#hooks =
-      options.hooks === undefined ? [] : Array.isArray(options.hooks) ? options.hooks : [options.hooks];
     this.#logger = options.logger ?? silentLogger;
+    this.#hooks = new HookRunner(options.hooks, this.#logger);
     this.#attemptTimeoutMs = options.attemptTimeoutMs ?? DEFAULTS.attemptTimeoutMs;
     this.#callTimeoutMs = options.callTimeoutMs ?? DEFAULTS.callTimeoutMs;
     this.#maxResponseBytes = options.maxResponseBytes ?? DEFAULTS.maxResponseBytes;
@@ -221,7 +220,8 @@ export class Transport {
         body: message.body,
         ...(options.transactionId !== undefined ? { transactionId: options.transactionId } : {}),
       };
-      await this.#beforeSend(request, signal, lastError);
+      if ((await this.#hooks.beforeSend(request, signal)) === 'stopped')
+        throw this.#finalError(signal.reason, lastError, attempt - 1);
       const outcome = await this.#attempt(request, message.body, options.interpret, signal);
       if ('result' in outcome) {
         this.#logger.info('mms: call succeeded', {
@@ -238,7 +238,16 @@ export class Transport {
         attempt < this.#retry.maxAttempts &&
         isRetryable(failure.kind, options.kind, retrySubmissions) &&
         !signal.aborted;
-      await this.#emitFailed(request, failure, willRetry, outcome.durationMs, signal);
+      await this.#hooks.attemptFailed(
+        {
+          request,
+          error: failure.error,
+          willRetry,
+          durationMs: outcome.durationMs,
+          ...(failure.response !== undefined ? { response: failure.response } : {}),
+        },
+        signal,
+      );
       const fields = {
         operation: options.operation,
         attempt,
@@ -288,31 +297,6 @@ export class Transport {
       contentIdDomain: this.#options.contentIdDomain,
       userAgent: this.#options.userAgent ?? DEFAULTS.userAgent,
     });
-  }
-
-  /**
-   * Runs every `beforeSend` hook under the call's deadline. A hook that
-   * throws or rejects stops the call before anything is sent (an auditor
-   * that cannot record must not let unrecorded traffic through).
-   */
-  async #beforeSend(
-    request: AuditRequest,
-    signal: AbortSignal,
-    lastError: MmsError | undefined,
-  ): Promise<void> {
-    for (const hook of this.#hooks) {
-      if (!hook.beforeSend) continue;
-      try {
-        await runHook(() => hook.beforeSend?.({ request }), signal);
-      } catch (err) {
-        if (stoppedBy(signal, err)) throw this.#finalError(signal.reason, lastError, request.attempt - 1);
-        throw new MmsClientError(
-          'HOOK_FAILED',
-          `${request.operation}: a beforeSend hook failed (${hookErrorText(err)}); attempt ${request.attempt} was not sent.`,
-          { cause: err },
-        );
-      }
-    }
   }
 
   async #attempt<T extends object>(
@@ -370,7 +354,7 @@ export class Transport {
     };
     const verdict = await this.#interpret(res, request, interpret, callSignal);
     const transactionId = request.transactionId ?? verdict.transactionId;
-    const stopped = await this.#afterReceive(request, response, transactionId, callSignal);
+    const stopped = await this.#hooks.afterReceive(request, response, transactionId, callSignal);
     if (stopped)
       return { failure: { kind: 'final', error: stopped, response }, durationMs: response.durationMs };
     if ('ok' in verdict) {
@@ -402,75 +386,6 @@ export class Transport {
     }
   }
 
-  /**
-   * Runs every `afterReceive` hook under the call's deadline. Their errors
-   * are logged and swallowed: the server has already acted, and turning its
-   * answer into an error could make the caller submit twice. A deadline or
-   * cancellation while a hook runs ends the call; the error says the MMS had
-   * answered.
-   */
-  async #afterReceive(
-    request: AuditRequest,
-    response: AuditResponse,
-    transactionId: string | undefined,
-    signal: AbortSignal,
-  ): Promise<MmsError | undefined> {
-    for (const hook of this.#hooks) {
-      if (!hook.afterReceive) continue;
-      try {
-        await runHook(
-          () =>
-            hook.afterReceive?.({
-              request,
-              response,
-              ...(transactionId !== undefined ? { transactionId } : {}),
-            }),
-          signal,
-        );
-      } catch (err) {
-        if (stoppedBy(signal, err)) return answeredButStopped(err, request, response.status);
-        this.#logger.error('mms: afterReceive hook failed', {
-          operation: request.operation,
-          error: hookErrorText(err),
-        });
-      }
-    }
-    return undefined;
-  }
-
-  async #emitFailed(
-    request: AuditRequest,
-    failure: AnsweredFailure,
-    willRetry: boolean,
-    durationMs: number,
-    signal: AbortSignal,
-  ): Promise<void> {
-    for (const hook of this.#hooks) {
-      if (!hook.attemptFailed) continue;
-      try {
-        await runHook(
-          () =>
-            hook.attemptFailed?.({
-              request,
-              error: failure.error,
-              willRetry,
-              durationMs,
-              ...(failure.response !== undefined ? { response: failure.response } : {}),
-            }),
-          signal,
-        );
-      } catch (err) {
-        // The failure itself is what the caller gets; a deadline passing here
-        // is seen by the retry loop.
-        if (stoppedBy(signal, err)) return;
-        this.#logger.error('mms: attemptFailed hook failed', {
-          operation: request.operation,
-          error: hookErrorText(err),
-        });
-      }
-    }
-  }
-
   /** The error for a deadline or cancellation between attempts. */
   #finalError(reason: unknown, lastError: MmsError | undefined, attempts: number): MmsError {
     if (reason instanceof MmsTransportError) {
@@ -490,35 +405,6 @@ export class Transport {
 /** A failed attempt, with the answer when the server gave one. */
 interface AnsweredFailure extends AttemptFailure {
   readonly response?: AuditResponse;
-}
-
-/**
- * Runs one hook (sync or async, throwing or rejecting) under the call's
- * signal: settles like the hook, or rejects with the signal's reason when
- * the deadline passes or the caller aborts first.
- */
-function runHook(call: () => void | Promise<void>, signal: AbortSignal): Promise<void> {
-  return untilAborted(Promise.resolve().then(call), signal);
-}
-
-/** A hook's error, for a message: its name and first line, never more than a line. */
-function hookErrorText(err: unknown): string {
-  const text = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-  return printable(text.split('\n')[0] ?? '', 300);
-}
-
-/**
- * A deadline or cancellation that struck after the server had answered:
- * the request was received (and a submission may have been processed).
- */
-function answeredButStopped(err: unknown, request: AuditRequest, status: number): MmsError {
-  if (!(err instanceof MmsTransportError) || (err.code !== 'TIMEOUT' && err.code !== 'ABORTED'))
-    return asMmsError(err, request.operation);
-  return new MmsTransportError(
-    err.code,
-    `${err.message} The MMS had answered (HTTP ${status}) before that; the request was received, so check its outcome before sending it again.`,
-    { url: request.url, status, requestSent: true, cause: err.cause ?? err },
-  );
 }
 
 function classifyTransportError(error: MmsTransportError, callSignal: AbortSignal): FailureKind {
