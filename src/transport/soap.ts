@@ -2,15 +2,28 @@
  * The SOAP 1.1 envelope of `submitAttachment` (MMS-PROTOCOL.md §1, §2, §5):
  * building `RequestAttInfo`, reading `ResponseAttInfo` and SOAP faults.
  *
- * The embedded schema of both WSDLs has no `elementFormDefault`, so it is
- * `unqualified`: `RequestAttInfo`/`ResponseAttInfo` are in the service's types
- * namespace, their children are in no namespace. We write exactly that, and
- * read children by local name so a server that qualifies them still works.
+ * Both messages are written and read by walking the generated descriptors
+ * of the schema embedded in each WSDL (`generated/soap-mi`, `soap-omi`):
+ * fields in schema order, counts, defaults and facets come from there, and
+ * simple values go through the same lexical forms and facet checks as
+ * payloads. What the schema does not say is written here: binary fields
+ * are `xop:Include` references to MTOM parts or inline base64.
+ *
+ * The embedded schema has no `elementFormDefault`, so it is `unqualified`:
+ * `RequestAttInfo`/`ResponseAttInfo` are in the service's types namespace,
+ * their children are in no namespace. We write exactly that, and read
+ * children by local name so a server that qualifies them still works.
  */
+import { modules } from '../../generated/index.js';
 import { MmsClientError } from '../errors.js';
 import { NOT_XML_CHAR } from '../xml/canonical.js';
 import { decodeBase64InSlices } from '../xml/base64.js';
+import type { ElementDescriptor, ModuleDescriptor } from '../xml/descriptors.js';
+import { UNBOUNDED } from '../xml/descriptors.js';
+import { checkSimpleValue } from '../xml/facets.js';
 import { parseBoolean } from '../xml/lexical.js';
+import { toLexical } from '../xml/scalar.js';
+import { resolveType } from '../xml/schema-index.js';
 import { parseXmlAsync, type ParseLimits } from '../xml/parser.js';
 import { printable } from '../text.js';
 import { childNamed, childrenNamed, deepText, type XmlElement } from './xml-tree.js';
@@ -69,33 +82,31 @@ export const SERVICES: Readonly<Record<MmsInterface, ServiceDescription>> = Obje
   }),
 });
 
+/** The schema embedded in each service's WSDL. */
+const MESSAGE_SCHEMAS: Readonly<Record<MmsInterface, ModuleDescriptor>> = {
+  MI: modules['soap-mi'],
+  OMI: modules['soap-omi'],
+};
+
+/** The element particles of a message type, in schema order (both WSDLs declare flat sequences). */
+function fieldsOf(schema: ModuleDescriptor, typeName: string): readonly ElementDescriptor[] {
+  const type = resolveType(schema, typeName);
+  const particles = type.kind === 'complex' ? (type.content?.particles ?? []) : [];
+  return particles.map((p) => {
+    if (p.kind !== 'element') throw new Error(`${schema.file}: ${typeName} is not a flat sequence`);
+    return p;
+  });
+}
+
+const names = (typeName: string): readonly string[] =>
+  Object.freeze(fieldsOf(MESSAGE_SCHEMAS.MI, typeName).map((p) => p.name));
+
 /** Children of `RequestAttInfo`, in schema order. */
-export const REQUEST_FIELDS = [
-  'requestType',
-  'adminRole',
-  'requestDataCompressed',
-  'requestDataType',
-  'sendRequestDataOnSuccess',
-  'sendResponseDataCompressed',
-  'requestSignature',
-  'requestData',
-  'attachmentData',
-] as const;
-
+export const REQUEST_FIELDS = names('RequestAttInfo');
 /** Children of `ResponseAttInfo`, in schema order. */
-export const RESPONSE_FIELDS = [
-  'success',
-  'warnings',
-  'responseBinary',
-  'responseCompressed',
-  'responseDataType',
-  'responseFilename',
-  'responseData',
-  'attachmentData',
-] as const;
-
+export const RESPONSE_FIELDS = names('ResponseAttInfo');
 /** Children of `AttachmentType`, in schema order. */
-export const ATTACHMENT_FIELDS = ['binaryData', 'signature', 'name'] as const;
+export const ATTACHMENT_FIELDS = names('AttachmentType');
 
 /**
  * Binary content in an envelope: a reference to an MTOM part (`xop:Include`)
@@ -168,58 +179,14 @@ export interface EnvelopeReadOptions {
 }
 
 /**
- * Checks a request against the WSDL's rules that the type system cannot
- * express (request type per service, attachment count, signature length).
+ * Writes the SOAP 1.1 envelope of a `submitAttachment` request: fields in
+ * schema order, each checked against its type in the service's WSDL (the
+ * request types of the service, the attachment limit, signature lengths).
  *
- * @throws {@link MmsClientError} `INVALID_REQUEST`
- */
-export function checkRequest(iface: MmsInterface, req: RequestAttInfo): void {
-  const service = SERVICES[iface];
-  if (!service.requestTypes.includes(req.requestType)) {
-    throw new MmsClientError(
-      'INVALID_REQUEST',
-      `requestType ${req.requestType} is not accepted by the ${iface} service (allowed: ${service.requestTypes.join(', ')}).`,
-    );
-  }
-  const count = req.attachmentData?.length ?? 0;
-  if (count > service.maxAttachments) {
-    throw new MmsClientError(
-      'INVALID_REQUEST',
-      `${count} attachments exceed the ${iface} service's limit of ${service.maxAttachments}.`,
-    );
-  }
-  const signatures = [req.requestSignature, ...(req.attachmentData ?? []).map((a) => a.signature)];
-  for (const sig of signatures) {
-    if (sig !== undefined && (sig.length < 1 || sig.length > 2048)) {
-      throw new MmsClientError(
-        'INVALID_REQUEST',
-        `A signature of ${sig.length} characters is outside 1..2048.`,
-      );
-    }
-  }
-}
-
-/**
- * Writes the SOAP 1.1 envelope of a `submitAttachment` request, fields in
- * schema order.
- *
- * @throws {@link MmsClientError} `INVALID_REQUEST` (see {@link checkRequest})
+ * @throws {@link MmsClientError} `INVALID_REQUEST` for a value the WSDL refuses
  */
 export function buildRequestEnvelope(iface: MmsInterface, req: RequestAttInfo): string {
-  checkRequest(iface, req);
-  const ns = SERVICES[iface].typesNamespace;
-  const parts: string[] = [
-    el('requestType', req.requestType),
-    el('adminRole', String(req.adminRole)),
-    el('requestDataCompressed', String(req.requestDataCompressed)),
-    el('requestDataType', req.requestDataType),
-    el('sendRequestDataOnSuccess', String(req.sendRequestDataOnSuccess)),
-    el('sendResponseDataCompressed', String(req.sendResponseDataCompressed)),
-  ];
-  if (req.requestSignature !== undefined) parts.push(el('requestSignature', req.requestSignature));
-  parts.push(binaryEl('requestData', req.requestData));
-  for (const att of req.attachmentData ?? []) parts.push(attachmentEl(att));
-  return envelope(`<mms:RequestAttInfo xmlns:mms="${escapeXml(ns)}">${parts.join('')}</mms:RequestAttInfo>`);
+  return envelope(writeMessage(iface, 'RequestAttInfo', req));
 }
 
 /**
@@ -233,20 +200,7 @@ export function buildResponseEnvelope(
     readonly attachmentData?: readonly RequestAttachment[];
   },
 ): string {
-  const ns = SERVICES[iface].typesNamespace;
-  const parts: string[] = [
-    el('success', String(res.success)),
-    el('warnings', String(res.warnings)),
-    el('responseBinary', String(res.responseBinary)),
-    el('responseCompressed', String(res.responseCompressed)),
-    el('responseDataType', res.responseDataType),
-  ];
-  if (res.responseFilename !== undefined) parts.push(el('responseFilename', res.responseFilename));
-  if (res.responseData !== undefined) parts.push(binaryEl('responseData', res.responseData));
-  for (const att of res.attachmentData ?? []) parts.push(attachmentEl(att));
-  return envelope(
-    `<mms:ResponseAttInfo xmlns:mms="${escapeXml(ns)}">${parts.join('')}</mms:ResponseAttInfo>`,
-  );
+  return envelope(writeMessage(iface, 'ResponseAttInfo', res));
 }
 
 /** Writes a SOAP 1.1 fault envelope (for tests and the local stand-in). */
@@ -276,27 +230,11 @@ export async function parseResponseEnvelope(
   if (payload.name !== 'ResponseAttInfo') {
     throw decodeError(`the SOAP Body holds ${payload.name}, expected ResponseAttInfo or Fault`);
   }
-  const success = readBoolean(payload, 'success');
-  if (success === undefined) throw decodeError('ResponseAttInfo has no success element');
-  const responseDataType = textOf(payload, 'responseDataType');
-  if (responseDataType === undefined) throw decodeError('ResponseAttInfo has no responseDataType element');
-  const responseFilename = textOf(payload, 'responseFilename', false);
-  const dataEl = childNamed(payload, 'responseData');
-  const responseData = dataEl ? await readBinary(dataEl, resolve, options.signal) : undefined;
-  const attachmentData = await readAttachments(payload, resolve, options.signal);
-  return {
-    kind: 'response',
-    response: {
-      success,
-      warnings: readBoolean(payload, 'warnings') ?? false,
-      responseBinary: readBoolean(payload, 'responseBinary') ?? false,
-      responseCompressed: readBoolean(payload, 'responseCompressed') ?? false,
-      responseDataType,
-      ...(responseFilename !== undefined ? { responseFilename } : {}),
-      ...(responseData !== undefined ? { responseData } : {}),
-      attachmentData,
-    },
-  };
+  // Both services declare the same ResponseAttInfo; a server writing another
+  // namespace is read with MI's declaration.
+  const schema = schemaOf(payload.uri) ?? MESSAGE_SCHEMAS.MI;
+  const fields = await readMessage(schema, 'ResponseAttInfo', payload, resolve, options.signal);
+  return { kind: 'response', response: fields as unknown as ResponseAttInfo };
 }
 
 /** A request envelope as read back by a server (the local stand-in, tests). */
@@ -324,32 +262,31 @@ export async function parseRequestEnvelope(
   options: EnvelopeReadOptions = {},
 ): Promise<ParsedRequest> {
   const payload = await bodyPayload(xml, options);
-  const iface = (Object.keys(SERVICES) as MmsInterface[]).find(
-    (k) => SERVICES[k].typesNamespace === payload.uri,
-  );
+  const iface = interfaceOf(payload.uri);
   if (payload.name !== 'RequestAttInfo' || iface === undefined) {
     throw decodeError(
       `the SOAP Body holds {${printable(payload.uri, 200)}}${payload.name}, expected an MMS RequestAttInfo`,
     );
   }
-  const requestType = textOf(payload, 'requestType');
-  const dataEl = childNamed(payload, 'requestData');
-  if (requestType === undefined || dataEl === undefined) {
-    throw decodeError('RequestAttInfo lacks requestType or requestData');
-  }
-  const requestSignature = textOf(payload, 'requestSignature');
-  return {
-    interface: iface,
-    requestType,
-    adminRole: readBoolean(payload, 'adminRole') ?? false,
-    requestDataCompressed: readBoolean(payload, 'requestDataCompressed') ?? false,
-    requestDataType: textOf(payload, 'requestDataType') ?? 'XML',
-    sendRequestDataOnSuccess: readBoolean(payload, 'sendRequestDataOnSuccess') ?? true,
-    sendResponseDataCompressed: readBoolean(payload, 'sendResponseDataCompressed') ?? false,
-    ...(requestSignature !== undefined ? { requestSignature } : {}),
-    requestData: await readBinary(dataEl, resolve, options.signal),
-    attachmentData: await readAttachments(payload, resolve, options.signal),
-  };
+  const fields = await readMessage(
+    MESSAGE_SCHEMAS[iface],
+    'RequestAttInfo',
+    payload,
+    resolve,
+    options.signal,
+  );
+  return { interface: iface, ...fields } as unknown as ParsedRequest;
+}
+
+function interfaceOf(namespace: string): MmsInterface | undefined {
+  return (Object.keys(MESSAGE_SCHEMAS) as MmsInterface[]).find(
+    (k) => MESSAGE_SCHEMAS[k].namespace === namespace,
+  );
+}
+
+function schemaOf(namespace: string): ModuleDescriptor | undefined {
+  const iface = interfaceOf(namespace);
+  return iface === undefined ? undefined : MESSAGE_SCHEMAS[iface];
 }
 
 // ---- writing ----
@@ -374,12 +311,60 @@ function binaryEl(name: string, content: BinaryContent): string {
   return el(name, Buffer.from(content.bytes).toString('base64'));
 }
 
-function attachmentEl(att: RequestAttachment): string {
-  let inner = '';
-  if (att.binaryData !== undefined) inner += binaryEl('binaryData', att.binaryData);
-  if (att.signature !== undefined) inner += el('signature', att.signature);
-  if (att.name !== undefined) inner += el('name', att.name);
-  return `<attachmentData>${inner}</attachmentData>`;
+const BINARY = 'xs:base64Binary';
+
+/** A message element of the service's types namespace, its fields written by the descriptors. */
+function writeMessage(iface: MmsInterface, typeName: string, value: object): string {
+  const schema = MESSAGE_SCHEMAS[iface];
+  const body = writeFields(iface, schema, typeName, value as Readonly<Record<string, unknown>>, typeName);
+  return `<mms:${typeName} xmlns:mms="${escapeXml(schema.namespace)}">${body}</mms:${typeName}>`;
+}
+
+function writeFields(
+  iface: MmsInterface,
+  schema: ModuleDescriptor,
+  typeName: string,
+  value: Readonly<Record<string, unknown>>,
+  path: string,
+): string {
+  let out = '';
+  for (const field of fieldsOf(schema, typeName)) {
+    const given = value[field.name];
+    const items = given === undefined ? [] : field.max === 1 ? [given] : (given as readonly unknown[]);
+    const where = `${path}.${field.name}`;
+    if (items.length < field.min) throw invalidRequest(`${where} is required.`);
+    if (field.max !== UNBOUNDED && items.length > field.max) {
+      throw invalidRequest(
+        `${items.length} ${field.name === 'attachmentData' ? 'attachments' : `${field.name} entries`} exceed the ${iface} service's limit of ${field.max}.`,
+      );
+    }
+    for (const item of items) out += writeField(iface, schema, field, item, where);
+  }
+  return out;
+}
+
+function writeField(
+  iface: MmsInterface,
+  schema: ModuleDescriptor,
+  field: ElementDescriptor,
+  item: unknown,
+  where: string,
+): string {
+  if (field.type === BINARY) return binaryEl(field.name, item as BinaryContent);
+  const type = resolveType(schema, field.type);
+  if (type.kind === 'complex') {
+    const inner = writeFields(iface, schema, type.name, item as Readonly<Record<string, unknown>>, where);
+    return `<${field.name}>${inner}</${field.name}>`;
+  }
+  const lexical = toLexical(item, type);
+  if ('error' in lexical) throw invalidRequest(`${where}: ${lexical.error}.`);
+  const problems = checkSimpleValue(lexical.lexical, type);
+  if (problems.length > 0) throw invalidRequest(`${problems[0]} (${where}, ${iface} service).`);
+  return el(field.name, lexical.lexical);
+}
+
+function invalidRequest(message: string): MmsClientError {
+  return new MmsClientError('INVALID_REQUEST', message);
 }
 
 /** Escapes text for element content and attribute values. */
@@ -446,18 +431,50 @@ function readFault(fault: XmlElement): SoapFault {
   };
 }
 
-function textOf(parent: XmlElement, name: string, trim = true): string | undefined {
-  const child = childNamed(parent, name);
-  if (!child) return undefined;
-  return trim ? child.text.trim() : child.text;
+/**
+ * A message's fields by its descriptor: missing fields take their schema
+ * default, a required one without a default is an error. Values are kept as
+ * written (an unknown `responseDataType` included: the server is the
+ * authority); only what cannot be a value of its type fails.
+ */
+async function readMessage(
+  schema: ModuleDescriptor,
+  typeName: string,
+  parent: XmlElement,
+  resolve: CidResolver,
+  signal: AbortSignal | undefined,
+): Promise<Record<string, unknown>> {
+  const out: Record<string, unknown> = {};
+  for (const field of fieldsOf(schema, typeName)) {
+    const found = childrenNamed(parent, field.name);
+    if (found.length === 0) {
+      if (field.default !== undefined) out[field.name] = readSimple(schema, field, field.default);
+      else if (field.min > 0 && field.max === 1)
+        throw decodeError(`${typeName} has no ${field.name} element`);
+      else if (field.max !== 1) out[field.name] = [];
+      continue;
+    }
+    const values: unknown[] = [];
+    for (const el of found) {
+      if (field.type === BINARY) values.push(await readBinary(el, resolve, signal));
+      else if (resolveType(schema, field.type).kind === 'complex')
+        values.push(await readMessage(schema, field.type, el, resolve, signal));
+      else values.push(readSimple(schema, field, el.text));
+    }
+    out[field.name] = field.max === 1 ? values[0] : values;
+  }
+  return out;
 }
 
-function readBoolean(parent: XmlElement, name: string): boolean | undefined {
-  const text = textOf(parent, name);
-  if (text === undefined) return undefined;
-  const value = parseBoolean(text);
-  if (value !== undefined) return value;
-  throw decodeError(`${name} holds "${printable(text, 40)}", not an xsd:boolean`);
+/** A simple value: booleans parsed, text as written (trimmed unless the type is a plain string). */
+function readSimple(schema: ModuleDescriptor, field: ElementDescriptor, text: string): unknown {
+  const type = resolveType(schema, field.type);
+  if (type.kind !== 'simple' || type.builtin !== 'boolean')
+    return field.type === 'xs:string' ? text : text.trim();
+  const value = parseBoolean(text.trim());
+  if (value === undefined)
+    throw decodeError(`${field.name} holds "${printable(text.trim(), 40)}", not an xsd:boolean`);
+  return value;
 }
 
 async function readBinary(el: XmlElement, resolve: CidResolver, signal?: AbortSignal): Promise<Uint8Array> {
@@ -482,25 +499,6 @@ async function readBinary(el: XmlElement, resolve: CidResolver, signal?: AbortSi
   const bytes = await decodeBase64InSlices(el.text, signal);
   if (bytes === undefined) throw decodeError(`${el.name} is neither xop:Include nor valid base64`);
   return bytes;
-}
-
-async function readAttachments(
-  parent: XmlElement,
-  resolve: CidResolver,
-  signal: AbortSignal | undefined,
-): Promise<ResponseAttachment[]> {
-  const out: ResponseAttachment[] = [];
-  for (const el of childrenNamed(parent, 'attachmentData')) {
-    const dataEl = childNamed(el, 'binaryData');
-    const signature = textOf(el, 'signature');
-    const name = textOf(el, 'name', false);
-    out.push({
-      ...(dataEl ? { binaryData: await readBinary(dataEl, resolve, signal) } : {}),
-      ...(signature !== undefined ? { signature } : {}),
-      ...(name !== undefined ? { name } : {}),
-    });
-  }
-  return out;
 }
 
 /** `<abc@x>` → `abc@x`; other values unchanged. */

@@ -92,7 +92,7 @@ describe('buildRequestEnvelope', () => {
     );
     expect(() =>
       buildRequestEnvelope('MI', { ...baseRequest, attachmentData: [{ name: 'bad\u0001name' }] }),
-    ).toThrow(/control character/);
+    ).toThrow(/U\+0001, which XML 1\.0 cannot carry \(RequestAttInfo\.attachmentData\.name, MI service\)/);
   });
 
   it.each<[MmsInterface, RequestAttInfo['requestType']]>([
