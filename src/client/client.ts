@@ -10,18 +10,23 @@ import { asMmsError, MmsClientError } from '../errors.js';
 import { silentLogger, type Logger } from '../logger.js';
 import { checkTimeout } from '../options.js';
 import type { Certificate } from '../security/certificate.js';
-import type { TransportHooks } from '../transport/audit.js';
-import { CallDeadline } from '../transport/deadline.js';
-import type { EndpointOverrides, Environment } from '../transport/endpoints.js';
-import type { RetryPolicy } from '../transport/retry.js';
-import { isContentIdDomain } from '../transport/mtom.js';
-import { SERVICES } from '../transport/soap.js';
-import { Transport, type OutgoingAttachment } from '../transport/transport.js';
+import {
+  CallDeadline,
+  DEFAULT_CALL_TIMEOUT_MS,
+  isContentIdDomain,
+  SERVICES,
+  Transport,
+  type ClientType,
+  type EndpointOverrides,
+  type Environment,
+  type OutgoingAttachment,
+  type RetryPolicy,
+  type TransportHooks,
+} from '../transport/index.js';
 import { NOT_XML_CHAR } from '../xml/canonical.js';
 import type { DecodeOptions } from '../xml/decode.js';
 import { parseBase64 } from '../xml/lexical.js';
 import type { OperationDescriptor } from '../xml/descriptors.js';
-import type { ClientType } from '../transport/endpoints.js';
 import { checkCallArguments, checkClientOptions, type ResponseLimits } from './arguments.js';
 import { describe } from '../xml/scalar.js';
 import { AudienceError, MmsInputError } from './errors.js';
@@ -31,7 +36,6 @@ import { interpretResponse } from './response.js';
 import { REFERENCE_NAMES, type ReferenceMethods } from './reference-names.js';
 import type { MmsResult } from './result.js';
 import { printable } from '../text.js';
-import { DEFAULT_CALL_TIMEOUT_MS } from '../transport/transport.js';
 import type { AttachmentInput, CallOptions, CallResult, DataInput, EnvelopeInput } from './types.js';
 
 export interface MmsClientOptions {

@@ -9,7 +9,7 @@
 import { modules } from '../../generated/index.js';
 import { MmsClientError, MmsError } from '../errors.js';
 import { printable } from '../text.js';
-import type { SendResult } from '../transport/transport.js';
+import type { SendResult } from '../transport/index.js';
 import { decodeTreeAsync, type DecodeOptions } from '../xml/decode.js';
 import type { OperationDescriptor } from '../xml/descriptors.js';
 import { parseXmlAsync, type XmlElement } from '../xml/parser.js';

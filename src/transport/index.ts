@@ -1,5 +1,5 @@
 /** The MMS transport: SOAP envelope, MTOM, HTTPS with a client certificate, endpoints, retries, audit hooks. */
-export { Transport } from './transport.js';
+export { DEFAULT_CALL_TIMEOUT_MS, Transport } from './transport.js';
 export type {
   OutgoingAttachment,
   ResponseFields,
@@ -17,7 +17,8 @@ export type {
   FileAuditorOptions,
   TransportHooks,
 } from './audit.js';
-export { MMS_HOSTS, resolveEndpoints } from './endpoints.js';
+export { CLIENT_TYPES, MMS_HOSTS, resolveEndpoints } from './endpoints.js';
+export { CallDeadline } from './deadline.js';
 export type { ClientType, EndpointOptions, EndpointOverrides, Environment, HostSet } from './endpoints.js';
 export { DEFAULT_RETRY_POLICY, backoffDelay } from './retry.js';
 export type { RetryPolicy } from './retry.js';
@@ -49,7 +50,7 @@ export type {
   SoapFault,
   SoapResponse,
 } from './soap.js';
-export { decodeMessage, encodeMtom, newContentId, parseContentType } from './mtom.js';
+export { decodeMessage, encodeMtom, isContentIdDomain, newContentId, parseContentType } from './mtom.js';
 export type { BinaryPart, ContentType, DecodedMessage, EncodedMtom, MimeLimits, MimePart } from './mtom.js';
 export { MmsClientError, MmsError, MmsLimitError, MmsServerError, MmsTransportError } from '../errors.js';
 export type { MmsClientErrorCode, MmsServerErrorCode, MmsTransportErrorCode } from '../errors.js';
