@@ -39,8 +39,8 @@ export default tseslint.config(
       ],
     },
   },
-  // Module boundaries (DESIGN.md, "One door"). The globs match the import
-  // specifier as written, so each block names the relative forms its folder uses.
+  // Module boundaries (DESIGN.md, "One door"). The globs match import
+  // specifiers (`../../generated/market/index.js`), whatever the relative prefix.
   {
     // The runtime never depends on the build-time generator; code outside
     // generated/ reaches it through its door, generated/index.ts

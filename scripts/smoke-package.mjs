@@ -5,15 +5,22 @@
 // (LICENSE, no source map without its sources). `node scripts/smoke-package.mjs
 // [tarball]` checks a given tarball instead of packing one.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 const run = (cmd, args, cwd) =>
   execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
 const fail = (message) => {
-  console.error(`smoke-package: ${message}`);
-  process.exit(1);
+  throw new Error(`smoke-package: ${message}`);
 };
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'mms-smoke-'));
@@ -40,7 +47,7 @@ try {
   if (stray.length > 0) fail(`unexpected files in the tarball: ${stray.join(', ')}`);
 
   const project = path.join(dir, 'project');
-  run('mkdir', ['-p', project], '.');
+  mkdirSync(project);
   writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'smoke', private: true }) + '\n');
   run(
     'npm',
