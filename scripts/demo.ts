@@ -14,13 +14,12 @@ import {
   FileAuditor,
   MmsClient,
   addJstDays,
-  startSimulator,
   toJstDate,
   type MmsResult,
-  type Simulator,
   type market,
   type outbound,
 } from '../src/index.js';
+import { startSimulator, type Simulator } from '../src/entries/simulator.js';
 
 const out = (line = ''): void => void process.stdout.write(`${line}\n`);
 

@@ -7,7 +7,7 @@
 import { MmsClientError } from '../errors.js';
 import { checkBoolean, checkChoice, checkInteger, checkTimeout } from '../options.js';
 import { checkCertificate } from '../security/certificate.js';
-import { CLIENT_TYPES } from '../transport/endpoints.js';
+import { CLIENT_TYPES } from '../transport/index.js';
 import { MAX_DEPTH_LIMIT } from '../xml/parser.js';
 import { describe } from '../xml/scalar.js';
 import type { MmsClientOptions } from './client.js';

@@ -1,7 +1,7 @@
 /** Errors of the client layer: refused before sending, or failed by the MMS rules. */
 import { MmsError } from '../errors.js';
 import { isStopNote, type Violation } from '../xml/validate.js';
-import type { ClientType } from '../transport/endpoints.js';
+import type { ClientType } from '../transport/index.js';
 import type { MmsMessage, ProcessingStatistics } from './result.js';
 
 /**

@@ -22,7 +22,7 @@ export type {
   FileAuditorOptions,
   TransportHooks,
 } from './audit.js';
-export { MMS_HOSTS, resolveEndpoints } from './endpoints.js';
+export { CLIENT_TYPES, MMS_HOSTS, resolveEndpoints } from './endpoints.js';
 export type { ClientType, EndpointOptions, EndpointOverrides, Environment, HostSet } from './endpoints.js';
 export { DEFAULT_RETRY_POLICY, backoffDelay } from './retry.js';
 export type { RetryPolicy } from './retry.js';
