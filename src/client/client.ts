@@ -5,7 +5,8 @@
  * or throws a typed error that says what failed.
  */
 import { operations, type OperationId } from '../../generated/index.js';
-import type { OperationMethods } from '../../generated/methods.js';
+import { REFERENCE_NAMES, type OperationMethods, type ReferenceMethods } from '../../generated/methods.js';
+import { services } from '../../generated/services.js';
 import { asMmsError, MmsClientError } from '../errors.js';
 import { silentLogger, type Logger } from '../logger.js';
 import { checkTimeout } from '../options.js';
@@ -15,20 +16,18 @@ import { CallDeadline } from '../transport/deadline.js';
 import type { EndpointOverrides, Environment } from '../transport/endpoints.js';
 import type { RetryPolicy } from '../transport/retry.js';
 import { isContentIdDomain } from '../transport/mtom.js';
-import { SERVICES } from '../transport/soap.js';
 import { Transport, type OutgoingAttachment } from '../transport/transport.js';
 import { NOT_XML_CHAR } from '../xml/canonical.js';
 import type { DecodeOptions } from '../xml/decode.js';
 import { parseBase64 } from '../xml/lexical.js';
 import type { OperationDescriptor } from '../xml/descriptors.js';
-import type { ClientType } from '../transport/endpoints.js';
+import type { ClientType } from '../vocabulary.js';
 import { checkCallArguments, checkClientOptions, type ResponseLimits } from './arguments.js';
 import { describe } from '../xml/scalar.js';
 import { AudienceError, MmsInputError } from './errors.js';
 import { identityFormatProblems, identityMismatches } from './identity.js';
-import { buildDocument, encodePayload, isSubmission, moduleOf, validateDocument } from './payload.js';
+import { buildDocument, encodePayload, validateDocument } from './payload.js';
 import { interpretResponse } from './response.js';
-import { REFERENCE_NAMES, type ReferenceMethods } from './reference-names.js';
 import type { MmsResult } from './result.js';
 import { printable } from '../text.js';
 import { DEFAULT_CALL_TIMEOUT_MS } from '../transport/transport.js';
@@ -47,7 +46,7 @@ export interface MmsClientOptions {
   readonly domain: string;
   /** `production` (default: main host, then backup) or `test`. */
   readonly environment?: Environment;
-  /** Replace the service URL(s) of an interface, e.g. `{ MI: 'https://127.0.0.1:8443/axis2/services/MiWebService' }`. */
+  /** Replace the service URL(s) of an interface, e.g. `{ MI: 'https://127.0.0.1:8443' + services.MI.path }` (the path as the catalog states it, generated/services.ts). */
   readonly urls?: EndpointOverrides;
   /** CA certificate(s) the server must chain to, instead of Node's bundled roots. */
   readonly ca?: string | Buffer | ReadonlyArray<string | Buffer>;
@@ -236,7 +235,7 @@ export class MmsClient {
         ...(attachments.length > 0 ? { attachments } : {}),
         ...(this.#options.adminRole ? { adminRole: true } : {}),
         operation: op.id,
-        kind: isSubmission(op) ? 'submit' : 'query',
+        kind: op.kind,
         deadline,
         // An explicit false must reach the transport, or its retry policy decides.
         ...(retrySubmission !== undefined ? { retrySubmission } : {}),
@@ -299,9 +298,8 @@ export class MmsClient {
   }
 
   #envelopeAttributes(op: OperationDescriptor, given: Record<string, unknown>): Record<string, unknown> {
-    // Only where the envelope (or, for reports, the root) declares them.
-    const carrier = moduleOf(op).types[op.envelopeType ?? op.rootType];
-    const declared = new Set(carrier?.kind === 'complex' ? carrier.attributes.map((a) => a.name) : []);
+    // Only where the envelope (or, for reports, the root) declares them: the catalog's `identity`.
+    const declared = new Set(op.identity);
     const identity: Record<string, string> = {};
     if (declared.has('ParticipantName')) identity['ParticipantName'] = this.participant;
     if (declared.has('UserName')) identity['UserName'] = this.user;
@@ -324,7 +322,7 @@ export class MmsClient {
     inputs: readonly AttachmentInput[] | undefined,
   ): OutgoingAttachment[] {
     if (!inputs || inputs.length === 0) return [];
-    const max = SERVICES[op.interface].maxAttachments;
+    const max = services[op.interface].maxAttachments;
     if (inputs.length > max) {
       throw new MmsClientError(
         'INVALID_REQUEST',
@@ -373,7 +371,7 @@ for (const op of Object.values(operations) as OperationDescriptor[]) {
   });
 }
 
-// The reference client's names, as the same calls.
+// The reference client's names (generated/methods.ts), as the same calls.
 type AnyRequest = (
   operation: string,
   attributes: unknown,
@@ -381,20 +379,16 @@ type AnyRequest = (
   options?: CallOptions,
 ) => Promise<MmsResult<unknown>>;
 for (const [name, [operation, shape]] of Object.entries(REFERENCE_NAMES)) {
-  Object.defineProperty(MmsClient.prototype, name, {
-    value: async function (this: MmsClient, attributes: unknown, data: unknown, options?: CallOptions) {
-      const request = this.request as unknown as AnyRequest;
-      const result = await request.call(this, operation, attributes, data, options);
-      return shape === 'one' && Array.isArray(result.data) ? { ...result, data: result.data[0] } : result;
-    },
-    writable: true,
-    configurable: true,
-  });
+  const value =
+    shape === 'transactionId'
+      ? function (this: MmsClient, transactionId: string, options?: CallOptions) {
+          const request = this.request as unknown as AnyRequest;
+          return request.call(this, operation, {}, { TransactionId: transactionId }, options);
+        }
+      : async function (this: MmsClient, attributes: unknown, data: unknown, options?: CallOptions) {
+          const request = this.request as unknown as AnyRequest;
+          const result = await request.call(this, operation, attributes, data, options);
+          return shape === 'one' && Array.isArray(result.data) ? { ...result, data: result.data[0] } : result;
+        };
+  Object.defineProperty(MmsClient.prototype, name, { value, writable: true, configurable: true });
 }
-Object.defineProperty(MmsClient.prototype, 'downloadReport', {
-  value: function (this: MmsClient, transactionId: string, options?: CallOptions) {
-    return this.request('ReportDownloadRequestTrnID', {}, { TransactionId: transactionId }, options);
-  },
-  writable: true,
-  configurable: true,
-});

@@ -19,6 +19,7 @@ export type {
 } from './audit.js';
 export { MMS_HOSTS, resolveEndpoints } from './endpoints.js';
 export type { ClientType, EndpointOptions, EndpointOverrides, Environment, HostSet } from './endpoints.js';
+export type { Interface, RequestType } from '../vocabulary.js';
 export { DEFAULT_RETRY_POLICY, backoffDelay } from './retry.js';
 export type { RetryPolicy } from './retry.js';
 export {
@@ -35,13 +36,9 @@ export {
 } from './soap.js';
 export type {
   BinaryContent,
-  MiRequestType,
-  MmsInterface,
-  OmiRequestType,
   ParsedRequest,
   RequestAttInfo,
   RequestAttachment,
-  RequestType,
   ResponseAttInfo,
   ResponseAttachment,
   ResponseDataType,

@@ -13,16 +13,9 @@ import { decodeBase64InSlices } from '../xml/base64.js';
 import { parseXmlAsync, type ParseLimits } from '../xml/parser.js';
 import { printable } from '../text.js';
 import { childNamed, childrenNamed, deepText, type XmlElement } from './xml-tree.js';
-
-/** The two MMS web services. */
-export type MmsInterface = 'MI' | 'OMI';
-
-/** `requestType` values of MI. */
-export type MiRequestType = 'mp.info' | 'mp.market' | 'mp.registration' | 'mp.report';
-/** `requestType` values of OMI. */
-export type OmiRequestType = 'mp.omi';
-/** Any `requestType`. */
-export type RequestType = MiRequestType | OmiRequestType;
+import { services } from '../../generated/services.js';
+import type { ServiceDescriptor } from '../xml/descriptors.js';
+import type { Interface, RequestType } from '../vocabulary.js';
 
 /** Known `responseDataType` values. */
 export const RESPONSE_DATA_TYPES = ['XML', 'HTML', 'CSV', 'JSON', 'TXT'] as const;
@@ -37,36 +30,10 @@ export const SOAP12_NS = 'http://www.w3.org/2003/05/soap-envelope';
 export const XOP_NS = 'http://www.w3.org/2004/08/xop/include';
 
 /** What differs between the two services, from their WSDLs. */
-export interface ServiceDescription {
-  /** Target namespace of the message types. */
-  readonly typesNamespace: string;
-  /** SOAPAction of `submitAttachment`. */
-  readonly soapAction: string;
-  /** Allowed `requestType` values. */
-  readonly requestTypes: readonly RequestType[];
-  /** `maxOccurs` of `attachmentData`. */
-  readonly maxAttachments: number;
-  /** Path of the service on the Axis2 host. */
-  readonly path: string;
-}
+export type ServiceDescription = ServiceDescriptor;
 
-/** The two services as their WSDLs describe them (MMS-PROTOCOL.md §1). */
-export const SERVICES: Readonly<Record<MmsInterface, ServiceDescription>> = Object.freeze({
-  MI: Object.freeze({
-    typesNamespace: 'urn:abb.com:project/mms/types',
-    soapAction: 'urn:abb.com:project/mms/submitAttachment',
-    requestTypes: Object.freeze(['mp.info', 'mp.market', 'mp.registration', 'mp.report'] as const),
-    maxAttachments: 40,
-    path: '/axis2/services/MiWebService',
-  }),
-  OMI: Object.freeze({
-    typesNamespace: 'urn:types.ws.web.omi.co.jp',
-    soapAction: 'urn:ws.web.omi.co.jp:submitAttachment',
-    requestTypes: Object.freeze(['mp.omi'] as const),
-    maxAttachments: 20,
-    path: '/axis2/services/OmiWebService',
-  }),
-});
+/** The two services as their WSDLs bind them: the generated catalog (generated/services.ts). */
+export const SERVICES: Readonly<Record<Interface, ServiceDescription>> = services;
 
 /** Children of `RequestAttInfo`, in schema order. */
 export const REQUEST_FIELDS = [
@@ -172,7 +139,7 @@ export interface EnvelopeReadOptions {
  *
  * @throws {@link MmsClientError} `INVALID_REQUEST`
  */
-export function checkRequest(iface: MmsInterface, req: RequestAttInfo): void {
+export function checkRequest(iface: Interface, req: RequestAttInfo): void {
   const service = SERVICES[iface];
   if (!service.requestTypes.includes(req.requestType)) {
     throw new MmsClientError(
@@ -204,7 +171,7 @@ export function checkRequest(iface: MmsInterface, req: RequestAttInfo): void {
  *
  * @throws {@link MmsClientError} `INVALID_REQUEST` (see {@link checkRequest})
  */
-export function buildRequestEnvelope(iface: MmsInterface, req: RequestAttInfo): string {
+export function buildRequestEnvelope(iface: Interface, req: RequestAttInfo): string {
   checkRequest(iface, req);
   const ns = SERVICES[iface].typesNamespace;
   const parts: string[] = [
@@ -226,7 +193,7 @@ export function buildRequestEnvelope(iface: MmsInterface, req: RequestAttInfo): 
  * sends one; tests and the local MMS stand-in do.
  */
 export function buildResponseEnvelope(
-  iface: MmsInterface,
+  iface: Interface,
   res: Omit<ResponseAttInfo, 'responseData' | 'attachmentData'> & {
     readonly responseData?: BinaryContent;
     readonly attachmentData?: readonly RequestAttachment[];
@@ -300,7 +267,7 @@ export async function parseResponseEnvelope(
 
 /** A request envelope as read back by a server (the local stand-in, tests). */
 export interface ParsedRequest {
-  readonly interface: MmsInterface;
+  readonly interface: Interface;
   readonly requestType: string;
   readonly adminRole: boolean;
   readonly requestDataCompressed: boolean;
@@ -323,7 +290,7 @@ export async function parseRequestEnvelope(
   options: EnvelopeReadOptions = {},
 ): Promise<ParsedRequest> {
   const payload = await bodyPayload(xml, options);
-  const iface = (Object.keys(SERVICES) as MmsInterface[]).find(
+  const iface = (Object.keys(SERVICES) as Interface[]).find(
     (k) => SERVICES[k].typesNamespace === payload.uri,
   );
   if (payload.name !== 'RequestAttInfo' || iface === undefined) {

@@ -31,13 +31,12 @@ import {
 import {
   SERVICES,
   buildRequestEnvelope,
-  type MmsInterface,
   type RequestAttachment,
-  type RequestType,
   type ResponseAttInfo,
   type ResponseAttachment,
 } from './soap.js';
 import { checkTransportOptions } from './transport-options.js';
+import type { Interface, RequestType } from '../vocabulary.js';
 
 /** Options of {@link Transport}. */
 export interface TransportOptions {
@@ -87,7 +86,7 @@ export interface OutgoingAttachment {
 
 /** Options of {@link Transport.send}. */
 export interface SendOptions {
-  readonly interface: MmsInterface;
+  readonly interface: Interface;
   readonly requestType: RequestType;
   /** The exact payload bytes (canonical XML); these are signed and sent. */
   readonly payload: Uint8Array;
@@ -181,7 +180,7 @@ export class Transport {
     this.#callTimeoutMs = options.callTimeoutMs ?? DEFAULTS.callTimeoutMs;
     this.#maxResponseBytes = options.maxResponseBytes ?? DEFAULTS.maxResponseBytes;
     // Refuse a bad URL override now, not at the first call.
-    for (const iface of Object.keys(options.endpoints ?? {}) as MmsInterface[]) this.#urls(iface);
+    for (const iface of Object.keys(options.endpoints ?? {}) as Interface[]) this.#urls(iface);
     this.#http = new HttpClient({
       certificate: options.certificate,
       ...(options.ca !== undefined ? { ca: options.ca } : {}),
@@ -284,7 +283,7 @@ export class Transport {
     this.#http.close();
   }
 
-  #urls(iface: MmsInterface): readonly string[] {
+  #urls(iface: Interface): readonly string[] {
     const o = this.#options;
     return resolveEndpoints({
       clientType: o.clientType,
