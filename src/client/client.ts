@@ -46,7 +46,7 @@ export interface MmsClientOptions {
   readonly domain: string;
   /** `production` (default: main host, then backup) or `test`. */
   readonly environment?: Environment;
-  /** Replace the service URL(s) of an interface, e.g. `{ MI: 'https://127.0.0.1:8443' + services.MI.path }` (the path as the catalog states it, generated/services.ts). */
+  /** Replace the service URL(s) of an interface, e.g. `{ MI: 'https://127.0.0.1:8443' + services.MI.path }`. */
   readonly urls?: EndpointOverrides;
   /** CA certificate(s) the server must chain to, instead of Node's bundled roots. */
   readonly ca?: string | Buffer | ReadonlyArray<string | Buffer>;
