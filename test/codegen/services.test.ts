@@ -17,7 +17,7 @@ const SOAP_NS = 'http://schemas.xmlsoap.org/wsdl/soap/';
 const XSD_NS = 'http://www.w3.org/2001/XMLSchema';
 
 interface Stated {
-  typesNamespace?: string;
+  typesNamespace?: string | undefined;
   soapActions: string[];
   locations: string[];
   requestTypes: string[];
