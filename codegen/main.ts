@@ -5,13 +5,15 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { formatGenerated } from './emit/format.js';
 import { emitRelease } from './emit/index.js';
 import { buildRelease } from './model/build.js';
 import { readManifest, repoRoot } from './schemas.js';
 
+/** The generated files of a release, formatted (path → content, relative to generated/). */
 export function generate(release: string, options: { dir?: string } = {}): Map<string, string> {
   const { models } = buildRelease(release, options);
-  return emitRelease(release, models);
+  return formatGenerated(emitRelease(release, models));
 }
 
 /**

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Interface } from '../src/vocabulary.js';
 
 export interface Manifest {
   readonly current: string;
@@ -109,4 +110,14 @@ export function loadRelease(release: string, options: { dir?: string; verify?: b
     );
   }
   return files;
+}
+
+/** The WSDL modules and the service each describes. */
+export const SERVICE_MODULES = { 'soap-mi': 'MI', 'soap-omi': 'OMI' } as const satisfies Partial<
+  Record<ModuleName, Interface>
+>;
+export type ServiceModule = keyof typeof SERVICE_MODULES;
+
+export function isServiceModule(module: ModuleName): module is ServiceModule {
+  return module in SERVICE_MODULES;
 }

@@ -23,14 +23,17 @@ export const SCHEMA_RELEASE = '2025-12';
 
 /** Descriptors of every module, by module name. */
 export const modules = {
-  'market': market.descriptors,
-  'omi': omi.descriptors,
-  'registration': registration.descriptors,
-  'report': report.descriptors,
-  'outbound': outbound.descriptors,
+  market: market.descriptors,
+  omi: omi.descriptors,
+  registration: registration.descriptors,
+  report: report.descriptors,
+  outbound: outbound.descriptors,
   'soap-mi': soapMi.descriptors,
   'soap-omi': soapOmi.descriptors,
 } as const;
+
+/** The MMS web services (SOAPAction, path, request types, attachment limit), by interface. */
+export { services } from './services.js';
 
 /** Every operation of the MMS, by catalog id. */
 export const operations = {

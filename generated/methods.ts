@@ -8,14 +8,35 @@
 // Input: omi-web-service.wsdl sha256:1a352ab9fd6e62b42b6605b92b797c39f53f2e4bcb87205fd685b57d94f142f0
 // Do not edit: change codegen/ and run `npm run codegen`.
 /* eslint-disable */
-import type { CallOptions, CallResult, DataInput, EnvelopeInput } from '../src/client/types.js';
+import type {
+  CallOptions,
+  CallResultOf,
+  DataInputOf,
+  DataOutputOf,
+  EnvelopeInputOf,
+  Input,
+  MmsResult,
+} from '../src/generated-support.js';
+import type { OperationId, OperationTypes } from './index.js';
+import type * as market from './market/types.js';
+import type * as omi from './omi/types.js';
+import type * as registration from './registration/types.js';
+import type * as report from './report/types.js';
+
+/** The envelope attributes of an operation; the identity attributes are optional (the client fills them in). */
+export type EnvelopeInput<K extends OperationId> = EnvelopeInputOf<OperationTypes[K]>;
+/** The data of an operation: one item, or for operations on many items one or a list. */
+export type DataInput<K extends OperationId> = DataInputOf<OperationTypes[K]>;
+/** What a call's `data` holds: the results where the MMS puts them, a list when they repeat. */
+export type DataOutput<K extends OperationId> = DataOutputOf<OperationTypes[K]>;
+export type CallResult<K extends OperationId> = CallResultOf<OperationTypes[K]>;
 
 /** A method for every MMS operation, named after the operation (see README, "Operations"). */
 export interface OperationMethods {
   /**
    * `MarketCancel_OfferCancel`: `OfferCancel` in `MarketCancel` (mi-market.xsd, type `OfferCancelType`), on MI as `mp.market`.
    * Takes one item or a list; returns the list of results (empty when none).
-   * Open to: BSP.
+   * Open to: BSP. A submission: not retried once it may have reached the MMS.
    * Same as `client.request('MarketCancel_OfferCancel', attributes, data, options)`.
    */
   marketCancelOfferCancel(
@@ -224,7 +245,7 @@ export interface OperationMethods {
   /**
    * `MarketSubmit_AllowableInterareaAward`: `AllowableInterareaAward` in `MarketSubmit` (mi-market.xsd, type `AllowableInterareaAwardSubmitType`), on MI as `mp.market`.
    * Takes one item or a list; returns the list of results (empty when none).
-   * Open to: BSP, MO, TSO.
+   * Open to: BSP, MO, TSO. A submission: not retried once it may have reached the MMS.
    * Same as `client.request('MarketSubmit_AllowableInterareaAward', attributes, data, options)`.
    */
   marketSubmitAllowableInterareaAward(
@@ -235,7 +256,7 @@ export interface OperationMethods {
   /**
    * `MarketSubmit_BaselineLoad`: `BaselineLoad` in `MarketSubmit` (mi-market.xsd, type `BaselineLoadSubmitType`), on MI as `mp.market`.
    * Takes one item; returns the result, or undefined when none.
-   * Open to: BSP, MO, TSO.
+   * Open to: BSP, MO, TSO. A submission: not retried once it may have reached the MMS.
    * Same as `client.request('MarketSubmit_BaselineLoad', attributes, data, options)`.
    */
   marketSubmitBaselineLoad(
@@ -246,7 +267,7 @@ export interface OperationMethods {
   /**
    * `MarketSubmit_BupSubmit`: `BupSubmit` in `MarketSubmit` (mi-market.xsd, type `BupSubmitType`), on MI as `mp.market`.
    * Takes one item or a list; returns the list of results (empty when none).
-   * Open to: BSP.
+   * Open to: BSP. A submission: not retried once it may have reached the MMS.
    * Same as `client.request('MarketSubmit_BupSubmit', attributes, data, options)`.
    */
   marketSubmitBupSubmit(
@@ -257,7 +278,7 @@ export interface OperationMethods {
   /**
    * `MarketSubmit_FringeSubmit`: `FringeSubmit` in `MarketSubmit` (mi-market.xsd, type `FringeSubmitType`), on MI as `mp.market`.
    * Takes one item or a list; returns the list of results (empty when none).
-   * Open to: BSP, MO, TSO.
+   * Open to: BSP, MO, TSO. A submission: not retried once it may have reached the MMS.
    * Same as `client.request('MarketSubmit_FringeSubmit', attributes, data, options)`.
    */
   marketSubmitFringeSubmit(
@@ -268,7 +289,7 @@ export interface OperationMethods {
   /**
    * `MarketSubmit_OfferData`: `OfferData` in `MarketSubmit` (mi-market.xsd, type `OfferDataSubmitType`), on MI as `mp.market`.
    * Takes one item or a list; returns the list of results (empty when none).
-   * Open to: BSP.
+   * Open to: BSP. A submission: not retried once it may have reached the MMS.
    * Same as `client.request('MarketSubmit_OfferData', attributes, data, options)`.
    */
   marketSubmitOfferData(
@@ -279,7 +300,7 @@ export interface OperationMethods {
   /**
    * `MarketSubmit_OfflineFrameSubmit`: `OfflineFrameSubmit` in `MarketSubmit` (mi-market.xsd, type `OfflineFrameSubmitType`), on MI as `mp.market`.
    * Takes one item or a list; returns the list of results (empty when none).
-   * Open to: BSP, MO, TSO.
+   * Open to: BSP, MO, TSO. A submission: not retried once it may have reached the MMS.
    * Same as `client.request('MarketSubmit_OfflineFrameSubmit', attributes, data, options)`.
    */
   marketSubmitOfflineFrameSubmit(
@@ -290,7 +311,7 @@ export interface OperationMethods {
   /**
    * `MarketSubmit_ReserveRequirement`: `ReserveRequirement` in `MarketSubmit` (mi-market.xsd, type `ReserveRequirementSubmitType`), on MI as `mp.market`.
    * Takes one item or a list; returns the list of results (empty when none).
-   * Open to: BSP, MO, TSO.
+   * Open to: BSP, MO, TSO. A submission: not retried once it may have reached the MMS.
    * Same as `client.request('MarketSubmit_ReserveRequirement', attributes, data, options)`.
    */
   marketSubmitReserveRequirement(
@@ -301,7 +322,7 @@ export interface OperationMethods {
   /**
    * `MarketSubmit_SettlementResults`: `SettlementResults` in `MarketSubmit` (mi-market.xsd, type `SettlementResultsSubmitType`), on MI as `mp.market`.
    * Takes one item; returns the result, or undefined when none.
-   * Open to: BSP, MO, TSO.
+   * Open to: BSP, MO, TSO. A submission: not retried once it may have reached the MMS.
    * Same as `client.request('MarketSubmit_SettlementResults', attributes, data, options)`.
    */
   marketSubmitSettlementResults(
@@ -312,7 +333,7 @@ export interface OperationMethods {
   /**
    * `MarketSubmit_StandingData`: `StandingData` in `MarketSubmit` (mi-market.xsd, type `StandingDataType`), on MI as `mp.market`.
    * Takes one item; returns the result, or undefined when none.
-   * Open to: BSP, MO, TSO.
+   * Open to: BSP, MO, TSO. A submission: not retried once it may have reached the MMS.
    * Same as `client.request('MarketSubmit_StandingData', attributes, data, options)`.
    */
   marketSubmitStandingData(
@@ -323,7 +344,7 @@ export interface OperationMethods {
   /**
    * `MarketSubmit_Switch`: `Switch` in `MarketSubmit` (mi-market.xsd, type `SwitchSubmitType`), on MI as `mp.market`.
    * Takes one item; returns the result, or undefined when none.
-   * Open to: BSP, MO, TSO.
+   * Open to: BSP, MO, TSO. A submission: not retried once it may have reached the MMS.
    * Same as `client.request('MarketSubmit_Switch', attributes, data, options)`.
    */
   marketSubmitSwitch(
@@ -334,7 +355,7 @@ export interface OperationMethods {
   /**
    * `MarketSubmit_UpperLimitTieline`: `UpperLimitTieline` in `MarketSubmit` (mi-market.xsd, type `UpperLimitTielineSubmitType`), on MI as `mp.market`.
    * Takes one item or a list; returns the list of results (empty when none).
-   * Open to: BSP, MO, TSO.
+   * Open to: BSP, MO, TSO. A submission: not retried once it may have reached the MMS.
    * Same as `client.request('MarketSubmit_UpperLimitTieline', attributes, data, options)`.
    */
   marketSubmitUpperLimitTieline(
@@ -411,7 +432,7 @@ export interface OperationMethods {
   /**
    * `Omi_MarketSubmit_BaselineLoad`: `BaselineLoad` in `MarketSubmit` (omi.xsd, type `BaselineLoadSubmitType`), on OMI as `mp.omi`.
    * Takes one item; returns the result, or undefined when none.
-   * Open to: BSP, MO, TSO.
+   * Open to: BSP, MO, TSO. A submission: not retried once it may have reached the MMS.
    * Same as `client.request('Omi_MarketSubmit_BaselineLoad', attributes, data, options)`.
    */
   omiMarketSubmitBaselineLoad(
@@ -422,7 +443,7 @@ export interface OperationMethods {
   /**
    * `Omi_MarketSubmit_OffMarketContract`: `OffMarketContract` in `MarketSubmit` (omi.xsd, type `OffMarketContractSubmitType`), on OMI as `mp.omi`.
    * Takes one item or a list; returns the list of results (empty when none).
-   * Open to: BSP, MO, TSO.
+   * Open to: BSP, MO, TSO. A submission: not retried once it may have reached the MMS.
    * Same as `client.request('Omi_MarketSubmit_OffMarketContract', attributes, data, options)`.
    */
   omiMarketSubmitOffMarketContract(
@@ -433,7 +454,7 @@ export interface OperationMethods {
   /**
    * `Omi_MarketSubmit_RefundData`: `RefundData` in `MarketSubmit` (omi.xsd, type `RefundDataType`), on OMI as `mp.omi`.
    * Takes one item or a list; returns the list of results (empty when none).
-   * Open to: BSP, MO, TSO.
+   * Open to: BSP, MO, TSO. A submission: not retried once it may have reached the MMS.
    * Same as `client.request('Omi_MarketSubmit_RefundData', attributes, data, options)`.
    */
   omiMarketSubmitRefundData(
@@ -444,7 +465,7 @@ export interface OperationMethods {
   /**
    * `Omi_MarketSubmit_RemainingReserveData`: `RemainingReserveData` in `MarketSubmit` (omi.xsd, type `RemainingReserveDataSubmitType`), on OMI as `mp.omi`.
    * Takes one item or a list; returns the list of results (empty when none).
-   * Open to: BSP.
+   * Open to: BSP. A submission: not retried once it may have reached the MMS.
    * Same as `client.request('Omi_MarketSubmit_RemainingReserveData', attributes, data, options)`.
    */
   omiMarketSubmitRemainingReserveData(
@@ -455,7 +476,7 @@ export interface OperationMethods {
   /**
    * `RegistrationApproval_DrPattern`: `DrPattern` in `RegistrationApproval` (mpr.xsd, type `DrPatternApprovalType`), on MI as `mp.registration`.
    * Takes one item or a list; returns the list of results (empty when none).
-   * Open to: BSP, MO, TSO.
+   * Open to: BSP, MO, TSO. A submission: not retried once it may have reached the MMS.
    * Same as `client.request('RegistrationApproval_DrPattern', attributes, data, options)`.
    */
   registrationApprovalDrPattern(
@@ -466,7 +487,7 @@ export interface OperationMethods {
   /**
    * `RegistrationApproval_Resource`: `Resource` in `RegistrationApproval` (mpr.xsd, type `ResourceApprovalType`), on MI as `mp.registration`.
    * Takes one item or a list; returns the list of results (empty when none).
-   * Open to: BSP, MO, TSO.
+   * Open to: BSP, MO, TSO. A submission: not retried once it may have reached the MMS.
    * Same as `client.request('RegistrationApproval_Resource', attributes, data, options)`.
    */
   registrationApprovalResource(
@@ -609,7 +630,7 @@ export interface OperationMethods {
   /**
    * `RegistrationSubmit_BankAccount`: `BankAccount` in `RegistrationSubmit` (mpr.xsd, type `BankAccountSubmitType`), on MI as `mp.registration`.
    * Takes one item or a list; returns the list of results (empty when none).
-   * Open to: BSP, MO, TSO.
+   * Open to: BSP, MO, TSO. A submission: not retried once it may have reached the MMS.
    * Same as `client.request('RegistrationSubmit_BankAccount', attributes, data, options)`.
    */
   registrationSubmitBankAccount(
@@ -620,7 +641,7 @@ export interface OperationMethods {
   /**
    * `RegistrationSubmit_DrPattern`: `DrPattern` in `RegistrationSubmit` (mpr.xsd, type `DrPatternSubmitType`), on MI as `mp.registration`.
    * Takes one item or a list; returns the list of results (empty when none).
-   * Open to: BSP, MO, TSO.
+   * Open to: BSP, MO, TSO. A submission: not retried once it may have reached the MMS.
    * Same as `client.request('RegistrationSubmit_DrPattern', attributes, data, options)`.
    */
   registrationSubmitDrPattern(
@@ -631,7 +652,7 @@ export interface OperationMethods {
   /**
    * `RegistrationSubmit_DrPatternSuspension`: `DrPatternSuspension` in `RegistrationSubmit` (mpr.xsd, type `DrPatternSuspensionSubmitType`), on MI as `mp.registration`.
    * Takes one item or a list; returns the list of results (empty when none).
-   * Open to: BSP, MO, TSO.
+   * Open to: BSP, MO, TSO. A submission: not retried once it may have reached the MMS.
    * Same as `client.request('RegistrationSubmit_DrPatternSuspension', attributes, data, options)`.
    */
   registrationSubmitDrPatternSuspension(
@@ -642,7 +663,7 @@ export interface OperationMethods {
   /**
    * `RegistrationSubmit_Participant`: `Participant` in `RegistrationSubmit` (mpr.xsd, type `ParticipantSubmitType`), on MI as `mp.registration`.
    * Takes one item or a list; returns the list of results (empty when none).
-   * Open to: BSP, MO, TSO.
+   * Open to: BSP, MO, TSO. A submission: not retried once it may have reached the MMS.
    * Same as `client.request('RegistrationSubmit_Participant', attributes, data, options)`.
    */
   registrationSubmitParticipant(
@@ -653,7 +674,7 @@ export interface OperationMethods {
   /**
    * `RegistrationSubmit_ParticipantValidity`: `ParticipantValidity` in `RegistrationSubmit` (mpr.xsd, type `ParticipantValiditySubmitType`), on MI as `mp.registration`.
    * Takes one item or a list; returns the list of results (empty when none).
-   * Open to: BSP, MO, TSO.
+   * Open to: BSP, MO, TSO. A submission: not retried once it may have reached the MMS.
    * Same as `client.request('RegistrationSubmit_ParticipantValidity', attributes, data, options)`.
    */
   registrationSubmitParticipantValidity(
@@ -664,7 +685,7 @@ export interface OperationMethods {
   /**
    * `RegistrationSubmit_Resource`: `Resource` in `RegistrationSubmit` (mpr.xsd, type `ResourceSubmitType`), on MI as `mp.registration`.
    * Takes one item or a list; returns the list of results (empty when none).
-   * Open to: BSP.
+   * Open to: BSP. A submission: not retried once it may have reached the MMS.
    * Same as `client.request('RegistrationSubmit_Resource', attributes, data, options)`.
    */
   registrationSubmitResource(
@@ -675,7 +696,7 @@ export interface OperationMethods {
   /**
    * `RegistrationSubmit_ResourceCoefficient`: `ResourceCoefficient` in `RegistrationSubmit` (mpr.xsd, type `ResourceCoefficientSubmitType`), on MI as `mp.registration`.
    * Takes one item or a list; returns the list of results (empty when none).
-   * Open to: BSP, MO, TSO.
+   * Open to: BSP, MO, TSO. A submission: not retried once it may have reached the MMS.
    * Same as `client.request('RegistrationSubmit_ResourceCoefficient', attributes, data, options)`.
    */
   registrationSubmitResourceCoefficient(
@@ -686,7 +707,7 @@ export interface OperationMethods {
   /**
    * `RegistrationSubmit_ResourceEvaluation`: `ResourceEvaluation` in `RegistrationSubmit` (mpr.xsd, type `ResourceEvaluationSubmitType`), on MI as `mp.registration`.
    * Takes one item or a list; returns the list of results (empty when none).
-   * Open to: BSP, MO, TSO.
+   * Open to: BSP, MO, TSO. A submission: not retried once it may have reached the MMS.
    * Same as `client.request('RegistrationSubmit_ResourceEvaluation', attributes, data, options)`.
    */
   registrationSubmitResourceEvaluation(
@@ -697,7 +718,7 @@ export interface OperationMethods {
   /**
    * `RegistrationSubmit_ResourceSuspension`: `ResourceSuspension` in `RegistrationSubmit` (mpr.xsd, type `ResourceSuspensionSubmitType`), on MI as `mp.registration`.
    * Takes one item or a list; returns the list of results (empty when none).
-   * Open to: BSP, MO, TSO.
+   * Open to: BSP, MO, TSO. A submission: not retried once it may have reached the MMS.
    * Same as `client.request('RegistrationSubmit_ResourceSuspension', attributes, data, options)`.
    */
   registrationSubmitResourceSuspension(
@@ -708,7 +729,7 @@ export interface OperationMethods {
   /**
    * `RegistrationSubmit_ResourceTransfer`: `ResourceTransfer` in `RegistrationSubmit` (mpr.xsd, type `ResourceTransferSubmitType`), on MI as `mp.registration`.
    * Takes one item or a list; returns the list of results (empty when none).
-   * Open to: BSP, MO, TSO.
+   * Open to: BSP, MO, TSO. A submission: not retried once it may have reached the MMS.
    * Same as `client.request('RegistrationSubmit_ResourceTransfer', attributes, data, options)`.
    */
   registrationSubmitResourceTransfer(
@@ -719,7 +740,7 @@ export interface OperationMethods {
   /**
    * `RegistrationSubmit_ResourceValidity`: `ResourceValidity` in `RegistrationSubmit` (mpr.xsd, type `ResourceValiditySubmitType`), on MI as `mp.registration`.
    * Takes one item or a list; returns the list of results (empty when none).
-   * Open to: BSP, MO, TSO.
+   * Open to: BSP, MO, TSO. A submission: not retried once it may have reached the MMS.
    * Same as `client.request('RegistrationSubmit_ResourceValidity', attributes, data, options)`.
    */
   registrationSubmitResourceValidity(
@@ -730,7 +751,7 @@ export interface OperationMethods {
   /**
    * `RegistrationSubmit_User`: `User` in `RegistrationSubmit` (mpr.xsd, type `UserSubmitType`), on MI as `mp.registration`.
    * Takes one item or a list; returns the list of results (empty when none).
-   * Open to: BSP, MO, TSO.
+   * Open to: BSP, MO, TSO. A submission: not retried once it may have reached the MMS.
    * Same as `client.request('RegistrationSubmit_User', attributes, data, options)`.
    */
   registrationSubmitUser(
@@ -741,7 +762,7 @@ export interface OperationMethods {
   /**
    * `RegistrationSubmit_UserSystemAccess`: `UserSystemAccess` in `RegistrationSubmit` (mpr.xsd, type `UserSystemAccessSubmitType`), on MI as `mp.registration`.
    * Takes one item or a list; returns the list of results (empty when none).
-   * Open to: BSP, MO, TSO.
+   * Open to: BSP, MO, TSO. A submission: not retried once it may have reached the MMS.
    * Same as `client.request('RegistrationSubmit_UserSystemAccess', attributes, data, options)`.
    */
   registrationSubmitUserSystemAccess(
@@ -752,7 +773,7 @@ export interface OperationMethods {
   /**
    * `ReportCreateRequest`: `ReportCreateRequest` (mi-report.xsd, type `ReportCreateRequestType`), on MI as `mp.report`.
    * Takes one item; returns the result, or undefined when none.
-   * Open to: BSP, MO, TSO.
+   * Open to: BSP, MO, TSO. A submission: not retried once it may have reached the MMS.
    * Same as `client.request('ReportCreateRequest', attributes, data, options)`.
    */
   reportCreateRequest(
@@ -762,7 +783,7 @@ export interface OperationMethods {
   ): Promise<CallResult<'ReportCreateRequest'>>;
   /**
    * `ReportDownloadRequest`: `ReportDownloadRequest` (mi-report.xsd, type `ReportDownloadRequestType`), on MI as `mp.report`.
-   * Takes one item; returns the result, or undefined when none.
+   * Takes one item; returns the result, or undefined when none. The MMS answers with an `OutboundData` document (MMS-PROTOCOL.md §3; reference client).
    * Open to: BSP, MO, TSO.
    * Same as `client.request('ReportDownloadRequest', attributes, data, options)`.
    */
@@ -773,7 +794,7 @@ export interface OperationMethods {
   ): Promise<CallResult<'ReportDownloadRequest'>>;
   /**
    * `ReportDownloadRequestTrnID`: `ReportDownloadRequestTrnID` (mi-report.xsd, type `ReportDownloadRequestTrnIDType`), on MI as `mp.report`.
-   * Takes one item; returns the result, or undefined when none.
+   * Takes one item; returns the result, or undefined when none. The MMS answers with an `OutboundData` document (MMS-PROTOCOL.md §3; reference client).
    * Open to: BSP, MO, TSO.
    * Same as `client.request('ReportDownloadRequestTrnID', attributes, data, options)`.
    */
@@ -793,4 +814,139 @@ export interface OperationMethods {
     data: DataInput<'ReportListRequest'>,
     options?: CallOptions,
   ): Promise<CallResult<'ReportListRequest'>>;
+}
+
+/** Reference method → [operation, shape]: `one` wraps the item in a list and unwraps the answer. */
+export const REFERENCE_NAMES = {
+  putOffer: ['MarketSubmit_OfferData', 'one'],
+  putOffers: ['MarketSubmit_OfferData', 'list'],
+  queryOffers: ['MarketQuery_OfferQuery', 'request'],
+  cancelOffer: ['MarketCancel_OfferCancel', 'one'],
+  queryAwards: ['MarketQuery_AwardResultsQuery', 'request'],
+  queryReserveRequirements: ['MarketQuery_ReserveRequirementQuery', 'request'],
+  getSettlementResults: ['MarketQuery_SettlementResultsFileListQuery', 'request'],
+  putBup: ['MarketSubmit_BupSubmit', 'one'],
+  putBups: ['MarketSubmit_BupSubmit', 'list'],
+  queryBups: ['MarketQuery_BupQuery', 'request'],
+  putResource: ['RegistrationSubmit_Resource', 'one'],
+  queryResources: ['RegistrationQuery_Resource', 'request'],
+  createReport: ['ReportCreateRequest', 'request'],
+  listReports: ['ReportListRequest', 'request'],
+  downloadReport: ['ReportDownloadRequestTrnID', 'transactionId'],
+  putSurplusCapacity: ['Omi_MarketSubmit_RemainingReserveData', 'one'],
+  putSurplusCapacities: ['Omi_MarketSubmit_RemainingReserveData', 'list'],
+  querySurplusCapacity: ['Omi_MarketQuery_RemainingReserveDataQuery', 'request'],
+} as const;
+
+export type ReferenceName = keyof typeof REFERENCE_NAMES;
+
+/** The reference client's calls (mms-client for Python), typed: the same requests under its names. */
+export interface ReferenceMethods {
+  /** Submit one offer (`MarketSubmit_OfferData`); BSP only. */
+  putOffer(
+    attributes: EnvelopeInput<'MarketSubmit_OfferData'>,
+    offer: Input<market.OfferDataSubmitType>,
+    options?: CallOptions,
+  ): Promise<MmsResult<market.OfferDataSubmitType | undefined>>;
+  /** Submit offers (`MarketSubmit_OfferData`); BSP only. */
+  putOffers(
+    attributes: EnvelopeInput<'MarketSubmit_OfferData'>,
+    offers: readonly Input<market.OfferDataSubmitType>[],
+    options?: CallOptions,
+  ): Promise<CallResult<'MarketSubmit_OfferData'>>;
+  /** Query offers; the MMS answers with the offers (`MarketQuery_OfferQuery`). */
+  queryOffers(
+    attributes: EnvelopeInput<'MarketQuery_OfferQuery'>,
+    query: Input<market.OfferQueryType>,
+    options?: CallOptions,
+  ): Promise<CallResult<'MarketQuery_OfferQuery'>>;
+  /** Cancel an offer (`MarketCancel_OfferCancel`); BSP only. */
+  cancelOffer(
+    attributes: EnvelopeInput<'MarketCancel_OfferCancel'>,
+    cancel: Input<market.OfferCancelType>,
+    options?: CallOptions,
+  ): Promise<MmsResult<market.OfferCancelType | undefined>>;
+  /** Query awards; results in `data.AwardResultsQueryResponse` (`MarketQuery_AwardResultsQuery`). */
+  queryAwards(
+    attributes: EnvelopeInput<'MarketQuery_AwardResultsQuery'>,
+    query: Input<market.AwardResultsQueryType>,
+    options?: CallOptions,
+  ): Promise<CallResult<'MarketQuery_AwardResultsQuery'>>;
+  /** Query reserve requirements (`MarketQuery_ReserveRequirementQuery`). */
+  queryReserveRequirements(
+    attributes: EnvelopeInput<'MarketQuery_ReserveRequirementQuery'>,
+    query: Input<market.ReserveRequirementQueryType>,
+    options?: CallOptions,
+  ): Promise<CallResult<'MarketQuery_ReserveRequirementQuery'>>;
+  /** List settlement result files (`MarketQuery_SettlementResultsFileListQuery`); BSP or TSO only. */
+  getSettlementResults(
+    attributes: EnvelopeInput<'MarketQuery_SettlementResultsFileListQuery'>,
+    query: Input<market.SettlementResultsFileListQueryType>,
+    options?: CallOptions,
+  ): Promise<CallResult<'MarketQuery_SettlementResultsFileListQuery'>>;
+  /** Submit one BUP (`MarketSubmit_BupSubmit`); BSP only. */
+  putBup(
+    attributes: EnvelopeInput<'MarketSubmit_BupSubmit'>,
+    bup: Input<market.BupSubmitType>,
+    options?: CallOptions,
+  ): Promise<MmsResult<market.BupSubmitType | undefined>>;
+  /** Submit BUPs (`MarketSubmit_BupSubmit`); BSP only. */
+  putBups(
+    attributes: EnvelopeInput<'MarketSubmit_BupSubmit'>,
+    bups: readonly Input<market.BupSubmitType>[],
+    options?: CallOptions,
+  ): Promise<CallResult<'MarketSubmit_BupSubmit'>>;
+  /** Query BUPs (`MarketQuery_BupQuery`). */
+  queryBups(
+    attributes: EnvelopeInput<'MarketQuery_BupQuery'>,
+    query: Input<market.BupQueryType>,
+    options?: CallOptions,
+  ): Promise<CallResult<'MarketQuery_BupQuery'>>;
+  /** Register one resource (`RegistrationSubmit_Resource`); BSP only. */
+  putResource(
+    attributes: EnvelopeInput<'RegistrationSubmit_Resource'>,
+    resource: Input<registration.ResourceSubmitType>,
+    options?: CallOptions,
+  ): Promise<MmsResult<registration.ResourceSubmitType | undefined>>;
+  /** Query resources (`RegistrationQuery_Resource`); BSP or TSO only. */
+  queryResources(
+    attributes: EnvelopeInput<'RegistrationQuery_Resource'>,
+    query: Input<registration.ResourceQueryType>,
+    options?: CallOptions,
+  ): Promise<CallResult<'RegistrationQuery_Resource'>>;
+  /** Ask for a report; `statistics.TransactionId` names it for `downloadReport` (`ReportCreateRequest`). */
+  createReport(
+    attributes: EnvelopeInput<'ReportCreateRequest'>,
+    request: Input<report.ReportCreateRequestType>,
+    options?: CallOptions,
+  ): Promise<CallResult<'ReportCreateRequest'>>;
+  /** List reports (`ReportListRequest`). */
+  listReports(
+    attributes: EnvelopeInput<'ReportListRequest'>,
+    request: Input<report.ReportListRequestType>,
+    options?: CallOptions,
+  ): Promise<CallResult<'ReportListRequest'>>;
+  /** Download a report by the transaction id of its create request: `data` holds an `OutboundData` document, or `file` the report file (`ReportDownloadRequestTrnID`). */
+  downloadReport(
+    transactionId: string,
+    options?: CallOptions,
+  ): Promise<CallResult<'ReportDownloadRequestTrnID'>>;
+  /** Submit one surplus capacity (OMI) (`Omi_MarketSubmit_RemainingReserveData`); BSP only. */
+  putSurplusCapacity(
+    attributes: EnvelopeInput<'Omi_MarketSubmit_RemainingReserveData'>,
+    capacity: Input<omi.RemainingReserveDataSubmitType>,
+    options?: CallOptions,
+  ): Promise<MmsResult<omi.RemainingReserveDataSubmitType | undefined>>;
+  /** Submit surplus capacities (OMI) (`Omi_MarketSubmit_RemainingReserveData`); BSP only. */
+  putSurplusCapacities(
+    attributes: EnvelopeInput<'Omi_MarketSubmit_RemainingReserveData'>,
+    capacities: readonly Input<omi.RemainingReserveDataSubmitType>[],
+    options?: CallOptions,
+  ): Promise<CallResult<'Omi_MarketSubmit_RemainingReserveData'>>;
+  /** Query surplus capacity (OMI) (`Omi_MarketQuery_RemainingReserveDataQuery`); BSP or TSO only. */
+  querySurplusCapacity(
+    attributes: EnvelopeInput<'Omi_MarketQuery_RemainingReserveDataQuery'>,
+    query: Input<omi.RemainingReserveDataQueryType>,
+    options?: CallOptions,
+  ): Promise<CallResult<'Omi_MarketQuery_RemainingReserveDataQuery'>>;
 }

@@ -8,7 +8,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { operations } from '../generated/index.js';
-import { REFERENCE_NAMES } from '../src/client/reference-names.js';
+import { REFERENCE_NAMES } from '../generated/methods.js';
 import type { OperationDescriptor } from '../src/xml/descriptors.js';
 import { byKey } from '../codegen/order.js';
 
@@ -22,7 +22,9 @@ function operationTable(): string {
   }
   const rows = (Object.values(operations) as OperationDescriptor[]).sort(byKey((op) => op.id)).map((op) => {
     const methods = [op.method, ...(aliases.get(op.id) ?? [])].map((m) => `\`${m}\``).join(', ');
-    const returns = `${op.result.many ? 'list of ' : ''}\`${op.result.type}\`${op.result.source ? ` (in \`${op.result.envelope}\`)` : ''}${op.files ? ', or a file' : ''}`;
+    const returns = op.result.root
+      ? `\`${op.result.root}\`${op.files ? ', or a file' : ''}`
+      : `${op.result.many ? 'list of ' : ''}\`${op.result.type}\`${op.result.source ? ` (in \`${op.result.envelope}\`)` : ''}${op.files ? ', or a file' : ''}`;
     const audience = op.audience.length === 3 ? 'any' : op.audience.map((a) => a.toUpperCase()).join(', ');
     return `| \`${op.id}\` | ${methods} | ${op.interface} | \`${op.requestType}\` | ${op.many ? 'list of ' : ''}\`${op.dataType}\` | ${returns} | ${audience} |`;
   });

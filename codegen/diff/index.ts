@@ -6,7 +6,8 @@
  *   const report = diffReleases('2025-02', '2025-12');
  *   if (report.breaking) console.log(formatText(report));
  *
- * How changes are found: compare.ts; how they are classified: classify.ts
+ * How changes are found: compare.ts (types, elements, operations) and
+ * service.ts (WSDL binding facts); how they are classified: classify.ts
  * and usage.ts; how values are compared: value-space.ts.
  */
 import { MODULE_FILES, MODULE_NAMES, type ModuleName } from '../schemas.js';
@@ -14,6 +15,7 @@ import { compareModule } from './compare.js';
 import { SchemaDiffError } from './errors.js';
 import { loadInput, type ReleaseInput } from './input.js';
 import { assembleReport } from './report.js';
+import { compareServices } from './service.js';
 import type { SchemaDiffReport } from './types.js';
 
 export interface DiffOptions {
@@ -46,7 +48,7 @@ export function diffReleases(
         `module ${module} (${MODULE_FILES[module]}) is in ${has.label} but not in ${lacks.label}`,
       );
     }
-    return compareModule(module, a, b);
+    return [...compareModule(module, a, b), ...compareServices(module, a.service, b.service)];
   });
   return assembleReport(old, neu, modules, changes);
 }

@@ -42,6 +42,8 @@ export type ChangeKind =
   | 'choice-changed'
   | 'default-changed'
   | 'fixed-changed'
+  /** A service fact of a WSDL (SOAPAction, path, types namespace, request types, attachment limit). */
+  | 'binding-changed'
   | ValueSpaceChangeKind;
 
 /** Changes of a simple type's value space (codegen/diff/value-space.ts). */
@@ -60,7 +62,7 @@ export interface SchemaChange {
   /**
    * Where, inside the module: `Type` (a type itself), `Type@Attribute`,
    * `Type/Element`, `Type#text` (simple content), `element:Name` (a global
-   * element) or `operation:Id`. A member compared through a renamed type is
+   * element), `operation:Id` or `service:<fact>` (a WSDL binding fact). A member compared through a renamed type is
    * written `NewType (was OldType)@Attribute`.
    */
   readonly path: string;

@@ -1,7 +1,7 @@
 /** Model → `descriptors.ts`: the data the runtime encodes, decodes and validates with. */
 import type { Facets } from '../../src/xml/descriptors.js';
 import type { GroupModel, ParticleModel, SchemaModel, TypeModel } from '../model/model.js';
-import { propertyKey, quote } from './names.js';
+import { propertyKey, quote, SUPPORT_FROM_MODULE } from './names.js';
 
 function facetsLiteral(facets: Facets): string {
   const parts: string[] = [];
@@ -64,7 +64,7 @@ export function emitDescriptors(model: SchemaModel, header: string, release: str
     .map((name) => `    ${propertyKey(name)}: ${quote(model.elements.get(name)!.type)},\n`)
     .join('');
   return (
-    `${header}import type { ModuleDescriptor } from '../../src/xml/descriptors.js';\n\n` +
+    `${header}import type { ModuleDescriptor } from '${SUPPORT_FROM_MODULE}';\n\n` +
     `/** Descriptors of ${model.file}: every type and global element, for the runtime codecs. */\n` +
     `export const descriptors: ModuleDescriptor = {\n` +
     `  module: ${quote(model.module)},\n  file: ${quote(model.file)},\n` +

@@ -1,19 +1,15 @@
 /** All generated files of a release, as path → content (paths relative to generated/). */
 import type { SchemaModel } from '../model/model.js';
-import { MODULE_NAMES, type ModuleName } from '../schemas.js';
+import { MODULE_NAMES, isServiceModule, type ModuleName } from '../schemas.js';
 import { emitDescriptors } from './descriptors.js';
 import { header } from './header.js';
-import { quote } from './names.js';
+import { moduleIdentifier, quote } from './names.js';
+import { emitServices } from './services.js';
 import { emitMethods } from './methods.js';
 import { emitOperations } from './operations.js';
 import { emitTypes } from './types.js';
 import { isPayloadModule } from '../passes/catalog.js';
 import { compareStrings } from '../order.js';
-
-/** `soap-mi` → `soapMi`: module folders as identifiers. */
-function moduleIdentifier(module: string): string {
-  return module.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
-}
 
 export function emitRelease(release: string, models: Map<ModuleName, SchemaModel>): Map<string, string> {
   const out = new Map<string, string>();
@@ -45,6 +41,8 @@ export function emitRelease(release: string, models: Map<ModuleName, SchemaModel
       `/** Descriptors of every module, by module name. */\nexport const modules = {\n` +
       MODULE_NAMES.map((m) => `  ${quote(m)}: ${moduleIdentifier(m)}.descriptors,\n`).join('') +
       `} as const;\n\n` +
+      `/** The MMS web services (SOAPAction, path, request types, attachment limit), by interface. */\n` +
+      `export { services } from './services.js';\n\n` +
       `/** Every operation of the MMS, by catalog id. */\nexport const operations = {\n` +
       payloadModules.map((m) => `  ...${moduleIdentifier(m)}.operations,\n`).join('') +
       `} as const;\n\n` +
@@ -53,5 +51,12 @@ export function emitRelease(release: string, models: Map<ModuleName, SchemaModel
       `;\n\nexport type OperationId = keyof OperationTypes;\n`,
   );
   out.set('methods.ts', emitMethods(models, all));
+  const services = MODULE_NAMES.filter(isServiceModule).map((m) => {
+    const model = models.get(m)!;
+    if (!model.service)
+      throw new Error(`${model.file}: no wsdl:binding and wsdl:service; the catalog needs them`);
+    return { service: model.service, file: model.file, sha256: model.sha256 };
+  });
+  out.set('services.ts', emitServices(services, header({ release, inputs: services })));
   return new Map([...out.entries()].sort(([a], [b]) => compareStrings(a, b)));
 }

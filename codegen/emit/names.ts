@@ -29,3 +29,15 @@ export function methodName(operationId: string): string {
     .join('');
   return joined[0]!.toLowerCase() + joined.slice(1);
 }
+
+/** `soap-mi` → `soapMi`: module folders as identifiers. */
+export function moduleIdentifier(module: string): string {
+  return module.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+}
+
+/**
+ * The one runtime module generated code imports (src/generated-support.ts),
+ * as written from a module folder and from the top of generated/.
+ */
+export const SUPPORT_FROM_MODULE = '../../src/generated-support.js';
+export const SUPPORT_FROM_TOP = '../src/generated-support.js';

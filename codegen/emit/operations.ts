@@ -2,7 +2,7 @@
 import type { PayloadModule } from '../../src/xml/descriptors.js';
 import { isBuiltin, UNBOUNDED, type OperationModel, type SchemaModel } from '../model/model.js';
 import { PAYLOAD_MODULES } from '../passes/catalog.js';
-import { methodName, quote, typeIdentifier } from './names.js';
+import { methodName, moduleIdentifier, quote, SUPPORT_FROM_MODULE, typeIdentifier } from './names.js';
 import { tsTypeOf } from './types.js';
 import { byKey } from '../order.js';
 
@@ -27,6 +27,7 @@ export function emitOperations(model: SchemaModel, header: string): string {
       `module: ${quote(model.module)}`,
       `interface: ${quote(info.interface)}`,
       `requestType: ${quote(info.requestType)}`,
+      `kind: ${quote(op.kind!)}`,
       `root: ${quote(op.root)}`,
       `rootType: ${quote(model.elements.get(op.root)!.type)}`,
       ...(op.envelope ? [`envelope: ${quote(op.envelope)}`, `envelopeType: ${quote(op.envelopeType!)}`] : []),
@@ -40,7 +41,15 @@ export function emitOperations(model: SchemaModel, header: string): string {
         `type: ${quote(result.type)}`,
         `many: ${result.many}`,
         ...(result.source ? [`source: ${quote(result.source)}`] : []),
+        ...(result.document
+          ? [
+              `document: ${quote(result.document.module)}`,
+              `root: ${quote(result.document.root)}`,
+              `rootType: ${quote(result.document.rootType)}`,
+            ]
+          : []),
       ].join(', ')} }`,
+      `identity: [${op.identity!.map(quote).join(', ')}]`,
       `audience: [${op.audience!.map(quote).join(', ')}]`,
       ...(op.files ? ['files: true'] : []),
       `method: ${quote(methodName(op.id))}`,
@@ -55,19 +64,28 @@ export function emitOperations(model: SchemaModel, header: string): string {
       return `${c.name}?: ${type}${array}`;
     });
     const attributes = `T.${typeIdentifier(carrier)}Attributes${companions.length ? ` & { ${companions.join('; ')} }` : ''}`;
+    const document = op.result!.document;
+    const result = document
+      ? `${moduleIdentifier(document.module)}.${typeIdentifier(document.rootType)}`
+      : `T.${typeIdentifier(op.result!.type)}`;
     return (
       `  /** ${describeOperation(model, op)}. */\n` +
       `  ${op.id}: {\n` +
       `    attributes: ${attributes};\n` +
       `    data: T.${typeIdentifier(op.dataType)};\n` +
       `    many: ${op.many};\n` +
-      `    result: T.${typeIdentifier(op.result!.type)};\n` +
+      `    result: ${result};\n` +
       `    resultMany: ${op.result!.many};\n` +
+      `    resultDocument: ${quote(document?.module ?? model.module)};\n` +
       `  };\n`
     );
   });
+  const documents = [
+    ...new Set(ops.flatMap((op) => (op.result!.document ? [op.result!.document.module] : []))),
+  ].sort();
   return (
-    `${header}import type { OperationDescriptor } from '../../src/xml/descriptors.js';\n` +
+    `${header}import type { OperationDescriptor } from '${SUPPORT_FROM_MODULE}';\n` +
+    documents.map((m) => `import type * as ${moduleIdentifier(m)} from '../${m}/types.js';\n`).join('') +
     `import type * as T from './types.js';\n\n` +
     `/** The operations of ${model.file} (${info.interface}, ${info.requestType}). */\n` +
     `export const operations = {\n${entries.join('')}} as const satisfies Readonly<Record<string, OperationDescriptor>>;\n\n` +
@@ -83,15 +101,16 @@ export function methodDeclarations(model: SchemaModel): { id: string; text: stri
     const returns = result.many
       ? 'the list of results (empty when none)'
       : 'the result, or undefined when none';
-    const answer =
-      result.envelope !== op.envelope || result.element !== op.element
+    const answer = result.document
+      ? ` The MMS answers with an \`${result.document.root}\` document (${result.document.source}).`
+      : result.envelope !== op.envelope || result.element !== op.element
         ? ` The MMS answers in \`${result.envelope}.${result.element}\` (${result.source}).`
         : '';
     const text =
       `  /**\n` +
       `   * \`${op.id}\`: ${describeOperation(model, op)}.\n` +
       `   * ${op.many ? 'Takes one item or a list' : 'Takes one item'}; returns ${returns}.${answer}\n` +
-      `   * Open to: ${op.audience!.map((a) => a.toUpperCase()).join(', ')}.\n` +
+      `   * Open to: ${op.audience!.map((a) => a.toUpperCase()).join(', ')}.${op.kind === 'submit' ? ' A submission: not retried once it may have reached the MMS.' : ''}\n` +
       `   * Same as \`client.request(${quote(op.id)}, attributes, data, options)\`.\n` +
       `   */\n` +
       `  ${methodName(op.id)}(\n    attributes: EnvelopeInput<${quote(op.id)}>,\n    data: DataInput<${quote(op.id)}>,\n    options?: CallOptions,\n  ): Promise<CallResult<${quote(op.id)}>>;\n`;

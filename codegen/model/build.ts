@@ -1,6 +1,7 @@
 /** Schema files of a release → one finished model per module. */
 import { readSchemaFile } from '../read/xsd.js';
 import { runPasses } from '../passes/index.js';
+import { linkRelease } from '../passes/release.js';
 import { loadRelease, MODULE_FILES, MODULE_NAMES, type ModuleName, type SchemaFile } from '../schemas.js';
 import type { SchemaModel } from './model.js';
 
@@ -11,6 +12,7 @@ export function buildModels(files: readonly SchemaFile[]): Map<ModuleName, Schem
     if (!file) throw new Error(`schema file ${MODULE_FILES[module]} missing`);
     models.set(module, runPasses(readSchemaFile(module, file.file, file.sha256, file.text)));
   }
+  linkRelease(models);
   return models;
 }
 

@@ -3,7 +3,14 @@
  * reading, before emitting. Readers fill it; passes refine it in place, in a
  * fixed order (see passes/index.ts); emitters and the release diff read it.
  */
-import type { Builtin, Facets, JsRepresentation } from '../../src/xml/descriptors.js';
+import type {
+  Builtin,
+  Facets,
+  IdentityAttribute,
+  JsRepresentation,
+  OperationKind,
+} from '../../src/xml/descriptors.js';
+import type { Interface } from '../../src/vocabulary.js';
 import type { ModuleName } from '../schemas.js';
 
 /** `xs:<builtin>` or the name of a type declared in the same module. */
@@ -95,6 +102,12 @@ export interface ResultModel {
   many: boolean;
   /** Set when the location comes from the hand-kept overlay (codegen/overlays/query-results.ts). */
   source?: string;
+  /**
+   * Set when the XML results are a document of another schema module (the
+   * report downloads answer with `OutboundData`, codegen/overlays/result-documents.ts);
+   * `element` and `type` then describe the request echoed in a `MarketReport` answer.
+   */
+  document?: { module: ModuleName; root: string; rootType: TypeName; source: string };
 }
 
 export interface OperationModel {
@@ -119,6 +132,40 @@ export interface OperationModel {
   result?: ResultModel;
   /** Filled by passes/overlays: the answer may be a file (a report) instead of XML data. */
   files?: boolean;
+  /** Changes state on the server (passes/kind.ts): decides whether a retry is safe. */
+  kind?: OperationKind;
+  /** Envelope (or root) attributes the client fills in from its own identity, in schema order. */
+  identity?: IdentityAttribute[];
+}
+
+/** What the WSDL binds: read by read/wsdl.ts from `wsdl:binding` and `wsdl:service`. */
+export interface BindingModel {
+  /** `wsdl:service` name. */
+  service: string;
+  /** The bound operation (`submitAttachment`). */
+  operation: string;
+  soapAction: string;
+  /** Path of `soap:address` (the host in the WSDL is a placeholder). */
+  path: string;
+  /** Target namespace of the embedded types schema. */
+  typesNamespace: string;
+  line: number;
+}
+
+/** A web service as the catalog states it: binding facts plus what its types schema allows. */
+export interface ServiceModel {
+  readonly interface: Interface;
+  readonly service: string;
+  readonly operation: string;
+  readonly soapAction: string;
+  readonly path: string;
+  readonly typesNamespace: string;
+  /** Enumeration of the `RequestType` simple type. */
+  readonly requestTypes: readonly string[];
+  /** `maxOccurs` of `RequestAttInfo/attachmentData`. */
+  readonly maxAttachments: number;
+  /** Facts taken from codegen/overlays/services.ts rather than the WSDL, with the overlay's citation. */
+  readonly overlaid?: { readonly fields: readonly string[]; readonly source: string };
 }
 
 export interface SchemaModel {
@@ -131,6 +178,9 @@ export interface SchemaModel {
   elements: Map<string, ElementModel>;
   attributeGroups: Map<string, AttributeUse[]>;
   operations: OperationModel[];
+  /** WSDL modules only: the binding (read/wsdl.ts), then the service facts (passes/service.ts). */
+  binding?: BindingModel;
+  service?: ServiceModel;
 }
 
 export function isBuiltin(type: TypeName): boolean {

@@ -4,12 +4,10 @@
  * as summarised in MMS-PROTOCOL.md §6. Operations not listed allow every
  * client type; the MMS enforces its own rules either way.
  */
-export type ClientTypeName = 'bsp' | 'mo' | 'tso';
-
-export const ALL_CLIENT_TYPES: readonly ClientTypeName[] = ['bsp', 'mo', 'tso'];
+import type { ClientType } from '../../src/vocabulary.js';
 
 /** Operation id → allowed client types. */
-export const KNOWN_AUDIENCES: Readonly<Record<string, readonly ClientTypeName[]>> = {
+export const KNOWN_AUDIENCES: Readonly<Record<string, readonly ClientType[]>> = {
   MarketSubmit_OfferData: ['bsp'],
   MarketCancel_OfferCancel: ['bsp'],
   MarketSubmit_BupSubmit: ['bsp'],

@@ -12,7 +12,8 @@ import {
   type SchemaModel,
   type OperationModel,
 } from '../model/model.js';
-import type { InterfaceName, PayloadModule, RequestType } from '../../src/xml/descriptors.js';
+import type { PayloadModule } from '../../src/xml/descriptors.js';
+import type { Interface, RequestType } from '../../src/vocabulary.js';
 import type { ModuleName } from '../schemas.js';
 
 export interface PayloadModuleInfo {
@@ -20,13 +21,13 @@ export interface PayloadModuleInfo {
   readonly root: string;
   /** The root's children are envelopes (else they are the requests themselves). */
   readonly envelopes: boolean;
-  readonly interface: InterfaceName;
+  readonly interface: Interface;
   readonly requestType: RequestType;
   /** Prefix of operation ids: the OMI market schema reuses MI envelope names (both have MarketSubmit_BaselineLoad). */
   readonly idPrefix: string;
 }
 
-/** The payload modules (MMS-PROTOCOL.md §1 and §6). */
+/** The payload modules (MMS-PROTOCOL.md §1 and §6); each `requestType` is checked against its WSDL (passes/release.ts). */
 export const PAYLOAD_MODULES: Readonly<Record<PayloadModule, PayloadModuleInfo>> = {
   market: { root: 'MarketData', envelopes: true, interface: 'MI', requestType: 'mp.market', idPrefix: '' },
   registration: {

@@ -1,11 +1,13 @@
 /** The passes, in the only order that works: each relies on the ones before. */
 import type { SchemaModel } from '../model/model.js';
 import { buildCatalog } from './catalog.js';
+import { classifyOperations } from './kind.js';
 import { flatten } from './flatten.js';
 import { applyOverlays } from './overlays.js';
 import { foldRestrictions } from './fold-restrictions.js';
 import { chooseRepresentations } from './representation.js';
 import { resolveReferences } from './resolve-references.js';
+import { buildService } from './service.js';
 
 export const PASSES: readonly { readonly name: string; readonly run: (model: SchemaModel) => void }[] = [
   { name: 'resolve-references', run: resolveReferences },
@@ -13,6 +15,8 @@ export const PASSES: readonly { readonly name: string; readonly run: (model: Sch
   { name: 'fold-restrictions', run: foldRestrictions },
   { name: 'representation', run: chooseRepresentations },
   { name: 'catalog', run: buildCatalog },
+  { name: 'kind', run: classifyOperations },
+  { name: 'service', run: buildService },
   { name: 'overlays', run: applyOverlays },
 ];
 

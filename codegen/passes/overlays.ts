@@ -4,7 +4,8 @@
  * operation this release lacks is skipped (overlays span releases); one that
  * names a result element the release lacks stops generation.
  */
-import { ALL_CLIENT_TYPES, KNOWN_AUDIENCES } from '../overlays/audience.js';
+import { KNOWN_AUDIENCES } from '../overlays/audience.js';
+import { CLIENT_TYPES } from '../../src/vocabulary.js';
 import { FILE_RESULTS } from '../overlays/file-results.js';
 import { QUERY_RESULTS } from '../overlays/query-results.js';
 import { UNBOUNDED, type SchemaModel } from '../model/model.js';
@@ -12,7 +13,7 @@ import { complexContent, elementsOf } from './catalog.js';
 
 export function applyOverlays(model: SchemaModel): void {
   for (const op of model.operations) {
-    op.audience = [...(KNOWN_AUDIENCES[op.id] ?? ALL_CLIENT_TYPES)];
+    op.audience = [...(KNOWN_AUDIENCES[op.id] ?? CLIENT_TYPES)];
     if (FILE_RESULTS.has(op.id)) op.files = true;
     const mapped = QUERY_RESULTS[op.id];
     if (!mapped) {

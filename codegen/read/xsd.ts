@@ -17,10 +17,11 @@ import {
   type SimpleTypeModel,
   type TypeName,
 } from '../model/model.js';
+import { SchemaReadError } from './errors.js';
+import { readBinding, WSDL_NS } from './wsdl.js';
 import { parseXmlTree, type XmlNode } from './xml-tree.js';
 
 export const XSD_NS = 'http://www.w3.org/2001/XMLSchema';
-const WSDL_NS = 'http://schemas.xmlsoap.org/wsdl/';
 
 const BUILTINS = new Set([
   'string',
@@ -35,9 +36,7 @@ const BUILTINS = new Set([
   'base64Binary',
 ]);
 
-export class SchemaReadError extends Error {
-  override readonly name = 'SchemaReadError';
-}
+export { SchemaReadError };
 
 interface ReadContext {
   readonly file: string;
@@ -58,6 +57,8 @@ export function readSchemaFile(module: ModuleName, file: string, sha256: string,
     attributeGroups: new Map(),
     operations: [],
   };
+  const binding = schema === root ? undefined : readBinding(file, root, schema);
+  if (binding) model.binding = binding;
   const ctx: ReadContext = { file, targetNamespace: model.namespace, model };
   allowOnly(ctx, schema, ['targetNamespace', 'elementFormDefault', 'attributeFormDefault', 'version']);
   // The runtime writes local elements and attributes unqualified; with a

@@ -2,7 +2,7 @@
 // Input: mi-market.xsd sha256:391fb474e2b25fa80fbc915da4650232d63675570260a1a6103256b47a0c30ad
 // Do not edit: change codegen/ and run `npm run codegen`.
 /* eslint-disable */
-import type { OperationDescriptor } from '../../src/xml/descriptors.js';
+import type { OperationDescriptor } from '../../src/generated-support.js';
 import type * as T from './types.js';
 
 /** The operations of mi-market.xsd (MI, mp.market). */
@@ -13,6 +13,7 @@ export const operations = {
     module: 'market',
     interface: 'MI',
     requestType: 'mp.market',
+    kind: 'submit',
     root: 'MarketData',
     rootType: 'MarketDataListType',
     envelope: 'MarketCancel',
@@ -21,6 +22,7 @@ export const operations = {
     dataType: 'OfferCancelType',
     many: true,
     result: { envelope: 'MarketCancel', element: 'OfferCancel', type: 'OfferCancelType', many: true },
+    identity: ['ParticipantName', 'UserName'],
     audience: ['bsp'],
     method: 'marketCancelOfferCancel',
   },
@@ -30,6 +32,7 @@ export const operations = {
     module: 'market',
     interface: 'MI',
     requestType: 'mp.market',
+    kind: 'query',
     root: 'MarketData',
     rootType: 'MarketDataListType',
     envelope: 'MarketQuery',
@@ -37,7 +40,13 @@ export const operations = {
     element: 'AllocatedTielineCapacityQuery',
     dataType: 'AllocatedTielineCapacityQueryType',
     many: false,
-    result: { envelope: 'MarketQuery', element: 'AllocatedTielineCapacityQuery', type: 'AllocatedTielineCapacityQueryType', many: false },
+    result: {
+      envelope: 'MarketQuery',
+      element: 'AllocatedTielineCapacityQuery',
+      type: 'AllocatedTielineCapacityQueryType',
+      many: false,
+    },
+    identity: ['ParticipantName', 'UserName'],
     audience: ['bsp', 'mo', 'tso'],
     method: 'marketQueryAllocatedTielineCapacityQuery',
   },
@@ -47,6 +56,7 @@ export const operations = {
     module: 'market',
     interface: 'MI',
     requestType: 'mp.market',
+    kind: 'query',
     root: 'MarketData',
     rootType: 'MarketDataListType',
     envelope: 'MarketQuery',
@@ -54,7 +64,14 @@ export const operations = {
     element: 'AllowableInterareaAwardQuery',
     dataType: 'AllowableInterareaAwardQueryType',
     many: false,
-    result: { envelope: 'MarketSubmit', element: 'AllowableInterareaAward', type: 'AllowableInterareaAwardSubmitType', many: true, source: 'naming pattern' },
+    result: {
+      envelope: 'MarketSubmit',
+      element: 'AllowableInterareaAward',
+      type: 'AllowableInterareaAwardSubmitType',
+      many: true,
+      source: 'naming pattern',
+    },
+    identity: ['ParticipantName', 'UserName'],
     audience: ['bsp', 'mo', 'tso'],
     method: 'marketQueryAllowableInterareaAwardQuery',
   },
@@ -64,6 +81,7 @@ export const operations = {
     module: 'market',
     interface: 'MI',
     requestType: 'mp.market',
+    kind: 'query',
     root: 'MarketData',
     rootType: 'MarketDataListType',
     envelope: 'MarketQuery',
@@ -71,7 +89,13 @@ export const operations = {
     element: 'AwardResultsQuery',
     dataType: 'AwardResultsQueryType',
     many: false,
-    result: { envelope: 'MarketQuery', element: 'AwardResultsQuery', type: 'AwardResultsQueryType', many: false },
+    result: {
+      envelope: 'MarketQuery',
+      element: 'AwardResultsQuery',
+      type: 'AwardResultsQueryType',
+      many: false,
+    },
+    identity: ['ParticipantName', 'UserName'],
     audience: ['bsp', 'mo', 'tso'],
     method: 'marketQueryAwardResultsQuery',
   },
@@ -81,6 +105,7 @@ export const operations = {
     module: 'market',
     interface: 'MI',
     requestType: 'mp.market',
+    kind: 'query',
     root: 'MarketData',
     rootType: 'MarketDataListType',
     envelope: 'MarketQuery',
@@ -88,7 +113,13 @@ export const operations = {
     element: 'AwardResultsSummaryQuery',
     dataType: 'AwardResultsSummaryQueryType',
     many: false,
-    result: { envelope: 'MarketQuery', element: 'AwardResultsSummaryQuery', type: 'AwardResultsSummaryQueryType', many: false },
+    result: {
+      envelope: 'MarketQuery',
+      element: 'AwardResultsSummaryQuery',
+      type: 'AwardResultsSummaryQueryType',
+      many: false,
+    },
+    identity: ['ParticipantName', 'UserName'],
     audience: ['bsp', 'mo', 'tso'],
     method: 'marketQueryAwardResultsSummaryQuery',
   },
@@ -98,6 +129,7 @@ export const operations = {
     module: 'market',
     interface: 'MI',
     requestType: 'mp.market',
+    kind: 'query',
     root: 'MarketData',
     rootType: 'MarketDataListType',
     envelope: 'MarketQuery',
@@ -105,7 +137,14 @@ export const operations = {
     element: 'BaselineLoadFileListQuery',
     dataType: 'BaselineLoadFileListQueryType',
     many: false,
-    result: { envelope: 'MarketSubmit', element: 'BaselineLoad', type: 'BaselineLoadSubmitType', many: false, source: 'naming pattern' },
+    result: {
+      envelope: 'MarketSubmit',
+      element: 'BaselineLoad',
+      type: 'BaselineLoadSubmitType',
+      many: false,
+      source: 'naming pattern',
+    },
+    identity: ['ParticipantName', 'UserName'],
     audience: ['bsp', 'mo', 'tso'],
     method: 'marketQueryBaselineLoadFileListQuery',
   },
@@ -115,6 +154,7 @@ export const operations = {
     module: 'market',
     interface: 'MI',
     requestType: 'mp.market',
+    kind: 'query',
     root: 'MarketData',
     rootType: 'MarketDataListType',
     envelope: 'MarketQuery',
@@ -122,7 +162,14 @@ export const operations = {
     element: 'BupQuery',
     dataType: 'BupQueryType',
     many: false,
-    result: { envelope: 'MarketSubmit', element: 'BupSubmit', type: 'BupSubmitType', many: true, source: 'reference client' },
+    result: {
+      envelope: 'MarketSubmit',
+      element: 'BupSubmit',
+      type: 'BupSubmitType',
+      many: true,
+      source: 'reference client',
+    },
+    identity: ['ParticipantName', 'UserName'],
     audience: ['bsp', 'mo', 'tso'],
     method: 'marketQueryBupQuery',
   },
@@ -132,6 +179,7 @@ export const operations = {
     module: 'market',
     interface: 'MI',
     requestType: 'mp.market',
+    kind: 'query',
     root: 'MarketData',
     rootType: 'MarketDataListType',
     envelope: 'MarketQuery',
@@ -139,7 +187,14 @@ export const operations = {
     element: 'FringeQuery',
     dataType: 'FringeQueryType',
     many: false,
-    result: { envelope: 'MarketSubmit', element: 'FringeSubmit', type: 'FringeSubmitType', many: true, source: 'naming pattern' },
+    result: {
+      envelope: 'MarketSubmit',
+      element: 'FringeSubmit',
+      type: 'FringeSubmitType',
+      many: true,
+      source: 'naming pattern',
+    },
+    identity: ['ParticipantName', 'UserName'],
     audience: ['bsp', 'mo', 'tso'],
     method: 'marketQueryFringeQuery',
   },
@@ -149,6 +204,7 @@ export const operations = {
     module: 'market',
     interface: 'MI',
     requestType: 'mp.market',
+    kind: 'query',
     root: 'MarketData',
     rootType: 'MarketDataListType',
     envelope: 'MarketQuery',
@@ -156,7 +212,13 @@ export const operations = {
     element: 'MeritOrderListQuery',
     dataType: 'MeritOrderListQueryType',
     many: false,
-    result: { envelope: 'MarketQuery', element: 'MeritOrderListQuery', type: 'MeritOrderListQueryType', many: false },
+    result: {
+      envelope: 'MarketQuery',
+      element: 'MeritOrderListQuery',
+      type: 'MeritOrderListQueryType',
+      many: false,
+    },
+    identity: ['ParticipantName', 'UserName'],
     audience: ['bsp', 'mo', 'tso'],
     method: 'marketQueryMeritOrderListQuery',
   },
@@ -166,6 +228,7 @@ export const operations = {
     module: 'market',
     interface: 'MI',
     requestType: 'mp.market',
+    kind: 'query',
     root: 'MarketData',
     rootType: 'MarketDataListType',
     envelope: 'MarketQuery',
@@ -173,7 +236,14 @@ export const operations = {
     element: 'OfferQuery',
     dataType: 'OfferQueryType',
     many: false,
-    result: { envelope: 'MarketSubmit', element: 'OfferData', type: 'OfferDataSubmitType', many: true, source: 'reference client' },
+    result: {
+      envelope: 'MarketSubmit',
+      element: 'OfferData',
+      type: 'OfferDataSubmitType',
+      many: true,
+      source: 'reference client',
+    },
+    identity: ['ParticipantName', 'UserName'],
     audience: ['bsp', 'mo', 'tso'],
     method: 'marketQueryOfferQuery',
   },
@@ -183,6 +253,7 @@ export const operations = {
     module: 'market',
     interface: 'MI',
     requestType: 'mp.market',
+    kind: 'query',
     root: 'MarketData',
     rootType: 'MarketDataListType',
     envelope: 'MarketQuery',
@@ -190,7 +261,14 @@ export const operations = {
     element: 'OfflineFrameQuery',
     dataType: 'OfflineFrameQueryType',
     many: false,
-    result: { envelope: 'MarketSubmit', element: 'OfflineFrameSubmit', type: 'OfflineFrameSubmitType', many: true, source: 'naming pattern' },
+    result: {
+      envelope: 'MarketSubmit',
+      element: 'OfflineFrameSubmit',
+      type: 'OfflineFrameSubmitType',
+      many: true,
+      source: 'naming pattern',
+    },
+    identity: ['ParticipantName', 'UserName'],
     audience: ['bsp', 'mo', 'tso'],
     method: 'marketQueryOfflineFrameQuery',
   },
@@ -200,6 +278,7 @@ export const operations = {
     module: 'market',
     interface: 'MI',
     requestType: 'mp.market',
+    kind: 'query',
     root: 'MarketData',
     rootType: 'MarketDataListType',
     envelope: 'MarketQuery',
@@ -207,7 +286,13 @@ export const operations = {
     element: 'OfflineFrameUsageQuery',
     dataType: 'OfflineFrameUsageQueryType',
     many: false,
-    result: { envelope: 'MarketQuery', element: 'OfflineFrameUsageQuery', type: 'OfflineFrameUsageQueryType', many: false },
+    result: {
+      envelope: 'MarketQuery',
+      element: 'OfflineFrameUsageQuery',
+      type: 'OfflineFrameUsageQueryType',
+      many: false,
+    },
+    identity: ['ParticipantName', 'UserName'],
     audience: ['bsp', 'mo', 'tso'],
     method: 'marketQueryOfflineFrameUsageQuery',
   },
@@ -217,6 +302,7 @@ export const operations = {
     module: 'market',
     interface: 'MI',
     requestType: 'mp.market',
+    kind: 'query',
     root: 'MarketData',
     rootType: 'MarketDataListType',
     envelope: 'MarketQuery',
@@ -224,7 +310,14 @@ export const operations = {
     element: 'ReserveRequirementQuery',
     dataType: 'ReserveRequirementQueryType',
     many: false,
-    result: { envelope: 'MarketSubmit', element: 'ReserveRequirement', type: 'ReserveRequirementSubmitType', many: true, source: 'reference client' },
+    result: {
+      envelope: 'MarketSubmit',
+      element: 'ReserveRequirement',
+      type: 'ReserveRequirementSubmitType',
+      many: true,
+      source: 'reference client',
+    },
+    identity: ['ParticipantName', 'UserName'],
     audience: ['bsp', 'mo', 'tso'],
     method: 'marketQueryReserveRequirementQuery',
   },
@@ -234,6 +327,7 @@ export const operations = {
     module: 'market',
     interface: 'MI',
     requestType: 'mp.market',
+    kind: 'query',
     root: 'MarketData',
     rootType: 'MarketDataListType',
     envelope: 'MarketQuery',
@@ -241,7 +335,13 @@ export const operations = {
     element: 'SettlementResultsFileDownloadQuery',
     dataType: 'SettlementResultsFileDownloadQueryType',
     many: false,
-    result: { envelope: 'MarketQuery', element: 'SettlementResultsFileDownloadQuery', type: 'SettlementResultsFileDownloadQueryType', many: false },
+    result: {
+      envelope: 'MarketQuery',
+      element: 'SettlementResultsFileDownloadQuery',
+      type: 'SettlementResultsFileDownloadQueryType',
+      many: false,
+    },
+    identity: ['ParticipantName', 'UserName'],
     audience: ['bsp', 'mo', 'tso'],
     files: true,
     method: 'marketQuerySettlementResultsFileDownloadQuery',
@@ -252,6 +352,7 @@ export const operations = {
     module: 'market',
     interface: 'MI',
     requestType: 'mp.market',
+    kind: 'query',
     root: 'MarketData',
     rootType: 'MarketDataListType',
     envelope: 'MarketQuery',
@@ -259,7 +360,14 @@ export const operations = {
     element: 'SettlementResultsFileListQuery',
     dataType: 'SettlementResultsFileListQueryType',
     many: false,
-    result: { envelope: 'MarketSubmit', element: 'SettlementResults', type: 'SettlementResultsSubmitType', many: false, source: 'sample' },
+    result: {
+      envelope: 'MarketSubmit',
+      element: 'SettlementResults',
+      type: 'SettlementResultsSubmitType',
+      many: false,
+      source: 'sample',
+    },
+    identity: ['ParticipantName', 'UserName'],
     audience: ['bsp', 'tso'],
     method: 'marketQuerySettlementResultsFileListQuery',
   },
@@ -269,6 +377,7 @@ export const operations = {
     module: 'market',
     interface: 'MI',
     requestType: 'mp.market',
+    kind: 'query',
     root: 'MarketData',
     rootType: 'MarketDataListType',
     envelope: 'MarketQuery',
@@ -277,6 +386,7 @@ export const operations = {
     dataType: 'SwitchQueryType',
     many: false,
     result: { envelope: 'MarketQuery', element: 'SwitchQuery', type: 'SwitchQueryType', many: false },
+    identity: ['ParticipantName', 'UserName'],
     audience: ['bsp', 'mo', 'tso'],
     method: 'marketQuerySwitchQuery',
   },
@@ -286,6 +396,7 @@ export const operations = {
     module: 'market',
     interface: 'MI',
     requestType: 'mp.market',
+    kind: 'query',
     root: 'MarketData',
     rootType: 'MarketDataListType',
     envelope: 'MarketQuery',
@@ -294,6 +405,7 @@ export const operations = {
     dataType: 'TielineQueryType',
     many: false,
     result: { envelope: 'MarketQuery', element: 'TielineQuery', type: 'TielineQueryType', many: false },
+    identity: ['ParticipantName', 'UserName'],
     audience: ['bsp', 'mo', 'tso'],
     method: 'marketQueryTielineQuery',
   },
@@ -303,6 +415,7 @@ export const operations = {
     module: 'market',
     interface: 'MI',
     requestType: 'mp.market',
+    kind: 'query',
     root: 'MarketData',
     rootType: 'MarketDataListType',
     envelope: 'MarketQuery',
@@ -311,6 +424,7 @@ export const operations = {
     dataType: 'TsoRequestQueryType',
     many: false,
     result: { envelope: 'MarketQuery', element: 'TsoRequestQuery', type: 'TsoRequestQueryType', many: false },
+    identity: ['ParticipantName', 'UserName'],
     audience: ['bsp', 'mo', 'tso'],
     method: 'marketQueryTsoRequestQuery',
   },
@@ -320,6 +434,7 @@ export const operations = {
     module: 'market',
     interface: 'MI',
     requestType: 'mp.market',
+    kind: 'query',
     root: 'MarketData',
     rootType: 'MarketDataListType',
     envelope: 'MarketQuery',
@@ -327,7 +442,14 @@ export const operations = {
     element: 'UpperLimitTielineQuery',
     dataType: 'UpperLimitTielineQueryType',
     many: false,
-    result: { envelope: 'MarketSubmit', element: 'UpperLimitTieline', type: 'UpperLimitTielineSubmitType', many: true, source: 'naming pattern' },
+    result: {
+      envelope: 'MarketSubmit',
+      element: 'UpperLimitTieline',
+      type: 'UpperLimitTielineSubmitType',
+      many: true,
+      source: 'naming pattern',
+    },
+    identity: ['ParticipantName', 'UserName'],
     audience: ['bsp', 'mo', 'tso'],
     method: 'marketQueryUpperLimitTielineQuery',
   },
@@ -337,6 +459,7 @@ export const operations = {
     module: 'market',
     interface: 'MI',
     requestType: 'mp.market',
+    kind: 'submit',
     root: 'MarketData',
     rootType: 'MarketDataListType',
     envelope: 'MarketSubmit',
@@ -344,7 +467,13 @@ export const operations = {
     element: 'AllowableInterareaAward',
     dataType: 'AllowableInterareaAwardSubmitType',
     many: true,
-    result: { envelope: 'MarketSubmit', element: 'AllowableInterareaAward', type: 'AllowableInterareaAwardSubmitType', many: true },
+    result: {
+      envelope: 'MarketSubmit',
+      element: 'AllowableInterareaAward',
+      type: 'AllowableInterareaAwardSubmitType',
+      many: true,
+    },
+    identity: ['ParticipantName', 'UserName'],
     audience: ['bsp', 'mo', 'tso'],
     method: 'marketSubmitAllowableInterareaAward',
   },
@@ -354,6 +483,7 @@ export const operations = {
     module: 'market',
     interface: 'MI',
     requestType: 'mp.market',
+    kind: 'submit',
     root: 'MarketData',
     rootType: 'MarketDataListType',
     envelope: 'MarketSubmit',
@@ -361,7 +491,13 @@ export const operations = {
     element: 'BaselineLoad',
     dataType: 'BaselineLoadSubmitType',
     many: false,
-    result: { envelope: 'MarketSubmit', element: 'BaselineLoad', type: 'BaselineLoadSubmitType', many: false },
+    result: {
+      envelope: 'MarketSubmit',
+      element: 'BaselineLoad',
+      type: 'BaselineLoadSubmitType',
+      many: false,
+    },
+    identity: ['ParticipantName', 'UserName'],
     audience: ['bsp', 'mo', 'tso'],
     method: 'marketSubmitBaselineLoad',
   },
@@ -371,6 +507,7 @@ export const operations = {
     module: 'market',
     interface: 'MI',
     requestType: 'mp.market',
+    kind: 'submit',
     root: 'MarketData',
     rootType: 'MarketDataListType',
     envelope: 'MarketSubmit',
@@ -380,6 +517,7 @@ export const operations = {
     many: true,
     companions: ['StandingData'],
     result: { envelope: 'MarketSubmit', element: 'BupSubmit', type: 'BupSubmitType', many: true },
+    identity: ['ParticipantName', 'UserName'],
     audience: ['bsp'],
     method: 'marketSubmitBupSubmit',
   },
@@ -389,6 +527,7 @@ export const operations = {
     module: 'market',
     interface: 'MI',
     requestType: 'mp.market',
+    kind: 'submit',
     root: 'MarketData',
     rootType: 'MarketDataListType',
     envelope: 'MarketSubmit',
@@ -397,6 +536,7 @@ export const operations = {
     dataType: 'FringeSubmitType',
     many: true,
     result: { envelope: 'MarketSubmit', element: 'FringeSubmit', type: 'FringeSubmitType', many: true },
+    identity: ['ParticipantName', 'UserName'],
     audience: ['bsp', 'mo', 'tso'],
     method: 'marketSubmitFringeSubmit',
   },
@@ -406,6 +546,7 @@ export const operations = {
     module: 'market',
     interface: 'MI',
     requestType: 'mp.market',
+    kind: 'submit',
     root: 'MarketData',
     rootType: 'MarketDataListType',
     envelope: 'MarketSubmit',
@@ -414,6 +555,7 @@ export const operations = {
     dataType: 'OfferDataSubmitType',
     many: true,
     result: { envelope: 'MarketSubmit', element: 'OfferData', type: 'OfferDataSubmitType', many: true },
+    identity: ['ParticipantName', 'UserName'],
     audience: ['bsp'],
     method: 'marketSubmitOfferData',
   },
@@ -423,6 +565,7 @@ export const operations = {
     module: 'market',
     interface: 'MI',
     requestType: 'mp.market',
+    kind: 'submit',
     root: 'MarketData',
     rootType: 'MarketDataListType',
     envelope: 'MarketSubmit',
@@ -430,7 +573,13 @@ export const operations = {
     element: 'OfflineFrameSubmit',
     dataType: 'OfflineFrameSubmitType',
     many: true,
-    result: { envelope: 'MarketSubmit', element: 'OfflineFrameSubmit', type: 'OfflineFrameSubmitType', many: true },
+    result: {
+      envelope: 'MarketSubmit',
+      element: 'OfflineFrameSubmit',
+      type: 'OfflineFrameSubmitType',
+      many: true,
+    },
+    identity: ['ParticipantName', 'UserName'],
     audience: ['bsp', 'mo', 'tso'],
     method: 'marketSubmitOfflineFrameSubmit',
   },
@@ -440,6 +589,7 @@ export const operations = {
     module: 'market',
     interface: 'MI',
     requestType: 'mp.market',
+    kind: 'submit',
     root: 'MarketData',
     rootType: 'MarketDataListType',
     envelope: 'MarketSubmit',
@@ -447,7 +597,13 @@ export const operations = {
     element: 'ReserveRequirement',
     dataType: 'ReserveRequirementSubmitType',
     many: true,
-    result: { envelope: 'MarketSubmit', element: 'ReserveRequirement', type: 'ReserveRequirementSubmitType', many: true },
+    result: {
+      envelope: 'MarketSubmit',
+      element: 'ReserveRequirement',
+      type: 'ReserveRequirementSubmitType',
+      many: true,
+    },
+    identity: ['ParticipantName', 'UserName'],
     audience: ['bsp', 'mo', 'tso'],
     method: 'marketSubmitReserveRequirement',
   },
@@ -457,6 +613,7 @@ export const operations = {
     module: 'market',
     interface: 'MI',
     requestType: 'mp.market',
+    kind: 'submit',
     root: 'MarketData',
     rootType: 'MarketDataListType',
     envelope: 'MarketSubmit',
@@ -464,7 +621,13 @@ export const operations = {
     element: 'SettlementResults',
     dataType: 'SettlementResultsSubmitType',
     many: false,
-    result: { envelope: 'MarketSubmit', element: 'SettlementResults', type: 'SettlementResultsSubmitType', many: false },
+    result: {
+      envelope: 'MarketSubmit',
+      element: 'SettlementResults',
+      type: 'SettlementResultsSubmitType',
+      many: false,
+    },
+    identity: ['ParticipantName', 'UserName'],
     audience: ['bsp', 'mo', 'tso'],
     method: 'marketSubmitSettlementResults',
   },
@@ -474,6 +637,7 @@ export const operations = {
     module: 'market',
     interface: 'MI',
     requestType: 'mp.market',
+    kind: 'submit',
     root: 'MarketData',
     rootType: 'MarketDataListType',
     envelope: 'MarketSubmit',
@@ -483,6 +647,7 @@ export const operations = {
     many: false,
     companions: ['BupSubmit'],
     result: { envelope: 'MarketSubmit', element: 'StandingData', type: 'StandingDataType', many: false },
+    identity: ['ParticipantName', 'UserName'],
     audience: ['bsp', 'mo', 'tso'],
     method: 'marketSubmitStandingData',
   },
@@ -492,6 +657,7 @@ export const operations = {
     module: 'market',
     interface: 'MI',
     requestType: 'mp.market',
+    kind: 'submit',
     root: 'MarketData',
     rootType: 'MarketDataListType',
     envelope: 'MarketSubmit',
@@ -500,6 +666,7 @@ export const operations = {
     dataType: 'SwitchSubmitType',
     many: false,
     result: { envelope: 'MarketSubmit', element: 'Switch', type: 'SwitchSubmitType', many: false },
+    identity: ['ParticipantName', 'UserName'],
     audience: ['bsp', 'mo', 'tso'],
     method: 'marketSubmitSwitch',
   },
@@ -509,6 +676,7 @@ export const operations = {
     module: 'market',
     interface: 'MI',
     requestType: 'mp.market',
+    kind: 'submit',
     root: 'MarketData',
     rootType: 'MarketDataListType',
     envelope: 'MarketSubmit',
@@ -516,7 +684,13 @@ export const operations = {
     element: 'UpperLimitTieline',
     dataType: 'UpperLimitTielineSubmitType',
     many: true,
-    result: { envelope: 'MarketSubmit', element: 'UpperLimitTieline', type: 'UpperLimitTielineSubmitType', many: true },
+    result: {
+      envelope: 'MarketSubmit',
+      element: 'UpperLimitTieline',
+      type: 'UpperLimitTielineSubmitType',
+      many: true,
+    },
+    identity: ['ParticipantName', 'UserName'],
     audience: ['bsp', 'mo', 'tso'],
     method: 'marketSubmitUpperLimitTieline',
   },
@@ -531,6 +705,7 @@ export interface OperationTypes {
     many: true;
     result: T.OfferCancelType;
     resultMany: true;
+    resultDocument: 'market';
   };
   /** `AllocatedTielineCapacityQuery` in `MarketQuery` (mi-market.xsd, type `AllocatedTielineCapacityQueryType`), on MI as `mp.market`. */
   MarketQuery_AllocatedTielineCapacityQuery: {
@@ -539,6 +714,7 @@ export interface OperationTypes {
     many: false;
     result: T.AllocatedTielineCapacityQueryType;
     resultMany: false;
+    resultDocument: 'market';
   };
   /** `AllowableInterareaAwardQuery` in `MarketQuery` (mi-market.xsd, type `AllowableInterareaAwardQueryType`), on MI as `mp.market`. */
   MarketQuery_AllowableInterareaAwardQuery: {
@@ -547,6 +723,7 @@ export interface OperationTypes {
     many: false;
     result: T.AllowableInterareaAwardSubmitType;
     resultMany: true;
+    resultDocument: 'market';
   };
   /** `AwardResultsQuery` in `MarketQuery` (mi-market.xsd, type `AwardResultsQueryType`), on MI as `mp.market`. */
   MarketQuery_AwardResultsQuery: {
@@ -555,6 +732,7 @@ export interface OperationTypes {
     many: false;
     result: T.AwardResultsQueryType;
     resultMany: false;
+    resultDocument: 'market';
   };
   /** `AwardResultsSummaryQuery` in `MarketQuery` (mi-market.xsd, type `AwardResultsSummaryQueryType`), on MI as `mp.market`. */
   MarketQuery_AwardResultsSummaryQuery: {
@@ -563,6 +741,7 @@ export interface OperationTypes {
     many: false;
     result: T.AwardResultsSummaryQueryType;
     resultMany: false;
+    resultDocument: 'market';
   };
   /** `BaselineLoadFileListQuery` in `MarketQuery` (mi-market.xsd, type `BaselineLoadFileListQueryType`), on MI as `mp.market`. */
   MarketQuery_BaselineLoadFileListQuery: {
@@ -571,6 +750,7 @@ export interface OperationTypes {
     many: false;
     result: T.BaselineLoadSubmitType;
     resultMany: false;
+    resultDocument: 'market';
   };
   /** `BupQuery` in `MarketQuery` (mi-market.xsd, type `BupQueryType`), on MI as `mp.market`. */
   MarketQuery_BupQuery: {
@@ -579,6 +759,7 @@ export interface OperationTypes {
     many: false;
     result: T.BupSubmitType;
     resultMany: true;
+    resultDocument: 'market';
   };
   /** `FringeQuery` in `MarketQuery` (mi-market.xsd, type `FringeQueryType`), on MI as `mp.market`. */
   MarketQuery_FringeQuery: {
@@ -587,6 +768,7 @@ export interface OperationTypes {
     many: false;
     result: T.FringeSubmitType;
     resultMany: true;
+    resultDocument: 'market';
   };
   /** `MeritOrderListQuery` in `MarketQuery` (mi-market.xsd, type `MeritOrderListQueryType`), on MI as `mp.market`. */
   MarketQuery_MeritOrderListQuery: {
@@ -595,6 +777,7 @@ export interface OperationTypes {
     many: false;
     result: T.MeritOrderListQueryType;
     resultMany: false;
+    resultDocument: 'market';
   };
   /** `OfferQuery` in `MarketQuery` (mi-market.xsd, type `OfferQueryType`), on MI as `mp.market`. */
   MarketQuery_OfferQuery: {
@@ -603,6 +786,7 @@ export interface OperationTypes {
     many: false;
     result: T.OfferDataSubmitType;
     resultMany: true;
+    resultDocument: 'market';
   };
   /** `OfflineFrameQuery` in `MarketQuery` (mi-market.xsd, type `OfflineFrameQueryType`), on MI as `mp.market`. */
   MarketQuery_OfflineFrameQuery: {
@@ -611,6 +795,7 @@ export interface OperationTypes {
     many: false;
     result: T.OfflineFrameSubmitType;
     resultMany: true;
+    resultDocument: 'market';
   };
   /** `OfflineFrameUsageQuery` in `MarketQuery` (mi-market.xsd, type `OfflineFrameUsageQueryType`), on MI as `mp.market`. */
   MarketQuery_OfflineFrameUsageQuery: {
@@ -619,6 +804,7 @@ export interface OperationTypes {
     many: false;
     result: T.OfflineFrameUsageQueryType;
     resultMany: false;
+    resultDocument: 'market';
   };
   /** `ReserveRequirementQuery` in `MarketQuery` (mi-market.xsd, type `ReserveRequirementQueryType`), on MI as `mp.market`. */
   MarketQuery_ReserveRequirementQuery: {
@@ -627,6 +813,7 @@ export interface OperationTypes {
     many: false;
     result: T.ReserveRequirementSubmitType;
     resultMany: true;
+    resultDocument: 'market';
   };
   /** `SettlementResultsFileDownloadQuery` in `MarketQuery` (mi-market.xsd, type `SettlementResultsFileDownloadQueryType`), on MI as `mp.market`. */
   MarketQuery_SettlementResultsFileDownloadQuery: {
@@ -635,6 +822,7 @@ export interface OperationTypes {
     many: false;
     result: T.SettlementResultsFileDownloadQueryType;
     resultMany: false;
+    resultDocument: 'market';
   };
   /** `SettlementResultsFileListQuery` in `MarketQuery` (mi-market.xsd, type `SettlementResultsFileListQueryType`), on MI as `mp.market`. */
   MarketQuery_SettlementResultsFileListQuery: {
@@ -643,6 +831,7 @@ export interface OperationTypes {
     many: false;
     result: T.SettlementResultsSubmitType;
     resultMany: false;
+    resultDocument: 'market';
   };
   /** `SwitchQuery` in `MarketQuery` (mi-market.xsd, type `SwitchQueryType`), on MI as `mp.market`. */
   MarketQuery_SwitchQuery: {
@@ -651,6 +840,7 @@ export interface OperationTypes {
     many: false;
     result: T.SwitchQueryType;
     resultMany: false;
+    resultDocument: 'market';
   };
   /** `TielineQuery` in `MarketQuery` (mi-market.xsd, type `TielineQueryType`), on MI as `mp.market`. */
   MarketQuery_TielineQuery: {
@@ -659,6 +849,7 @@ export interface OperationTypes {
     many: false;
     result: T.TielineQueryType;
     resultMany: false;
+    resultDocument: 'market';
   };
   /** `TsoRequestQuery` in `MarketQuery` (mi-market.xsd, type `TsoRequestQueryType`), on MI as `mp.market`. */
   MarketQuery_TsoRequestQuery: {
@@ -667,6 +858,7 @@ export interface OperationTypes {
     many: false;
     result: T.TsoRequestQueryType;
     resultMany: false;
+    resultDocument: 'market';
   };
   /** `UpperLimitTielineQuery` in `MarketQuery` (mi-market.xsd, type `UpperLimitTielineQueryType`), on MI as `mp.market`. */
   MarketQuery_UpperLimitTielineQuery: {
@@ -675,6 +867,7 @@ export interface OperationTypes {
     many: false;
     result: T.UpperLimitTielineSubmitType;
     resultMany: true;
+    resultDocument: 'market';
   };
   /** `AllowableInterareaAward` in `MarketSubmit` (mi-market.xsd, type `AllowableInterareaAwardSubmitType`), on MI as `mp.market`. */
   MarketSubmit_AllowableInterareaAward: {
@@ -683,6 +876,7 @@ export interface OperationTypes {
     many: true;
     result: T.AllowableInterareaAwardSubmitType;
     resultMany: true;
+    resultDocument: 'market';
   };
   /** `BaselineLoad` in `MarketSubmit` (mi-market.xsd, type `BaselineLoadSubmitType`), on MI as `mp.market`. */
   MarketSubmit_BaselineLoad: {
@@ -691,6 +885,7 @@ export interface OperationTypes {
     many: false;
     result: T.BaselineLoadSubmitType;
     resultMany: false;
+    resultDocument: 'market';
   };
   /** `BupSubmit` in `MarketSubmit` (mi-market.xsd, type `BupSubmitType`), on MI as `mp.market`. */
   MarketSubmit_BupSubmit: {
@@ -699,6 +894,7 @@ export interface OperationTypes {
     many: true;
     result: T.BupSubmitType;
     resultMany: true;
+    resultDocument: 'market';
   };
   /** `FringeSubmit` in `MarketSubmit` (mi-market.xsd, type `FringeSubmitType`), on MI as `mp.market`. */
   MarketSubmit_FringeSubmit: {
@@ -707,6 +903,7 @@ export interface OperationTypes {
     many: true;
     result: T.FringeSubmitType;
     resultMany: true;
+    resultDocument: 'market';
   };
   /** `OfferData` in `MarketSubmit` (mi-market.xsd, type `OfferDataSubmitType`), on MI as `mp.market`. */
   MarketSubmit_OfferData: {
@@ -715,6 +912,7 @@ export interface OperationTypes {
     many: true;
     result: T.OfferDataSubmitType;
     resultMany: true;
+    resultDocument: 'market';
   };
   /** `OfflineFrameSubmit` in `MarketSubmit` (mi-market.xsd, type `OfflineFrameSubmitType`), on MI as `mp.market`. */
   MarketSubmit_OfflineFrameSubmit: {
@@ -723,6 +921,7 @@ export interface OperationTypes {
     many: true;
     result: T.OfflineFrameSubmitType;
     resultMany: true;
+    resultDocument: 'market';
   };
   /** `ReserveRequirement` in `MarketSubmit` (mi-market.xsd, type `ReserveRequirementSubmitType`), on MI as `mp.market`. */
   MarketSubmit_ReserveRequirement: {
@@ -731,6 +930,7 @@ export interface OperationTypes {
     many: true;
     result: T.ReserveRequirementSubmitType;
     resultMany: true;
+    resultDocument: 'market';
   };
   /** `SettlementResults` in `MarketSubmit` (mi-market.xsd, type `SettlementResultsSubmitType`), on MI as `mp.market`. */
   MarketSubmit_SettlementResults: {
@@ -739,6 +939,7 @@ export interface OperationTypes {
     many: false;
     result: T.SettlementResultsSubmitType;
     resultMany: false;
+    resultDocument: 'market';
   };
   /** `StandingData` in `MarketSubmit` (mi-market.xsd, type `StandingDataType`), on MI as `mp.market`. */
   MarketSubmit_StandingData: {
@@ -747,6 +948,7 @@ export interface OperationTypes {
     many: false;
     result: T.StandingDataType;
     resultMany: false;
+    resultDocument: 'market';
   };
   /** `Switch` in `MarketSubmit` (mi-market.xsd, type `SwitchSubmitType`), on MI as `mp.market`. */
   MarketSubmit_Switch: {
@@ -755,6 +957,7 @@ export interface OperationTypes {
     many: false;
     result: T.SwitchSubmitType;
     resultMany: false;
+    resultDocument: 'market';
   };
   /** `UpperLimitTieline` in `MarketSubmit` (mi-market.xsd, type `UpperLimitTielineSubmitType`), on MI as `mp.market`. */
   MarketSubmit_UpperLimitTieline: {
@@ -763,5 +966,6 @@ export interface OperationTypes {
     many: true;
     result: T.UpperLimitTielineSubmitType;
     resultMany: true;
+    resultDocument: 'market';
   };
 }

@@ -640,7 +640,8 @@ export const CommandOperationMethodPriSec1Type = {
   '1': '1',
   '3': '3',
 } as const;
-export type CommandOperationMethodPriSec1Type = (typeof CommandOperationMethodPriSec1Type)[keyof typeof CommandOperationMethodPriSec1Type];
+export type CommandOperationMethodPriSec1Type =
+  (typeof CommandOperationMethodPriSec1Type)[keyof typeof CommandOperationMethodPriSec1Type];
 
 /**
  * mi-market.xsd, simpleType `CommandOperationMethodSec2Ter1Ter2Type`: string.
@@ -650,7 +651,8 @@ export const CommandOperationMethodSec2Ter1Ter2Type = {
   '1': '1',
   '2': '2',
 } as const;
-export type CommandOperationMethodSec2Ter1Ter2Type = (typeof CommandOperationMethodSec2Ter1Ter2Type)[keyof typeof CommandOperationMethodSec2Ter1Ter2Type];
+export type CommandOperationMethodSec2Ter1Ter2Type =
+  (typeof CommandOperationMethodSec2Ter1Ter2Type)[keyof typeof CommandOperationMethodSec2Ter1Ter2Type];
 
 /**
  * mi-market.xsd, simpleType `CommodityCategoryType`: string.
@@ -948,8 +950,7 @@ export interface MarketCancelType extends MarketCancelTypeAttributes {
 }
 
 /** The attributes of `MarketDataListType` (mi-market.xsd). */
-export interface MarketDataListTypeAttributes {
-}
+export interface MarketDataListTypeAttributes {}
 
 /** mi-market.xsd, complexType `MarketDataListType`. */
 export interface MarketDataListType extends MarketDataListTypeAttributes {

@@ -2,7 +2,7 @@
 // Input: omi.xsd sha256:c01403eae6e3ae2b9fc90a950a10846a16b07f15180a4c20905aadea3a7e6e58
 // Do not edit: change codegen/ and run `npm run codegen`.
 /* eslint-disable */
-import type { OperationDescriptor } from '../../src/xml/descriptors.js';
+import type { OperationDescriptor } from '../../src/generated-support.js';
 import type * as T from './types.js';
 
 /** The operations of omi.xsd (OMI, mp.omi). */
@@ -13,6 +13,7 @@ export const operations = {
     module: 'omi',
     interface: 'OMI',
     requestType: 'mp.omi',
+    kind: 'query',
     root: 'MarketData',
     rootType: 'MarketDataListType',
     envelope: 'MarketQuery',
@@ -20,7 +21,13 @@ export const operations = {
     element: 'BaselineLoadFileDownloadQuery',
     dataType: 'BaselineLoadFileDownloadQueryType',
     many: false,
-    result: { envelope: 'MarketQuery', element: 'BaselineLoadFileDownloadQuery', type: 'BaselineLoadFileDownloadQueryType', many: false },
+    result: {
+      envelope: 'MarketQuery',
+      element: 'BaselineLoadFileDownloadQuery',
+      type: 'BaselineLoadFileDownloadQueryType',
+      many: false,
+    },
+    identity: ['ParticipantName', 'UserName'],
     audience: ['bsp', 'mo', 'tso'],
     files: true,
     method: 'omiMarketQueryBaselineLoadFileDownloadQuery',
@@ -31,6 +38,7 @@ export const operations = {
     module: 'omi',
     interface: 'OMI',
     requestType: 'mp.omi',
+    kind: 'query',
     root: 'MarketData',
     rootType: 'MarketDataListType',
     envelope: 'MarketQuery',
@@ -38,7 +46,14 @@ export const operations = {
     element: 'BaselineLoadFileListQuery',
     dataType: 'BaselineLoadFileListQueryType',
     many: false,
-    result: { envelope: 'MarketSubmit', element: 'BaselineLoad', type: 'BaselineLoadSubmitType', many: false, source: 'naming pattern' },
+    result: {
+      envelope: 'MarketSubmit',
+      element: 'BaselineLoad',
+      type: 'BaselineLoadSubmitType',
+      many: false,
+      source: 'naming pattern',
+    },
+    identity: ['ParticipantName', 'UserName'],
     audience: ['bsp', 'mo', 'tso'],
     method: 'omiMarketQueryBaselineLoadFileListQuery',
   },
@@ -48,6 +63,7 @@ export const operations = {
     module: 'omi',
     interface: 'OMI',
     requestType: 'mp.omi',
+    kind: 'query',
     root: 'MarketData',
     rootType: 'MarketDataListType',
     envelope: 'MarketQuery',
@@ -55,7 +71,14 @@ export const operations = {
     element: 'OffMarketContractQuery',
     dataType: 'OffMarketContractQueryType',
     many: false,
-    result: { envelope: 'MarketSubmit', element: 'OffMarketContract', type: 'OffMarketContractSubmitType', many: true, source: 'naming pattern' },
+    result: {
+      envelope: 'MarketSubmit',
+      element: 'OffMarketContract',
+      type: 'OffMarketContractSubmitType',
+      many: true,
+      source: 'naming pattern',
+    },
+    identity: ['ParticipantName', 'UserName'],
     audience: ['bsp', 'mo', 'tso'],
     method: 'omiMarketQueryOffMarketContractQuery',
   },
@@ -65,6 +88,7 @@ export const operations = {
     module: 'omi',
     interface: 'OMI',
     requestType: 'mp.omi',
+    kind: 'query',
     root: 'MarketData',
     rootType: 'MarketDataListType',
     envelope: 'MarketQuery',
@@ -72,7 +96,14 @@ export const operations = {
     element: 'RefundDataQuery',
     dataType: 'RefundDataQueryType',
     many: false,
-    result: { envelope: 'MarketSubmit', element: 'RefundData', type: 'RefundDataType', many: true, source: 'naming pattern' },
+    result: {
+      envelope: 'MarketSubmit',
+      element: 'RefundData',
+      type: 'RefundDataType',
+      many: true,
+      source: 'naming pattern',
+    },
+    identity: ['ParticipantName', 'UserName'],
     audience: ['bsp', 'mo', 'tso'],
     method: 'omiMarketQueryRefundDataQuery',
   },
@@ -82,6 +113,7 @@ export const operations = {
     module: 'omi',
     interface: 'OMI',
     requestType: 'mp.omi',
+    kind: 'query',
     root: 'MarketData',
     rootType: 'MarketDataListType',
     envelope: 'MarketQuery',
@@ -89,7 +121,13 @@ export const operations = {
     element: 'RefundTargetContractResultQuery',
     dataType: 'RefundTargetContractResultQueryType',
     many: false,
-    result: { envelope: 'MarketQuery', element: 'RefundTargetContractResultQuery', type: 'RefundTargetContractResultQueryType', many: false },
+    result: {
+      envelope: 'MarketQuery',
+      element: 'RefundTargetContractResultQuery',
+      type: 'RefundTargetContractResultQueryType',
+      many: false,
+    },
+    identity: ['ParticipantName', 'UserName'],
     audience: ['bsp', 'mo', 'tso'],
     method: 'omiMarketQueryRefundTargetContractResultQuery',
   },
@@ -99,6 +137,7 @@ export const operations = {
     module: 'omi',
     interface: 'OMI',
     requestType: 'mp.omi',
+    kind: 'query',
     root: 'MarketData',
     rootType: 'MarketDataListType',
     envelope: 'MarketQuery',
@@ -106,7 +145,14 @@ export const operations = {
     element: 'RemainingReserveDataQuery',
     dataType: 'RemainingReserveDataQueryType',
     many: false,
-    result: { envelope: 'MarketSubmit', element: 'RemainingReserveData', type: 'RemainingReserveDataSubmitType', many: true, source: 'reference client' },
+    result: {
+      envelope: 'MarketSubmit',
+      element: 'RemainingReserveData',
+      type: 'RemainingReserveDataSubmitType',
+      many: true,
+      source: 'reference client',
+    },
+    identity: ['ParticipantName', 'UserName'],
     audience: ['bsp', 'tso'],
     method: 'omiMarketQueryRemainingReserveDataQuery',
   },
@@ -116,6 +162,7 @@ export const operations = {
     module: 'omi',
     interface: 'OMI',
     requestType: 'mp.omi',
+    kind: 'submit',
     root: 'MarketData',
     rootType: 'MarketDataListType',
     envelope: 'MarketSubmit',
@@ -123,7 +170,13 @@ export const operations = {
     element: 'BaselineLoad',
     dataType: 'BaselineLoadSubmitType',
     many: false,
-    result: { envelope: 'MarketSubmit', element: 'BaselineLoad', type: 'BaselineLoadSubmitType', many: false },
+    result: {
+      envelope: 'MarketSubmit',
+      element: 'BaselineLoad',
+      type: 'BaselineLoadSubmitType',
+      many: false,
+    },
+    identity: ['ParticipantName', 'UserName'],
     audience: ['bsp', 'mo', 'tso'],
     method: 'omiMarketSubmitBaselineLoad',
   },
@@ -133,6 +186,7 @@ export const operations = {
     module: 'omi',
     interface: 'OMI',
     requestType: 'mp.omi',
+    kind: 'submit',
     root: 'MarketData',
     rootType: 'MarketDataListType',
     envelope: 'MarketSubmit',
@@ -140,7 +194,13 @@ export const operations = {
     element: 'OffMarketContract',
     dataType: 'OffMarketContractSubmitType',
     many: true,
-    result: { envelope: 'MarketSubmit', element: 'OffMarketContract', type: 'OffMarketContractSubmitType', many: true },
+    result: {
+      envelope: 'MarketSubmit',
+      element: 'OffMarketContract',
+      type: 'OffMarketContractSubmitType',
+      many: true,
+    },
+    identity: ['ParticipantName', 'UserName'],
     audience: ['bsp', 'mo', 'tso'],
     method: 'omiMarketSubmitOffMarketContract',
   },
@@ -150,6 +210,7 @@ export const operations = {
     module: 'omi',
     interface: 'OMI',
     requestType: 'mp.omi',
+    kind: 'submit',
     root: 'MarketData',
     rootType: 'MarketDataListType',
     envelope: 'MarketSubmit',
@@ -158,6 +219,7 @@ export const operations = {
     dataType: 'RefundDataType',
     many: true,
     result: { envelope: 'MarketSubmit', element: 'RefundData', type: 'RefundDataType', many: true },
+    identity: ['ParticipantName', 'UserName'],
     audience: ['bsp', 'mo', 'tso'],
     method: 'omiMarketSubmitRefundData',
   },
@@ -167,6 +229,7 @@ export const operations = {
     module: 'omi',
     interface: 'OMI',
     requestType: 'mp.omi',
+    kind: 'submit',
     root: 'MarketData',
     rootType: 'MarketDataListType',
     envelope: 'MarketSubmit',
@@ -174,7 +237,13 @@ export const operations = {
     element: 'RemainingReserveData',
     dataType: 'RemainingReserveDataSubmitType',
     many: true,
-    result: { envelope: 'MarketSubmit', element: 'RemainingReserveData', type: 'RemainingReserveDataSubmitType', many: true },
+    result: {
+      envelope: 'MarketSubmit',
+      element: 'RemainingReserveData',
+      type: 'RemainingReserveDataSubmitType',
+      many: true,
+    },
+    identity: ['ParticipantName', 'UserName'],
     audience: ['bsp'],
     method: 'omiMarketSubmitRemainingReserveData',
   },
@@ -189,6 +258,7 @@ export interface OperationTypes {
     many: false;
     result: T.BaselineLoadFileDownloadQueryType;
     resultMany: false;
+    resultDocument: 'omi';
   };
   /** `BaselineLoadFileListQuery` in `MarketQuery` (omi.xsd, type `BaselineLoadFileListQueryType`), on OMI as `mp.omi`. */
   Omi_MarketQuery_BaselineLoadFileListQuery: {
@@ -197,6 +267,7 @@ export interface OperationTypes {
     many: false;
     result: T.BaselineLoadSubmitType;
     resultMany: false;
+    resultDocument: 'omi';
   };
   /** `OffMarketContractQuery` in `MarketQuery` (omi.xsd, type `OffMarketContractQueryType`), on OMI as `mp.omi`. */
   Omi_MarketQuery_OffMarketContractQuery: {
@@ -205,6 +276,7 @@ export interface OperationTypes {
     many: false;
     result: T.OffMarketContractSubmitType;
     resultMany: true;
+    resultDocument: 'omi';
   };
   /** `RefundDataQuery` in `MarketQuery` (omi.xsd, type `RefundDataQueryType`), on OMI as `mp.omi`. */
   Omi_MarketQuery_RefundDataQuery: {
@@ -213,6 +285,7 @@ export interface OperationTypes {
     many: false;
     result: T.RefundDataType;
     resultMany: true;
+    resultDocument: 'omi';
   };
   /** `RefundTargetContractResultQuery` in `MarketQuery` (omi.xsd, type `RefundTargetContractResultQueryType`), on OMI as `mp.omi`. */
   Omi_MarketQuery_RefundTargetContractResultQuery: {
@@ -221,6 +294,7 @@ export interface OperationTypes {
     many: false;
     result: T.RefundTargetContractResultQueryType;
     resultMany: false;
+    resultDocument: 'omi';
   };
   /** `RemainingReserveDataQuery` in `MarketQuery` (omi.xsd, type `RemainingReserveDataQueryType`), on OMI as `mp.omi`. */
   Omi_MarketQuery_RemainingReserveDataQuery: {
@@ -229,6 +303,7 @@ export interface OperationTypes {
     many: false;
     result: T.RemainingReserveDataSubmitType;
     resultMany: true;
+    resultDocument: 'omi';
   };
   /** `BaselineLoad` in `MarketSubmit` (omi.xsd, type `BaselineLoadSubmitType`), on OMI as `mp.omi`. */
   Omi_MarketSubmit_BaselineLoad: {
@@ -237,6 +312,7 @@ export interface OperationTypes {
     many: false;
     result: T.BaselineLoadSubmitType;
     resultMany: false;
+    resultDocument: 'omi';
   };
   /** `OffMarketContract` in `MarketSubmit` (omi.xsd, type `OffMarketContractSubmitType`), on OMI as `mp.omi`. */
   Omi_MarketSubmit_OffMarketContract: {
@@ -245,6 +321,7 @@ export interface OperationTypes {
     many: true;
     result: T.OffMarketContractSubmitType;
     resultMany: true;
+    resultDocument: 'omi';
   };
   /** `RefundData` in `MarketSubmit` (omi.xsd, type `RefundDataType`), on OMI as `mp.omi`. */
   Omi_MarketSubmit_RefundData: {
@@ -253,6 +330,7 @@ export interface OperationTypes {
     many: true;
     result: T.RefundDataType;
     resultMany: true;
+    resultDocument: 'omi';
   };
   /** `RemainingReserveData` in `MarketSubmit` (omi.xsd, type `RemainingReserveDataSubmitType`), on OMI as `mp.omi`. */
   Omi_MarketSubmit_RemainingReserveData: {
@@ -261,5 +339,6 @@ export interface OperationTypes {
     many: true;
     result: T.RemainingReserveDataSubmitType;
     resultMany: true;
+    resultDocument: 'omi';
   };
 }

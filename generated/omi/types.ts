@@ -115,7 +115,8 @@ export const BlackStartRejectFlagType = {
   '2': '2',
   '9': '9',
 } as const;
-export type BlackStartRejectFlagType = (typeof BlackStartRejectFlagType)[keyof typeof BlackStartRejectFlagType];
+export type BlackStartRejectFlagType =
+  (typeof BlackStartRejectFlagType)[keyof typeof BlackStartRejectFlagType];
 
 /**
  * omi.xsd, simpleType `CodeType`: string.
@@ -255,8 +256,7 @@ export type KwNegValue7_0Type = number;
 export type KwPosValue7_0Type = number;
 
 /** The attributes of `MarketDataListType` (omi.xsd). */
-export interface MarketDataListTypeAttributes {
-}
+export interface MarketDataListTypeAttributes {}
 
 /** omi.xsd, complexType `MarketDataListType`. */
 export interface MarketDataListType extends MarketDataListTypeAttributes {
@@ -365,7 +365,8 @@ export const OffMarketContractAreaType = {
   '08': '08',
   '09': '09',
 } as const;
-export type OffMarketContractAreaType = (typeof OffMarketContractAreaType)[keyof typeof OffMarketContractAreaType];
+export type OffMarketContractAreaType =
+  (typeof OffMarketContractAreaType)[keyof typeof OffMarketContractAreaType];
 
 /**
  * omi.xsd, simpleType `OffMarketContractCommodityCategoryType`: string.
@@ -379,7 +380,8 @@ export const OffMarketContractCommodityCategoryType = {
   '3200': '3200',
   '4000': '4000',
 } as const;
-export type OffMarketContractCommodityCategoryType = (typeof OffMarketContractCommodityCategoryType)[keyof typeof OffMarketContractCommodityCategoryType];
+export type OffMarketContractCommodityCategoryType =
+  (typeof OffMarketContractCommodityCategoryType)[keyof typeof OffMarketContractCommodityCategoryType];
 
 /** omi.xsd, complexType `OffMarketContractQueryType`. */
 export interface OffMarketContractQueryType {
@@ -525,7 +527,8 @@ export const PriSec1CommandOperationMethodType = {
   '1': '1',
   '3': '3',
 } as const;
-export type PriSec1CommandOperationMethodType = (typeof PriSec1CommandOperationMethodType)[keyof typeof PriSec1CommandOperationMethodType];
+export type PriSec1CommandOperationMethodType =
+  (typeof PriSec1CommandOperationMethodType)[keyof typeof PriSec1CommandOperationMethodType];
 
 /**
  * omi.xsd, simpleType `PriceValue7.2RoundedType`: decimal.
@@ -769,7 +772,8 @@ export const RemainingReserveDownRejectFlagType = {
   '3': '3',
   '9': '9',
 } as const;
-export type RemainingReserveDownRejectFlagType = (typeof RemainingReserveDownRejectFlagType)[keyof typeof RemainingReserveDownRejectFlagType];
+export type RemainingReserveDownRejectFlagType =
+  (typeof RemainingReserveDownRejectFlagType)[keyof typeof RemainingReserveDownRejectFlagType];
 
 /**
  * omi.xsd, simpleType `RemainingReserveUpRejectFlagType`: string.
@@ -781,7 +785,8 @@ export const RemainingReserveUpRejectFlagType = {
   '3': '3',
   '9': '9',
 } as const;
-export type RemainingReserveUpRejectFlagType = (typeof RemainingReserveUpRejectFlagType)[keyof typeof RemainingReserveUpRejectFlagType];
+export type RemainingReserveUpRejectFlagType =
+  (typeof RemainingReserveUpRejectFlagType)[keyof typeof RemainingReserveUpRejectFlagType];
 
 /**
  * omi.xsd, simpleType `ResourceNameType`: string.
@@ -822,7 +827,8 @@ export const Sec2Ter1Ter2CommandOperationMethodType = {
   '1': '1',
   '2': '2',
 } as const;
-export type Sec2Ter1Ter2CommandOperationMethodType = (typeof Sec2Ter1Ter2CommandOperationMethodType)[keyof typeof Sec2Ter1Ter2CommandOperationMethodType];
+export type Sec2Ter1Ter2CommandOperationMethodType =
+  (typeof Sec2Ter1Ter2CommandOperationMethodType)[keyof typeof Sec2Ter1Ter2CommandOperationMethodType];
 
 /**
  * omi.xsd, simpleType `StartTimeCodeType`: string.
@@ -890,7 +896,8 @@ export const SystemSecurityPumpRejectFlagType = {
   '2': '2',
   '9': '9',
 } as const;
-export type SystemSecurityPumpRejectFlagType = (typeof SystemSecurityPumpRejectFlagType)[keyof typeof SystemSecurityPumpRejectFlagType];
+export type SystemSecurityPumpRejectFlagType =
+  (typeof SystemSecurityPumpRejectFlagType)[keyof typeof SystemSecurityPumpRejectFlagType];
 
 /**
  * omi.xsd, simpleType `TielineCommodityCategoryType`: string.
@@ -903,7 +910,8 @@ export const TielineCommodityCategoryType = {
   '3100': '3100',
   '3200': '3200',
 } as const;
-export type TielineCommodityCategoryType = (typeof TielineCommodityCategoryType)[keyof typeof TielineCommodityCategoryType];
+export type TielineCommodityCategoryType =
+  (typeof TielineCommodityCategoryType)[keyof typeof TielineCommodityCategoryType];
 
 /** omi.xsd, complexType `TielineDataType`. */
 export interface TielineDataType {
@@ -992,7 +1000,8 @@ export const VoltageAdjustmentRejectFlagType = {
   '2': '2',
   '9': '9',
 } as const;
-export type VoltageAdjustmentRejectFlagType = (typeof VoltageAdjustmentRejectFlagType)[keyof typeof VoltageAdjustmentRejectFlagType];
+export type VoltageAdjustmentRejectFlagType =
+  (typeof VoltageAdjustmentRejectFlagType)[keyof typeof VoltageAdjustmentRejectFlagType];
 
 /** omi.xsd, complexType `WarningType`. */
 export interface WarningType {

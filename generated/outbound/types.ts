@@ -488,7 +488,8 @@ export const BaselineSettingsMethodType = {
   '2': '2',
   '3': '3',
 } as const;
-export type BaselineSettingsMethodType = (typeof BaselineSettingsMethodType)[keyof typeof BaselineSettingsMethodType];
+export type BaselineSettingsMethodType =
+  (typeof BaselineSettingsMethodType)[keyof typeof BaselineSettingsMethodType];
 
 /**
  * mi-outbnd-reports.xsd, simpleType `CaseNumberType`: integer.
@@ -1174,7 +1175,8 @@ export const PriSec1CommandOperationMethodType = {
   '1': '1',
   '3': '3',
 } as const;
-export type PriSec1CommandOperationMethodType = (typeof PriSec1CommandOperationMethodType)[keyof typeof PriSec1CommandOperationMethodType];
+export type PriSec1CommandOperationMethodType =
+  (typeof PriSec1CommandOperationMethodType)[keyof typeof PriSec1CommandOperationMethodType];
 
 /**
  * mi-outbnd-reports.xsd, simpleType `PriceDetailsType`: string.
@@ -1654,7 +1656,8 @@ export const Sec2Ter1Ter2CommandOperationMethodType = {
   '1': '1',
   '2': '2',
 } as const;
-export type Sec2Ter1Ter2CommandOperationMethodType = (typeof Sec2Ter1Ter2CommandOperationMethodType)[keyof typeof Sec2Ter1Ter2CommandOperationMethodType];
+export type Sec2Ter1Ter2CommandOperationMethodType =
+  (typeof Sec2Ter1Ter2CommandOperationMethodType)[keyof typeof Sec2Ter1Ter2CommandOperationMethodType];
 
 /**
  * mi-outbnd-reports.xsd, simpleType `SignalTypeType`: string.

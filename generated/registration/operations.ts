@@ -2,7 +2,7 @@
 // Input: mpr.xsd sha256:c150fbed8f409e3ac066ab4c7eaf1ea9e01f554c7534e78cc19e04b07a06531e
 // Do not edit: change codegen/ and run `npm run codegen`.
 /* eslint-disable */
-import type { OperationDescriptor } from '../../src/xml/descriptors.js';
+import type { OperationDescriptor } from '../../src/generated-support.js';
 import type * as T from './types.js';
 
 /** The operations of mpr.xsd (MI, mp.registration). */
@@ -13,6 +13,7 @@ export const operations = {
     module: 'registration',
     interface: 'MI',
     requestType: 'mp.registration',
+    kind: 'submit',
     root: 'RegistrationData',
     rootType: 'RegistrationDataType',
     envelope: 'RegistrationApproval',
@@ -20,7 +21,13 @@ export const operations = {
     element: 'DrPattern',
     dataType: 'DrPatternApprovalType',
     many: true,
-    result: { envelope: 'RegistrationApproval', element: 'DrPattern', type: 'DrPatternApprovalType', many: true },
+    result: {
+      envelope: 'RegistrationApproval',
+      element: 'DrPattern',
+      type: 'DrPatternApprovalType',
+      many: true,
+    },
+    identity: [],
     audience: ['bsp', 'mo', 'tso'],
     method: 'registrationApprovalDrPattern',
   },
@@ -30,6 +37,7 @@ export const operations = {
     module: 'registration',
     interface: 'MI',
     requestType: 'mp.registration',
+    kind: 'submit',
     root: 'RegistrationData',
     rootType: 'RegistrationDataType',
     envelope: 'RegistrationApproval',
@@ -37,7 +45,13 @@ export const operations = {
     element: 'Resource',
     dataType: 'ResourceApprovalType',
     many: true,
-    result: { envelope: 'RegistrationApproval', element: 'Resource', type: 'ResourceApprovalType', many: true },
+    result: {
+      envelope: 'RegistrationApproval',
+      element: 'Resource',
+      type: 'ResourceApprovalType',
+      many: true,
+    },
+    identity: [],
     audience: ['bsp', 'mo', 'tso'],
     method: 'registrationApprovalResource',
   },
@@ -47,6 +61,7 @@ export const operations = {
     module: 'registration',
     interface: 'MI',
     requestType: 'mp.registration',
+    kind: 'query',
     root: 'RegistrationData',
     rootType: 'RegistrationDataType',
     envelope: 'RegistrationQuery',
@@ -54,7 +69,14 @@ export const operations = {
     element: 'BankAccount',
     dataType: 'BankAccountQueryType',
     many: true,
-    result: { envelope: 'RegistrationSubmit', element: 'BankAccount', type: 'BankAccountSubmitType', many: true, source: 'naming pattern' },
+    result: {
+      envelope: 'RegistrationSubmit',
+      element: 'BankAccount',
+      type: 'BankAccountSubmitType',
+      many: true,
+      source: 'naming pattern',
+    },
+    identity: [],
     audience: ['bsp', 'mo', 'tso'],
     method: 'registrationQueryBankAccount',
   },
@@ -64,6 +86,7 @@ export const operations = {
     module: 'registration',
     interface: 'MI',
     requestType: 'mp.registration',
+    kind: 'query',
     root: 'RegistrationData',
     rootType: 'RegistrationDataType',
     envelope: 'RegistrationQuery',
@@ -71,7 +94,14 @@ export const operations = {
     element: 'DrPattern',
     dataType: 'DrPatternQueryType',
     many: true,
-    result: { envelope: 'RegistrationSubmit', element: 'DrPattern', type: 'DrPatternSubmitType', many: true, source: 'naming pattern' },
+    result: {
+      envelope: 'RegistrationSubmit',
+      element: 'DrPattern',
+      type: 'DrPatternSubmitType',
+      many: true,
+      source: 'naming pattern',
+    },
+    identity: [],
     audience: ['bsp', 'mo', 'tso'],
     method: 'registrationQueryDrPattern',
   },
@@ -81,6 +111,7 @@ export const operations = {
     module: 'registration',
     interface: 'MI',
     requestType: 'mp.registration',
+    kind: 'query',
     root: 'RegistrationData',
     rootType: 'RegistrationDataType',
     envelope: 'RegistrationQuery',
@@ -88,7 +119,14 @@ export const operations = {
     element: 'DrPatternSuspension',
     dataType: 'DrPatternSuspensionQueryType',
     many: true,
-    result: { envelope: 'RegistrationSubmit', element: 'DrPatternSuspension', type: 'DrPatternSuspensionSubmitType', many: true, source: 'naming pattern' },
+    result: {
+      envelope: 'RegistrationSubmit',
+      element: 'DrPatternSuspension',
+      type: 'DrPatternSuspensionSubmitType',
+      many: true,
+      source: 'naming pattern',
+    },
+    identity: [],
     audience: ['bsp', 'mo', 'tso'],
     method: 'registrationQueryDrPatternSuspension',
   },
@@ -98,6 +136,7 @@ export const operations = {
     module: 'registration',
     interface: 'MI',
     requestType: 'mp.registration',
+    kind: 'query',
     root: 'RegistrationData',
     rootType: 'RegistrationDataType',
     envelope: 'RegistrationQuery',
@@ -105,7 +144,14 @@ export const operations = {
     element: 'Participant',
     dataType: 'ParticipantQueryType',
     many: true,
-    result: { envelope: 'RegistrationSubmit', element: 'Participant', type: 'ParticipantSubmitType', many: true, source: 'naming pattern' },
+    result: {
+      envelope: 'RegistrationSubmit',
+      element: 'Participant',
+      type: 'ParticipantSubmitType',
+      many: true,
+      source: 'naming pattern',
+    },
+    identity: [],
     audience: ['bsp', 'mo', 'tso'],
     method: 'registrationQueryParticipant',
   },
@@ -115,6 +161,7 @@ export const operations = {
     module: 'registration',
     interface: 'MI',
     requestType: 'mp.registration',
+    kind: 'query',
     root: 'RegistrationData',
     rootType: 'RegistrationDataType',
     envelope: 'RegistrationQuery',
@@ -122,7 +169,14 @@ export const operations = {
     element: 'ParticipantValidity',
     dataType: 'ParticipantValidityQueryType',
     many: true,
-    result: { envelope: 'RegistrationSubmit', element: 'ParticipantValidity', type: 'ParticipantValiditySubmitType', many: true, source: 'naming pattern' },
+    result: {
+      envelope: 'RegistrationSubmit',
+      element: 'ParticipantValidity',
+      type: 'ParticipantValiditySubmitType',
+      many: true,
+      source: 'naming pattern',
+    },
+    identity: [],
     audience: ['bsp', 'mo', 'tso'],
     method: 'registrationQueryParticipantValidity',
   },
@@ -132,6 +186,7 @@ export const operations = {
     module: 'registration',
     interface: 'MI',
     requestType: 'mp.registration',
+    kind: 'query',
     root: 'RegistrationData',
     rootType: 'RegistrationDataType',
     envelope: 'RegistrationQuery',
@@ -139,7 +194,14 @@ export const operations = {
     element: 'Resource',
     dataType: 'ResourceQueryType',
     many: true,
-    result: { envelope: 'RegistrationSubmit', element: 'Resource', type: 'ResourceSubmitType', many: true, source: 'reference client' },
+    result: {
+      envelope: 'RegistrationSubmit',
+      element: 'Resource',
+      type: 'ResourceSubmitType',
+      many: true,
+      source: 'reference client',
+    },
+    identity: [],
     audience: ['bsp', 'tso'],
     method: 'registrationQueryResource',
   },
@@ -149,6 +211,7 @@ export const operations = {
     module: 'registration',
     interface: 'MI',
     requestType: 'mp.registration',
+    kind: 'query',
     root: 'RegistrationData',
     rootType: 'RegistrationDataType',
     envelope: 'RegistrationQuery',
@@ -156,7 +219,14 @@ export const operations = {
     element: 'ResourceCoefficient',
     dataType: 'ResourceCoefficientQueryType',
     many: true,
-    result: { envelope: 'RegistrationSubmit', element: 'ResourceCoefficient', type: 'ResourceCoefficientSubmitType', many: true, source: 'naming pattern' },
+    result: {
+      envelope: 'RegistrationSubmit',
+      element: 'ResourceCoefficient',
+      type: 'ResourceCoefficientSubmitType',
+      many: true,
+      source: 'naming pattern',
+    },
+    identity: [],
     audience: ['bsp', 'mo', 'tso'],
     method: 'registrationQueryResourceCoefficient',
   },
@@ -166,6 +236,7 @@ export const operations = {
     module: 'registration',
     interface: 'MI',
     requestType: 'mp.registration',
+    kind: 'query',
     root: 'RegistrationData',
     rootType: 'RegistrationDataType',
     envelope: 'RegistrationQuery',
@@ -173,7 +244,14 @@ export const operations = {
     element: 'ResourceEvaluation',
     dataType: 'ResourceEvaluationQueryType',
     many: true,
-    result: { envelope: 'RegistrationSubmit', element: 'ResourceEvaluation', type: 'ResourceEvaluationSubmitType', many: true, source: 'naming pattern' },
+    result: {
+      envelope: 'RegistrationSubmit',
+      element: 'ResourceEvaluation',
+      type: 'ResourceEvaluationSubmitType',
+      many: true,
+      source: 'naming pattern',
+    },
+    identity: [],
     audience: ['bsp', 'mo', 'tso'],
     method: 'registrationQueryResourceEvaluation',
   },
@@ -183,6 +261,7 @@ export const operations = {
     module: 'registration',
     interface: 'MI',
     requestType: 'mp.registration',
+    kind: 'query',
     root: 'RegistrationData',
     rootType: 'RegistrationDataType',
     envelope: 'RegistrationQuery',
@@ -190,7 +269,14 @@ export const operations = {
     element: 'ResourceSuspension',
     dataType: 'ResourceSuspensionQueryType',
     many: true,
-    result: { envelope: 'RegistrationSubmit', element: 'ResourceSuspension', type: 'ResourceSuspensionSubmitType', many: true, source: 'naming pattern' },
+    result: {
+      envelope: 'RegistrationSubmit',
+      element: 'ResourceSuspension',
+      type: 'ResourceSuspensionSubmitType',
+      many: true,
+      source: 'naming pattern',
+    },
+    identity: [],
     audience: ['bsp', 'mo', 'tso'],
     method: 'registrationQueryResourceSuspension',
   },
@@ -200,6 +286,7 @@ export const operations = {
     module: 'registration',
     interface: 'MI',
     requestType: 'mp.registration',
+    kind: 'query',
     root: 'RegistrationData',
     rootType: 'RegistrationDataType',
     envelope: 'RegistrationQuery',
@@ -207,7 +294,14 @@ export const operations = {
     element: 'ResourceValidity',
     dataType: 'ResourceValidityQueryType',
     many: true,
-    result: { envelope: 'RegistrationSubmit', element: 'ResourceValidity', type: 'ResourceValiditySubmitType', many: true, source: 'naming pattern' },
+    result: {
+      envelope: 'RegistrationSubmit',
+      element: 'ResourceValidity',
+      type: 'ResourceValiditySubmitType',
+      many: true,
+      source: 'naming pattern',
+    },
+    identity: [],
     audience: ['bsp', 'mo', 'tso'],
     method: 'registrationQueryResourceValidity',
   },
@@ -217,6 +311,7 @@ export const operations = {
     module: 'registration',
     interface: 'MI',
     requestType: 'mp.registration',
+    kind: 'query',
     root: 'RegistrationData',
     rootType: 'RegistrationDataType',
     envelope: 'RegistrationQuery',
@@ -224,7 +319,14 @@ export const operations = {
     element: 'User',
     dataType: 'UserQueryType',
     many: true,
-    result: { envelope: 'RegistrationSubmit', element: 'User', type: 'UserSubmitType', many: true, source: 'naming pattern' },
+    result: {
+      envelope: 'RegistrationSubmit',
+      element: 'User',
+      type: 'UserSubmitType',
+      many: true,
+      source: 'naming pattern',
+    },
+    identity: [],
     audience: ['bsp', 'mo', 'tso'],
     method: 'registrationQueryUser',
   },
@@ -234,6 +336,7 @@ export const operations = {
     module: 'registration',
     interface: 'MI',
     requestType: 'mp.registration',
+    kind: 'query',
     root: 'RegistrationData',
     rootType: 'RegistrationDataType',
     envelope: 'RegistrationQuery',
@@ -241,7 +344,14 @@ export const operations = {
     element: 'UserSystemAccess',
     dataType: 'UserSystemAccessQueryType',
     many: true,
-    result: { envelope: 'RegistrationSubmit', element: 'UserSystemAccess', type: 'UserSystemAccessSubmitType', many: true, source: 'naming pattern' },
+    result: {
+      envelope: 'RegistrationSubmit',
+      element: 'UserSystemAccess',
+      type: 'UserSystemAccessSubmitType',
+      many: true,
+      source: 'naming pattern',
+    },
+    identity: [],
     audience: ['bsp', 'mo', 'tso'],
     method: 'registrationQueryUserSystemAccess',
   },
@@ -251,6 +361,7 @@ export const operations = {
     module: 'registration',
     interface: 'MI',
     requestType: 'mp.registration',
+    kind: 'submit',
     root: 'RegistrationData',
     rootType: 'RegistrationDataType',
     envelope: 'RegistrationSubmit',
@@ -258,7 +369,13 @@ export const operations = {
     element: 'BankAccount',
     dataType: 'BankAccountSubmitType',
     many: true,
-    result: { envelope: 'RegistrationSubmit', element: 'BankAccount', type: 'BankAccountSubmitType', many: true },
+    result: {
+      envelope: 'RegistrationSubmit',
+      element: 'BankAccount',
+      type: 'BankAccountSubmitType',
+      many: true,
+    },
+    identity: [],
     audience: ['bsp', 'mo', 'tso'],
     method: 'registrationSubmitBankAccount',
   },
@@ -268,6 +385,7 @@ export const operations = {
     module: 'registration',
     interface: 'MI',
     requestType: 'mp.registration',
+    kind: 'submit',
     root: 'RegistrationData',
     rootType: 'RegistrationDataType',
     envelope: 'RegistrationSubmit',
@@ -276,6 +394,7 @@ export const operations = {
     dataType: 'DrPatternSubmitType',
     many: true,
     result: { envelope: 'RegistrationSubmit', element: 'DrPattern', type: 'DrPatternSubmitType', many: true },
+    identity: [],
     audience: ['bsp', 'mo', 'tso'],
     method: 'registrationSubmitDrPattern',
   },
@@ -285,6 +404,7 @@ export const operations = {
     module: 'registration',
     interface: 'MI',
     requestType: 'mp.registration',
+    kind: 'submit',
     root: 'RegistrationData',
     rootType: 'RegistrationDataType',
     envelope: 'RegistrationSubmit',
@@ -292,7 +412,13 @@ export const operations = {
     element: 'DrPatternSuspension',
     dataType: 'DrPatternSuspensionSubmitType',
     many: true,
-    result: { envelope: 'RegistrationSubmit', element: 'DrPatternSuspension', type: 'DrPatternSuspensionSubmitType', many: true },
+    result: {
+      envelope: 'RegistrationSubmit',
+      element: 'DrPatternSuspension',
+      type: 'DrPatternSuspensionSubmitType',
+      many: true,
+    },
+    identity: [],
     audience: ['bsp', 'mo', 'tso'],
     method: 'registrationSubmitDrPatternSuspension',
   },
@@ -302,6 +428,7 @@ export const operations = {
     module: 'registration',
     interface: 'MI',
     requestType: 'mp.registration',
+    kind: 'submit',
     root: 'RegistrationData',
     rootType: 'RegistrationDataType',
     envelope: 'RegistrationSubmit',
@@ -309,7 +436,13 @@ export const operations = {
     element: 'Participant',
     dataType: 'ParticipantSubmitType',
     many: true,
-    result: { envelope: 'RegistrationSubmit', element: 'Participant', type: 'ParticipantSubmitType', many: true },
+    result: {
+      envelope: 'RegistrationSubmit',
+      element: 'Participant',
+      type: 'ParticipantSubmitType',
+      many: true,
+    },
+    identity: [],
     audience: ['bsp', 'mo', 'tso'],
     method: 'registrationSubmitParticipant',
   },
@@ -319,6 +452,7 @@ export const operations = {
     module: 'registration',
     interface: 'MI',
     requestType: 'mp.registration',
+    kind: 'submit',
     root: 'RegistrationData',
     rootType: 'RegistrationDataType',
     envelope: 'RegistrationSubmit',
@@ -326,7 +460,13 @@ export const operations = {
     element: 'ParticipantValidity',
     dataType: 'ParticipantValiditySubmitType',
     many: true,
-    result: { envelope: 'RegistrationSubmit', element: 'ParticipantValidity', type: 'ParticipantValiditySubmitType', many: true },
+    result: {
+      envelope: 'RegistrationSubmit',
+      element: 'ParticipantValidity',
+      type: 'ParticipantValiditySubmitType',
+      many: true,
+    },
+    identity: [],
     audience: ['bsp', 'mo', 'tso'],
     method: 'registrationSubmitParticipantValidity',
   },
@@ -336,6 +476,7 @@ export const operations = {
     module: 'registration',
     interface: 'MI',
     requestType: 'mp.registration',
+    kind: 'submit',
     root: 'RegistrationData',
     rootType: 'RegistrationDataType',
     envelope: 'RegistrationSubmit',
@@ -344,6 +485,7 @@ export const operations = {
     dataType: 'ResourceSubmitType',
     many: true,
     result: { envelope: 'RegistrationSubmit', element: 'Resource', type: 'ResourceSubmitType', many: true },
+    identity: [],
     audience: ['bsp'],
     method: 'registrationSubmitResource',
   },
@@ -353,6 +495,7 @@ export const operations = {
     module: 'registration',
     interface: 'MI',
     requestType: 'mp.registration',
+    kind: 'submit',
     root: 'RegistrationData',
     rootType: 'RegistrationDataType',
     envelope: 'RegistrationSubmit',
@@ -360,7 +503,13 @@ export const operations = {
     element: 'ResourceCoefficient',
     dataType: 'ResourceCoefficientSubmitType',
     many: true,
-    result: { envelope: 'RegistrationSubmit', element: 'ResourceCoefficient', type: 'ResourceCoefficientSubmitType', many: true },
+    result: {
+      envelope: 'RegistrationSubmit',
+      element: 'ResourceCoefficient',
+      type: 'ResourceCoefficientSubmitType',
+      many: true,
+    },
+    identity: [],
     audience: ['bsp', 'mo', 'tso'],
     method: 'registrationSubmitResourceCoefficient',
   },
@@ -370,6 +519,7 @@ export const operations = {
     module: 'registration',
     interface: 'MI',
     requestType: 'mp.registration',
+    kind: 'submit',
     root: 'RegistrationData',
     rootType: 'RegistrationDataType',
     envelope: 'RegistrationSubmit',
@@ -377,7 +527,13 @@ export const operations = {
     element: 'ResourceEvaluation',
     dataType: 'ResourceEvaluationSubmitType',
     many: true,
-    result: { envelope: 'RegistrationSubmit', element: 'ResourceEvaluation', type: 'ResourceEvaluationSubmitType', many: true },
+    result: {
+      envelope: 'RegistrationSubmit',
+      element: 'ResourceEvaluation',
+      type: 'ResourceEvaluationSubmitType',
+      many: true,
+    },
+    identity: [],
     audience: ['bsp', 'mo', 'tso'],
     method: 'registrationSubmitResourceEvaluation',
   },
@@ -387,6 +543,7 @@ export const operations = {
     module: 'registration',
     interface: 'MI',
     requestType: 'mp.registration',
+    kind: 'submit',
     root: 'RegistrationData',
     rootType: 'RegistrationDataType',
     envelope: 'RegistrationSubmit',
@@ -394,7 +551,13 @@ export const operations = {
     element: 'ResourceSuspension',
     dataType: 'ResourceSuspensionSubmitType',
     many: true,
-    result: { envelope: 'RegistrationSubmit', element: 'ResourceSuspension', type: 'ResourceSuspensionSubmitType', many: true },
+    result: {
+      envelope: 'RegistrationSubmit',
+      element: 'ResourceSuspension',
+      type: 'ResourceSuspensionSubmitType',
+      many: true,
+    },
+    identity: [],
     audience: ['bsp', 'mo', 'tso'],
     method: 'registrationSubmitResourceSuspension',
   },
@@ -404,6 +567,7 @@ export const operations = {
     module: 'registration',
     interface: 'MI',
     requestType: 'mp.registration',
+    kind: 'submit',
     root: 'RegistrationData',
     rootType: 'RegistrationDataType',
     envelope: 'RegistrationSubmit',
@@ -411,7 +575,13 @@ export const operations = {
     element: 'ResourceTransfer',
     dataType: 'ResourceTransferSubmitType',
     many: true,
-    result: { envelope: 'RegistrationSubmit', element: 'ResourceTransfer', type: 'ResourceTransferSubmitType', many: true },
+    result: {
+      envelope: 'RegistrationSubmit',
+      element: 'ResourceTransfer',
+      type: 'ResourceTransferSubmitType',
+      many: true,
+    },
+    identity: [],
     audience: ['bsp', 'mo', 'tso'],
     method: 'registrationSubmitResourceTransfer',
   },
@@ -421,6 +591,7 @@ export const operations = {
     module: 'registration',
     interface: 'MI',
     requestType: 'mp.registration',
+    kind: 'submit',
     root: 'RegistrationData',
     rootType: 'RegistrationDataType',
     envelope: 'RegistrationSubmit',
@@ -428,7 +599,13 @@ export const operations = {
     element: 'ResourceValidity',
     dataType: 'ResourceValiditySubmitType',
     many: true,
-    result: { envelope: 'RegistrationSubmit', element: 'ResourceValidity', type: 'ResourceValiditySubmitType', many: true },
+    result: {
+      envelope: 'RegistrationSubmit',
+      element: 'ResourceValidity',
+      type: 'ResourceValiditySubmitType',
+      many: true,
+    },
+    identity: [],
     audience: ['bsp', 'mo', 'tso'],
     method: 'registrationSubmitResourceValidity',
   },
@@ -438,6 +615,7 @@ export const operations = {
     module: 'registration',
     interface: 'MI',
     requestType: 'mp.registration',
+    kind: 'submit',
     root: 'RegistrationData',
     rootType: 'RegistrationDataType',
     envelope: 'RegistrationSubmit',
@@ -446,6 +624,7 @@ export const operations = {
     dataType: 'UserSubmitType',
     many: true,
     result: { envelope: 'RegistrationSubmit', element: 'User', type: 'UserSubmitType', many: true },
+    identity: [],
     audience: ['bsp', 'mo', 'tso'],
     method: 'registrationSubmitUser',
   },
@@ -455,6 +634,7 @@ export const operations = {
     module: 'registration',
     interface: 'MI',
     requestType: 'mp.registration',
+    kind: 'submit',
     root: 'RegistrationData',
     rootType: 'RegistrationDataType',
     envelope: 'RegistrationSubmit',
@@ -462,7 +642,13 @@ export const operations = {
     element: 'UserSystemAccess',
     dataType: 'UserSystemAccessSubmitType',
     many: true,
-    result: { envelope: 'RegistrationSubmit', element: 'UserSystemAccess', type: 'UserSystemAccessSubmitType', many: true },
+    result: {
+      envelope: 'RegistrationSubmit',
+      element: 'UserSystemAccess',
+      type: 'UserSystemAccessSubmitType',
+      many: true,
+    },
+    identity: [],
     audience: ['bsp', 'mo', 'tso'],
     method: 'registrationSubmitUserSystemAccess',
   },
@@ -477,6 +663,7 @@ export interface OperationTypes {
     many: true;
     result: T.DrPatternApprovalType;
     resultMany: true;
+    resultDocument: 'registration';
   };
   /** `Resource` in `RegistrationApproval` (mpr.xsd, type `ResourceApprovalType`), on MI as `mp.registration`. */
   RegistrationApproval_Resource: {
@@ -485,6 +672,7 @@ export interface OperationTypes {
     many: true;
     result: T.ResourceApprovalType;
     resultMany: true;
+    resultDocument: 'registration';
   };
   /** `BankAccount` in `RegistrationQuery` (mpr.xsd, type `BankAccountQueryType`), on MI as `mp.registration`. */
   RegistrationQuery_BankAccount: {
@@ -493,6 +681,7 @@ export interface OperationTypes {
     many: true;
     result: T.BankAccountSubmitType;
     resultMany: true;
+    resultDocument: 'registration';
   };
   /** `DrPattern` in `RegistrationQuery` (mpr.xsd, type `DrPatternQueryType`), on MI as `mp.registration`. */
   RegistrationQuery_DrPattern: {
@@ -501,6 +690,7 @@ export interface OperationTypes {
     many: true;
     result: T.DrPatternSubmitType;
     resultMany: true;
+    resultDocument: 'registration';
   };
   /** `DrPatternSuspension` in `RegistrationQuery` (mpr.xsd, type `DrPatternSuspensionQueryType`), on MI as `mp.registration`. */
   RegistrationQuery_DrPatternSuspension: {
@@ -509,6 +699,7 @@ export interface OperationTypes {
     many: true;
     result: T.DrPatternSuspensionSubmitType;
     resultMany: true;
+    resultDocument: 'registration';
   };
   /** `Participant` in `RegistrationQuery` (mpr.xsd, type `ParticipantQueryType`), on MI as `mp.registration`. */
   RegistrationQuery_Participant: {
@@ -517,6 +708,7 @@ export interface OperationTypes {
     many: true;
     result: T.ParticipantSubmitType;
     resultMany: true;
+    resultDocument: 'registration';
   };
   /** `ParticipantValidity` in `RegistrationQuery` (mpr.xsd, type `ParticipantValidityQueryType`), on MI as `mp.registration`. */
   RegistrationQuery_ParticipantValidity: {
@@ -525,6 +717,7 @@ export interface OperationTypes {
     many: true;
     result: T.ParticipantValiditySubmitType;
     resultMany: true;
+    resultDocument: 'registration';
   };
   /** `Resource` in `RegistrationQuery` (mpr.xsd, type `ResourceQueryType`), on MI as `mp.registration`. */
   RegistrationQuery_Resource: {
@@ -533,6 +726,7 @@ export interface OperationTypes {
     many: true;
     result: T.ResourceSubmitType;
     resultMany: true;
+    resultDocument: 'registration';
   };
   /** `ResourceCoefficient` in `RegistrationQuery` (mpr.xsd, type `ResourceCoefficientQueryType`), on MI as `mp.registration`. */
   RegistrationQuery_ResourceCoefficient: {
@@ -541,6 +735,7 @@ export interface OperationTypes {
     many: true;
     result: T.ResourceCoefficientSubmitType;
     resultMany: true;
+    resultDocument: 'registration';
   };
   /** `ResourceEvaluation` in `RegistrationQuery` (mpr.xsd, type `ResourceEvaluationQueryType`), on MI as `mp.registration`. */
   RegistrationQuery_ResourceEvaluation: {
@@ -549,6 +744,7 @@ export interface OperationTypes {
     many: true;
     result: T.ResourceEvaluationSubmitType;
     resultMany: true;
+    resultDocument: 'registration';
   };
   /** `ResourceSuspension` in `RegistrationQuery` (mpr.xsd, type `ResourceSuspensionQueryType`), on MI as `mp.registration`. */
   RegistrationQuery_ResourceSuspension: {
@@ -557,6 +753,7 @@ export interface OperationTypes {
     many: true;
     result: T.ResourceSuspensionSubmitType;
     resultMany: true;
+    resultDocument: 'registration';
   };
   /** `ResourceValidity` in `RegistrationQuery` (mpr.xsd, type `ResourceValidityQueryType`), on MI as `mp.registration`. */
   RegistrationQuery_ResourceValidity: {
@@ -565,6 +762,7 @@ export interface OperationTypes {
     many: true;
     result: T.ResourceValiditySubmitType;
     resultMany: true;
+    resultDocument: 'registration';
   };
   /** `User` in `RegistrationQuery` (mpr.xsd, type `UserQueryType`), on MI as `mp.registration`. */
   RegistrationQuery_User: {
@@ -573,6 +771,7 @@ export interface OperationTypes {
     many: true;
     result: T.UserSubmitType;
     resultMany: true;
+    resultDocument: 'registration';
   };
   /** `UserSystemAccess` in `RegistrationQuery` (mpr.xsd, type `UserSystemAccessQueryType`), on MI as `mp.registration`. */
   RegistrationQuery_UserSystemAccess: {
@@ -581,6 +780,7 @@ export interface OperationTypes {
     many: true;
     result: T.UserSystemAccessSubmitType;
     resultMany: true;
+    resultDocument: 'registration';
   };
   /** `BankAccount` in `RegistrationSubmit` (mpr.xsd, type `BankAccountSubmitType`), on MI as `mp.registration`. */
   RegistrationSubmit_BankAccount: {
@@ -589,6 +789,7 @@ export interface OperationTypes {
     many: true;
     result: T.BankAccountSubmitType;
     resultMany: true;
+    resultDocument: 'registration';
   };
   /** `DrPattern` in `RegistrationSubmit` (mpr.xsd, type `DrPatternSubmitType`), on MI as `mp.registration`. */
   RegistrationSubmit_DrPattern: {
@@ -597,6 +798,7 @@ export interface OperationTypes {
     many: true;
     result: T.DrPatternSubmitType;
     resultMany: true;
+    resultDocument: 'registration';
   };
   /** `DrPatternSuspension` in `RegistrationSubmit` (mpr.xsd, type `DrPatternSuspensionSubmitType`), on MI as `mp.registration`. */
   RegistrationSubmit_DrPatternSuspension: {
@@ -605,6 +807,7 @@ export interface OperationTypes {
     many: true;
     result: T.DrPatternSuspensionSubmitType;
     resultMany: true;
+    resultDocument: 'registration';
   };
   /** `Participant` in `RegistrationSubmit` (mpr.xsd, type `ParticipantSubmitType`), on MI as `mp.registration`. */
   RegistrationSubmit_Participant: {
@@ -613,6 +816,7 @@ export interface OperationTypes {
     many: true;
     result: T.ParticipantSubmitType;
     resultMany: true;
+    resultDocument: 'registration';
   };
   /** `ParticipantValidity` in `RegistrationSubmit` (mpr.xsd, type `ParticipantValiditySubmitType`), on MI as `mp.registration`. */
   RegistrationSubmit_ParticipantValidity: {
@@ -621,6 +825,7 @@ export interface OperationTypes {
     many: true;
     result: T.ParticipantValiditySubmitType;
     resultMany: true;
+    resultDocument: 'registration';
   };
   /** `Resource` in `RegistrationSubmit` (mpr.xsd, type `ResourceSubmitType`), on MI as `mp.registration`. */
   RegistrationSubmit_Resource: {
@@ -629,6 +834,7 @@ export interface OperationTypes {
     many: true;
     result: T.ResourceSubmitType;
     resultMany: true;
+    resultDocument: 'registration';
   };
   /** `ResourceCoefficient` in `RegistrationSubmit` (mpr.xsd, type `ResourceCoefficientSubmitType`), on MI as `mp.registration`. */
   RegistrationSubmit_ResourceCoefficient: {
@@ -637,6 +843,7 @@ export interface OperationTypes {
     many: true;
     result: T.ResourceCoefficientSubmitType;
     resultMany: true;
+    resultDocument: 'registration';
   };
   /** `ResourceEvaluation` in `RegistrationSubmit` (mpr.xsd, type `ResourceEvaluationSubmitType`), on MI as `mp.registration`. */
   RegistrationSubmit_ResourceEvaluation: {
@@ -645,6 +852,7 @@ export interface OperationTypes {
     many: true;
     result: T.ResourceEvaluationSubmitType;
     resultMany: true;
+    resultDocument: 'registration';
   };
   /** `ResourceSuspension` in `RegistrationSubmit` (mpr.xsd, type `ResourceSuspensionSubmitType`), on MI as `mp.registration`. */
   RegistrationSubmit_ResourceSuspension: {
@@ -653,6 +861,7 @@ export interface OperationTypes {
     many: true;
     result: T.ResourceSuspensionSubmitType;
     resultMany: true;
+    resultDocument: 'registration';
   };
   /** `ResourceTransfer` in `RegistrationSubmit` (mpr.xsd, type `ResourceTransferSubmitType`), on MI as `mp.registration`. */
   RegistrationSubmit_ResourceTransfer: {
@@ -661,6 +870,7 @@ export interface OperationTypes {
     many: true;
     result: T.ResourceTransferSubmitType;
     resultMany: true;
+    resultDocument: 'registration';
   };
   /** `ResourceValidity` in `RegistrationSubmit` (mpr.xsd, type `ResourceValiditySubmitType`), on MI as `mp.registration`. */
   RegistrationSubmit_ResourceValidity: {
@@ -669,6 +879,7 @@ export interface OperationTypes {
     many: true;
     result: T.ResourceValiditySubmitType;
     resultMany: true;
+    resultDocument: 'registration';
   };
   /** `User` in `RegistrationSubmit` (mpr.xsd, type `UserSubmitType`), on MI as `mp.registration`. */
   RegistrationSubmit_User: {
@@ -677,6 +888,7 @@ export interface OperationTypes {
     many: true;
     result: T.UserSubmitType;
     resultMany: true;
+    resultDocument: 'registration';
   };
   /** `UserSystemAccess` in `RegistrationSubmit` (mpr.xsd, type `UserSystemAccessSubmitType`), on MI as `mp.registration`. */
   RegistrationSubmit_UserSystemAccess: {
@@ -685,5 +897,6 @@ export interface OperationTypes {
     many: true;
     result: T.UserSystemAccessSubmitType;
     resultMany: true;
+    resultDocument: 'registration';
   };
 }

@@ -202,7 +202,8 @@ export const BaselineSettingMethodType = {
   '2': '2',
   '3': '3',
 } as const;
-export type BaselineSettingMethodType = (typeof BaselineSettingMethodType)[keyof typeof BaselineSettingMethodType];
+export type BaselineSettingMethodType =
+  (typeof BaselineSettingMethodType)[keyof typeof BaselineSettingMethodType];
 
 /**
  * mpr.xsd, simpleType `BgCodeType`: string.
@@ -912,7 +913,8 @@ export const PriSec1CommandOperationMethodType = {
   '1': '1',
   '3': '3',
 } as const;
-export type PriSec1CommandOperationMethodType = (typeof PriSec1CommandOperationMethodType)[keyof typeof PriSec1CommandOperationMethodType];
+export type PriSec1CommandOperationMethodType =
+  (typeof PriSec1CommandOperationMethodType)[keyof typeof PriSec1CommandOperationMethodType];
 
 /**
  * mpr.xsd, simpleType `PriceType`: decimal.
@@ -1656,7 +1658,8 @@ export const Sec2Ter1Ter2CommandOperationMethodType = {
   '1': '1',
   '2': '2',
 } as const;
-export type Sec2Ter1Ter2CommandOperationMethodType = (typeof Sec2Ter1Ter2CommandOperationMethodType)[keyof typeof Sec2Ter1Ter2CommandOperationMethodType];
+export type Sec2Ter1Ter2CommandOperationMethodType =
+  (typeof Sec2Ter1Ter2CommandOperationMethodType)[keyof typeof Sec2Ter1Ter2CommandOperationMethodType];
 
 /**
  * mpr.xsd, simpleType `SignalTypeType`: string.

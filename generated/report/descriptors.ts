@@ -2,7 +2,7 @@
 // Input: mi-report.xsd sha256:dc81c49e355c8a33dc9d1055b08cdf686c051828e2c3f89899db5efd38548971
 // Do not edit: change codegen/ and run `npm run codegen`.
 /* eslint-disable */
-import type { ModuleDescriptor } from '../../src/xml/descriptors.js';
+import type { ModuleDescriptor } from '../../src/generated-support.js';
 
 /** Descriptors of mi-report.xsd: every type and global element, for the runtime codecs. */
 export const descriptors: ModuleDescriptor = {
@@ -12,15 +12,51 @@ export const descriptors: ModuleDescriptor = {
   sha256: 'dc81c49e355c8a33dc9d1055b08cdf686c051828e2c3f89899db5efd38548971',
   namespace: '',
   types: {
-    AccessClassType: { kind: 'simple', name: 'AccessClassType', builtin: 'string', js: 'string', facets: { enumeration: ['BSP', 'TSO', 'MO'] } },
-    ApplicationTypeType: { kind: 'simple', name: 'ApplicationTypeType', builtin: 'string', js: 'string', facets: { enumeration: ['MARKET_REPORT'] } },
-    BSPNameType: { kind: 'simple', name: 'BSPNameType', builtin: 'string', js: 'string', facets: { length: 4 } },
-    DateStampType: { kind: 'simple', name: 'DateStampType', builtin: 'date', js: 'string', facets: { } },
-    ErrorType: { kind: 'simple', name: 'ErrorType', builtin: 'string', js: 'string', facets: { } },
-    FileNameType: { kind: 'simple', name: 'FileNameType', builtin: 'string', js: 'string', facets: { minLength: 0, maxLength: 60 } },
-    FileSizeType: { kind: 'simple', name: 'FileSizeType', builtin: 'int', js: 'number', facets: { minInclusive: '0' } },
-    FileTypeType: { kind: 'simple', name: 'FileTypeType', builtin: 'string', js: 'string', facets: { enumeration: ['CSV', 'XML'] } },
-    InformationType: { kind: 'simple', name: 'InformationType', builtin: 'string', js: 'string', facets: { } },
+    AccessClassType: {
+      kind: 'simple',
+      name: 'AccessClassType',
+      builtin: 'string',
+      js: 'string',
+      facets: { enumeration: ['BSP', 'TSO', 'MO'] },
+    },
+    ApplicationTypeType: {
+      kind: 'simple',
+      name: 'ApplicationTypeType',
+      builtin: 'string',
+      js: 'string',
+      facets: { enumeration: ['MARKET_REPORT'] },
+    },
+    BSPNameType: {
+      kind: 'simple',
+      name: 'BSPNameType',
+      builtin: 'string',
+      js: 'string',
+      facets: { length: 4 },
+    },
+    DateStampType: { kind: 'simple', name: 'DateStampType', builtin: 'date', js: 'string', facets: {} },
+    ErrorType: { kind: 'simple', name: 'ErrorType', builtin: 'string', js: 'string', facets: {} },
+    FileNameType: {
+      kind: 'simple',
+      name: 'FileNameType',
+      builtin: 'string',
+      js: 'string',
+      facets: { minLength: 0, maxLength: 60 },
+    },
+    FileSizeType: {
+      kind: 'simple',
+      name: 'FileSizeType',
+      builtin: 'int',
+      js: 'number',
+      facets: { minInclusive: '0' },
+    },
+    FileTypeType: {
+      kind: 'simple',
+      name: 'FileTypeType',
+      builtin: 'string',
+      js: 'string',
+      facets: { enumeration: ['CSV', 'XML'] },
+    },
+    InformationType: { kind: 'simple', name: 'InformationType', builtin: 'string', js: 'string', facets: {} },
     MarketReportType: {
       kind: 'complex',
       name: 'MarketReportType',
@@ -42,9 +78,27 @@ export const descriptors: ModuleDescriptor = {
             max: 1,
             particles: [
               { kind: 'element', name: 'ReportListRequest', type: 'ReportListRequestType', min: 0, max: 1 },
-              { kind: 'element', name: 'ReportDownloadRequest', type: 'ReportDownloadRequestType', min: 0, max: 1 },
-              { kind: 'element', name: 'ReportDownloadRequestTrnID', type: 'ReportDownloadRequestTrnIDType', min: 0, max: 1 },
-              { kind: 'element', name: 'ReportCreateRequest', type: 'ReportCreateRequestType', min: 0, max: 1 },
+              {
+                kind: 'element',
+                name: 'ReportDownloadRequest',
+                type: 'ReportDownloadRequestType',
+                min: 0,
+                max: 1,
+              },
+              {
+                kind: 'element',
+                name: 'ReportDownloadRequestTrnID',
+                type: 'ReportDownloadRequestTrnIDType',
+                min: 0,
+                max: 1,
+              },
+              {
+                kind: 'element',
+                name: 'ReportCreateRequest',
+                type: 'ReportCreateRequestType',
+                min: 0,
+                max: 1,
+              },
             ],
           },
         ],
@@ -65,7 +119,13 @@ export const descriptors: ModuleDescriptor = {
         ],
       },
     },
-    ParamNameType: { kind: 'simple', name: 'ParamNameType', builtin: 'string', js: 'string', facets: { maxLength: 32 } },
+    ParamNameType: {
+      kind: 'simple',
+      name: 'ParamNameType',
+      builtin: 'string',
+      js: 'string',
+      facets: { maxLength: 32 },
+    },
     ParamType: {
       kind: 'complex',
       name: 'ParamType',
@@ -74,8 +134,31 @@ export const descriptors: ModuleDescriptor = {
         { name: 'Value', type: 'ValueType', required: true },
       ],
     },
-    ParticipantNameType: { kind: 'simple', name: 'ParticipantNameType', builtin: 'string', js: 'string', facets: { length: 4 } },
-    PeriodicityType: { kind: 'simple', name: 'PeriodicityType', builtin: 'string', js: 'string', facets: { enumeration: ['YEARLY', 'MONTHLY', 'DAILY', 'HOURLY', 'HALF_HOURLY', 'SUB_HOURLY', 'ON_DEMAND', 'NOT_APPLICABLE'] } },
+    ParticipantNameType: {
+      kind: 'simple',
+      name: 'ParticipantNameType',
+      builtin: 'string',
+      js: 'string',
+      facets: { length: 4 },
+    },
+    PeriodicityType: {
+      kind: 'simple',
+      name: 'PeriodicityType',
+      builtin: 'string',
+      js: 'string',
+      facets: {
+        enumeration: [
+          'YEARLY',
+          'MONTHLY',
+          'DAILY',
+          'HOURLY',
+          'HALF_HOURLY',
+          'SUB_HOURLY',
+          'ON_DEMAND',
+          'NOT_APPLICABLE',
+        ],
+      },
+    },
     ProcessingStatisticsType: {
       kind: 'complex',
       name: 'ProcessingStatisticsType',
@@ -119,9 +202,7 @@ export const descriptors: ModuleDescriptor = {
         kind: 'sequence',
         min: 1,
         max: 1,
-        particles: [
-          { kind: 'element', name: 'Messages', type: 'MessagesType', min: 0, max: 1 },
-        ],
+        particles: [{ kind: 'element', name: 'Messages', type: 'MessagesType', min: 0, max: 1 }],
       },
     },
     ReportDownloadRequestType: {
@@ -142,9 +223,7 @@ export const descriptors: ModuleDescriptor = {
         kind: 'sequence',
         min: 1,
         max: 1,
-        particles: [
-          { kind: 'element', name: 'Messages', type: 'MessagesType', min: 0, max: 1 },
-        ],
+        particles: [{ kind: 'element', name: 'Messages', type: 'MessagesType', min: 0, max: 1 }],
       },
     },
     ReportItemType: {
@@ -169,9 +248,7 @@ export const descriptors: ModuleDescriptor = {
         kind: 'sequence',
         min: 1,
         max: 1,
-        particles: [
-          { kind: 'element', name: 'Messages', type: 'MessagesType', min: 0, max: 1 },
-        ],
+        particles: [{ kind: 'element', name: 'Messages', type: 'MessagesType', min: 0, max: 1 }],
       },
     },
     ReportListRequestType: {
@@ -209,15 +286,57 @@ export const descriptors: ModuleDescriptor = {
         ],
       },
     },
-    ReportNameType: { kind: 'simple', name: 'ReportNameType', builtin: 'string', js: 'string', facets: { minLength: 0, maxLength: 50 } },
-    ReportSubTypeType: { kind: 'simple', name: 'ReportSubTypeType', builtin: 'string', js: 'string', facets: { enumeration: ['AWARDS', 'MOL', 'OFFERS', 'BUP', 'RESREQ', 'ACCESS', 'RESOURCE', 'REQUEST'] } },
-    ReportTypeType: { kind: 'simple', name: 'ReportTypeType', builtin: 'string', js: 'string', facets: { enumeration: ['REGISTRATION', 'MA', 'INTERFACE', 'SWITCH', 'SYSTEM'] } },
-    TimeStampType: { kind: 'simple', name: 'TimeStampType', builtin: 'dateTime', js: 'string', facets: { } },
-    TitleType: { kind: 'simple', name: 'TitleType', builtin: 'string', js: 'string', facets: { maxLength: 100 } },
-    TransactionIdType: { kind: 'simple', name: 'TransactionIdType', builtin: 'string', js: 'string', facets: { minLength: 1, maxLength: 10 } },
-    ValidationStatusType: { kind: 'simple', name: 'ValidationStatusType', builtin: 'string', js: 'string', facets: { enumeration: ['PASSED', 'WARNING', 'FAILED', 'NOT_DONE'] } },
-    ValueType: { kind: 'simple', name: 'ValueType', builtin: 'string', js: 'string', facets: { maxLength: 200 } },
-    WarningType: { kind: 'simple', name: 'WarningType', builtin: 'string', js: 'string', facets: { } },
+    ReportNameType: {
+      kind: 'simple',
+      name: 'ReportNameType',
+      builtin: 'string',
+      js: 'string',
+      facets: { minLength: 0, maxLength: 50 },
+    },
+    ReportSubTypeType: {
+      kind: 'simple',
+      name: 'ReportSubTypeType',
+      builtin: 'string',
+      js: 'string',
+      facets: { enumeration: ['AWARDS', 'MOL', 'OFFERS', 'BUP', 'RESREQ', 'ACCESS', 'RESOURCE', 'REQUEST'] },
+    },
+    ReportTypeType: {
+      kind: 'simple',
+      name: 'ReportTypeType',
+      builtin: 'string',
+      js: 'string',
+      facets: { enumeration: ['REGISTRATION', 'MA', 'INTERFACE', 'SWITCH', 'SYSTEM'] },
+    },
+    TimeStampType: { kind: 'simple', name: 'TimeStampType', builtin: 'dateTime', js: 'string', facets: {} },
+    TitleType: {
+      kind: 'simple',
+      name: 'TitleType',
+      builtin: 'string',
+      js: 'string',
+      facets: { maxLength: 100 },
+    },
+    TransactionIdType: {
+      kind: 'simple',
+      name: 'TransactionIdType',
+      builtin: 'string',
+      js: 'string',
+      facets: { minLength: 1, maxLength: 10 },
+    },
+    ValidationStatusType: {
+      kind: 'simple',
+      name: 'ValidationStatusType',
+      builtin: 'string',
+      js: 'string',
+      facets: { enumeration: ['PASSED', 'WARNING', 'FAILED', 'NOT_DONE'] },
+    },
+    ValueType: {
+      kind: 'simple',
+      name: 'ValueType',
+      builtin: 'string',
+      js: 'string',
+      facets: { maxLength: 200 },
+    },
+    WarningType: { kind: 'simple', name: 'WarningType', builtin: 'string', js: 'string', facets: {} },
   },
   elements: {
     MarketReport: 'MarketReportType',

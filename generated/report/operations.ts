@@ -2,7 +2,8 @@
 // Input: mi-report.xsd sha256:dc81c49e355c8a33dc9d1055b08cdf686c051828e2c3f89899db5efd38548971
 // Do not edit: change codegen/ and run `npm run codegen`.
 /* eslint-disable */
-import type { OperationDescriptor } from '../../src/xml/descriptors.js';
+import type { OperationDescriptor } from '../../src/generated-support.js';
+import type * as outbound from '../outbound/types.js';
 import type * as T from './types.js';
 
 /** The operations of mi-report.xsd (MI, mp.report). */
@@ -13,12 +14,14 @@ export const operations = {
     module: 'report',
     interface: 'MI',
     requestType: 'mp.report',
+    kind: 'submit',
     root: 'MarketReport',
     rootType: 'MarketReportType',
     element: 'ReportCreateRequest',
     dataType: 'ReportCreateRequestType',
     many: false,
     result: { element: 'ReportCreateRequest', type: 'ReportCreateRequestType', many: false },
+    identity: ['ApplicationType', 'ParticipantName'],
     audience: ['bsp', 'mo', 'tso'],
     method: 'reportCreateRequest',
   },
@@ -28,12 +31,21 @@ export const operations = {
     module: 'report',
     interface: 'MI',
     requestType: 'mp.report',
+    kind: 'query',
     root: 'MarketReport',
     rootType: 'MarketReportType',
     element: 'ReportDownloadRequest',
     dataType: 'ReportDownloadRequestType',
     many: false,
-    result: { element: 'ReportDownloadRequest', type: 'ReportDownloadRequestType', many: false },
+    result: {
+      element: 'ReportDownloadRequest',
+      type: 'ReportDownloadRequestType',
+      many: false,
+      document: 'outbound',
+      root: 'OutboundData',
+      rootType: 'OutboundDataType',
+    },
+    identity: ['ApplicationType', 'ParticipantName'],
     audience: ['bsp', 'mo', 'tso'],
     files: true,
     method: 'reportDownloadRequest',
@@ -44,12 +56,21 @@ export const operations = {
     module: 'report',
     interface: 'MI',
     requestType: 'mp.report',
+    kind: 'query',
     root: 'MarketReport',
     rootType: 'MarketReportType',
     element: 'ReportDownloadRequestTrnID',
     dataType: 'ReportDownloadRequestTrnIDType',
     many: false,
-    result: { element: 'ReportDownloadRequestTrnID', type: 'ReportDownloadRequestTrnIDType', many: false },
+    result: {
+      element: 'ReportDownloadRequestTrnID',
+      type: 'ReportDownloadRequestTrnIDType',
+      many: false,
+      document: 'outbound',
+      root: 'OutboundData',
+      rootType: 'OutboundDataType',
+    },
+    identity: ['ApplicationType', 'ParticipantName'],
     audience: ['bsp', 'mo', 'tso'],
     files: true,
     method: 'reportDownloadRequestTrnID',
@@ -60,12 +81,14 @@ export const operations = {
     module: 'report',
     interface: 'MI',
     requestType: 'mp.report',
+    kind: 'query',
     root: 'MarketReport',
     rootType: 'MarketReportType',
     element: 'ReportListRequest',
     dataType: 'ReportListRequestType',
     many: false,
     result: { element: 'ReportListRequest', type: 'ReportListRequestType', many: false },
+    identity: ['ApplicationType', 'ParticipantName'],
     audience: ['bsp', 'mo', 'tso'],
     method: 'reportListRequest',
   },
@@ -80,22 +103,25 @@ export interface OperationTypes {
     many: false;
     result: T.ReportCreateRequestType;
     resultMany: false;
+    resultDocument: 'report';
   };
   /** `ReportDownloadRequest` (mi-report.xsd, type `ReportDownloadRequestType`), on MI as `mp.report`. */
   ReportDownloadRequest: {
     attributes: T.MarketReportTypeAttributes;
     data: T.ReportDownloadRequestType;
     many: false;
-    result: T.ReportDownloadRequestType;
+    result: outbound.OutboundDataType;
     resultMany: false;
+    resultDocument: 'outbound';
   };
   /** `ReportDownloadRequestTrnID` (mi-report.xsd, type `ReportDownloadRequestTrnIDType`), on MI as `mp.report`. */
   ReportDownloadRequestTrnID: {
     attributes: T.MarketReportTypeAttributes;
     data: T.ReportDownloadRequestTrnIDType;
     many: false;
-    result: T.ReportDownloadRequestTrnIDType;
+    result: outbound.OutboundDataType;
     resultMany: false;
+    resultDocument: 'outbound';
   };
   /** `ReportListRequest` (mi-report.xsd, type `ReportListRequestType`), on MI as `mp.report`. */
   ReportListRequest: {
@@ -104,5 +130,6 @@ export interface OperationTypes {
     many: false;
     result: T.ReportListRequestType;
     resultMany: false;
+    resultDocument: 'report';
   };
 }

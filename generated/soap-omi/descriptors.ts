@@ -2,7 +2,7 @@
 // Input: omi-web-service.wsdl sha256:1a352ab9fd6e62b42b6605b92b797c39f53f2e4bcb87205fd685b57d94f142f0
 // Do not edit: change codegen/ and run `npm run codegen`.
 /* eslint-disable */
-import type { ModuleDescriptor } from '../../src/xml/descriptors.js';
+import type { ModuleDescriptor } from '../../src/generated-support.js';
 
 /** Descriptors of omi-web-service.wsdl: every type and global element, for the runtime codecs. */
 export const descriptors: ModuleDescriptor = {
@@ -12,7 +12,13 @@ export const descriptors: ModuleDescriptor = {
   sha256: '1a352ab9fd6e62b42b6605b92b797c39f53f2e4bcb87205fd685b57d94f142f0',
   namespace: 'urn:types.ws.web.omi.co.jp',
   types: {
-    AttachmentSignature: { kind: 'simple', name: 'AttachmentSignature', builtin: 'string', js: 'string', facets: { minLength: 1, maxLength: 2048 } },
+    AttachmentSignature: {
+      kind: 'simple',
+      name: 'AttachmentSignature',
+      builtin: 'string',
+      js: 'string',
+      facets: { minLength: 1, maxLength: 2048 },
+    },
     AttachmentType: {
       kind: 'complex',
       name: 'AttachmentType',
@@ -39,19 +45,65 @@ export const descriptors: ModuleDescriptor = {
         particles: [
           { kind: 'element', name: 'requestType', type: 'RequestType', min: 1, max: 1 },
           { kind: 'element', name: 'adminRole', type: 'xs:boolean', min: 1, max: 1, default: 'false' },
-          { kind: 'element', name: 'requestDataCompressed', type: 'xs:boolean', min: 1, max: 1, default: 'false' },
-          { kind: 'element', name: 'requestDataType', type: 'RequestDataType', min: 1, max: 1, default: 'XML' },
-          { kind: 'element', name: 'sendRequestDataOnSuccess', type: 'xs:boolean', min: 1, max: 1, default: 'true' },
-          { kind: 'element', name: 'sendResponseDataCompressed', type: 'xs:boolean', min: 1, max: 1, default: 'false' },
+          {
+            kind: 'element',
+            name: 'requestDataCompressed',
+            type: 'xs:boolean',
+            min: 1,
+            max: 1,
+            default: 'false',
+          },
+          {
+            kind: 'element',
+            name: 'requestDataType',
+            type: 'RequestDataType',
+            min: 1,
+            max: 1,
+            default: 'XML',
+          },
+          {
+            kind: 'element',
+            name: 'sendRequestDataOnSuccess',
+            type: 'xs:boolean',
+            min: 1,
+            max: 1,
+            default: 'true',
+          },
+          {
+            kind: 'element',
+            name: 'sendResponseDataCompressed',
+            type: 'xs:boolean',
+            min: 1,
+            max: 1,
+            default: 'false',
+          },
           { kind: 'element', name: 'requestSignature', type: 'RequestSignature', min: 0, max: 1 },
           { kind: 'element', name: 'requestData', type: 'xs:base64Binary', min: 1, max: 1 },
           { kind: 'element', name: 'attachmentData', type: 'AttachmentType', min: 0, max: 20 },
         ],
       },
     },
-    RequestDataType: { kind: 'simple', name: 'RequestDataType', builtin: 'string', js: 'string', facets: { enumeration: ['XML', 'JSON'] } },
-    RequestSignature: { kind: 'simple', name: 'RequestSignature', builtin: 'string', js: 'string', facets: { minLength: 1, maxLength: 2048 } },
-    RequestType: { kind: 'simple', name: 'RequestType', builtin: 'string', js: 'string', facets: { enumeration: ['mp.omi'] } },
+    RequestDataType: {
+      kind: 'simple',
+      name: 'RequestDataType',
+      builtin: 'string',
+      js: 'string',
+      facets: { enumeration: ['XML', 'JSON'] },
+    },
+    RequestSignature: {
+      kind: 'simple',
+      name: 'RequestSignature',
+      builtin: 'string',
+      js: 'string',
+      facets: { minLength: 1, maxLength: 2048 },
+    },
+    RequestType: {
+      kind: 'simple',
+      name: 'RequestType',
+      builtin: 'string',
+      js: 'string',
+      facets: { enumeration: ['mp.omi'] },
+    },
     ResponseAttInfo: {
       kind: 'complex',
       name: 'ResponseAttInfo',
@@ -64,7 +116,14 @@ export const descriptors: ModuleDescriptor = {
           { kind: 'element', name: 'success', type: 'xs:boolean', min: 1, max: 1 },
           { kind: 'element', name: 'warnings', type: 'xs:boolean', min: 1, max: 1, default: 'false' },
           { kind: 'element', name: 'responseBinary', type: 'xs:boolean', min: 1, max: 1, default: 'false' },
-          { kind: 'element', name: 'responseCompressed', type: 'xs:boolean', min: 1, max: 1, default: 'false' },
+          {
+            kind: 'element',
+            name: 'responseCompressed',
+            type: 'xs:boolean',
+            min: 1,
+            max: 1,
+            default: 'false',
+          },
           { kind: 'element', name: 'responseDataType', type: 'ResponseDataType', min: 1, max: 1 },
           { kind: 'element', name: 'responseFilename', type: 'xs:string', min: 0, max: 1 },
           { kind: 'element', name: 'responseData', type: 'xs:base64Binary', min: 0, max: 1 },
@@ -72,7 +131,13 @@ export const descriptors: ModuleDescriptor = {
         ],
       },
     },
-    ResponseDataType: { kind: 'simple', name: 'ResponseDataType', builtin: 'string', js: 'string', facets: { enumeration: ['XML', 'HTML', 'CSV', 'JSON', 'TXT'] } },
+    ResponseDataType: {
+      kind: 'simple',
+      name: 'ResponseDataType',
+      builtin: 'string',
+      js: 'string',
+      facets: { enumeration: ['XML', 'HTML', 'CSV', 'JSON', 'TXT'] },
+    },
   },
   elements: {
     AttachmentInfo: 'AttachmentType',

@@ -12,9 +12,11 @@ import { dnAttribute } from '../client/identity.js';
 import { Certificate } from '../security/certificate.js';
 import { FileAuditor } from '../transport/audit.js';
 import type { AfterReceiveEvent, TransportHooks } from '../transport/audit.js';
-import { CLIENT_TYPES, type ClientType, type EndpointOverrides } from '../transport/endpoints.js';
+import type { EndpointOverrides } from '../transport/endpoints.js';
+import { INTERFACES, isClientType, type ClientType } from '../vocabulary.js';
 import { decodeMessage } from '../transport/mtom.js';
-import { parseResponseEnvelope, SERVICES } from '../transport/soap.js';
+import { parseResponseEnvelope } from '../transport/soap.js';
+import { services } from '../../generated/index.js';
 import type { OperationCommand } from './commands.js';
 import { EXIT, UsageError } from './exit-codes.js';
 import { operationHelp } from './help.js';
@@ -143,8 +145,7 @@ function serviceUrls(
     } catch {
       throw new UsageError(`--url ${base} is not a URL`);
     }
-    urls.MI = `${origin}${SERVICES.MI.path}`;
-    urls.OMI = `${origin}${SERVICES.OMI.path}`;
+    for (const iface of INTERFACES) urls[iface] = `${origin}${services[iface].path}`;
   }
   if (mi !== undefined) urls.MI = mi;
   if (omi !== undefined) urls.OMI = omi;
@@ -224,7 +225,7 @@ export async function runOperation(
   if (certFile === undefined)
     throw new UsageError('--cert FILE is required (the participant PKCS#12 file), or set MMS_CERT_FILE');
   const clientType = values['client-type'] ?? env['MMS_CLIENT_TYPE'];
-  if (clientType === undefined || !(CLIENT_TYPES as readonly string[]).includes(clientType))
+  if (!isClientType(clientType))
     throw new UsageError(
       `--client-type must be bsp, mo or tso${clientType === undefined ? '' : `, got ${clientType}`}`,
     );

@@ -5,7 +5,7 @@
  * (`put-offer`, `query-awards`, `download-report`, …).
  */
 import { operations } from '../../generated/index.js';
-import { REFERENCE_NAMES } from '../client/reference-names.js';
+import { REFERENCE_NAMES } from '../../generated/methods.js';
 import type { OperationDescriptor } from '../xml/descriptors.js';
 
 /** One name that runs an operation. */
@@ -36,16 +36,13 @@ function build(): Map<string, OperationCommand> {
   }
   for (const [reference, [id, shape]] of Object.entries(REFERENCE_NAMES)) {
     const op = (operations as Record<string, OperationDescriptor>)[id];
-    if (op) table.set(kebab(reference), { name: kebab(reference), op, shape });
-  }
-  const download = (operations as Record<string, OperationDescriptor>)['ReportDownloadRequestTrnID'];
-  if (download) {
-    table.set('download-report', {
-      name: 'download-report',
-      op: download,
-      shape: undefined,
-      positional: 'TransactionId',
-    });
+    if (!op) continue;
+    table.set(
+      kebab(reference),
+      shape === 'transactionId'
+        ? { name: kebab(reference), op, shape: undefined, positional: 'TransactionId' }
+        : { name: kebab(reference), op, shape: shape === 'one' ? 'one' : 'list' },
+    );
   }
   return table;
 }

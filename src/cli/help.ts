@@ -220,13 +220,18 @@ export function operationHelp(op: OperationDescriptor): string {
 
   const result = op.result.envelope
     ? `${op.result.element} items of the ${op.result.envelope} envelope (${op.result.type})${op.result.many ? ', as a list' : ''}`
-    : op.element === 'ReportDownloadRequestTrnID' || op.element === 'ReportDownloadRequest'
-      ? 'the report: an OutboundData document, or a file (use --out)'
+    : op.result.root
+      ? `the report: an ${op.result.root} document${op.files ? ', or a file (use --out)' : ''}`
       : `the ${op.result.element} element (${op.result.type})`;
+  const kind =
+    op.kind === 'submit'
+      ? 'a submission: changes state on the MMS, so it is not retried once it may have reached the server'
+      : 'a query: retried after a 5xx or a lost connection';
   return `mms ${namesOf(op).join(' | ')}
 
 ${op.id}: ${op.interface} service, requestType ${op.requestType}, payload ${op.root} (${module.file}).
 Open to: ${op.audience.map((a) => a.toUpperCase()).join(', ')}.
+Kind: ${kind}.
 Result: ${result}.
 
 Input (JSON, from --input FILE or standard input):

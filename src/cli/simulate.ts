@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { Logger } from '../logger.js';
 import { FaultInjector } from '../simulator/faults.js';
-import type { ClientType } from '../transport/endpoints.js';
+import { isClientType } from '../vocabulary.js';
 import {
   startSimulator,
   type FaultRule,
@@ -56,10 +56,10 @@ Stop with Ctrl-C.
 
 function participantOf(spec: string): ParticipantConfig {
   const [name, type, users] = spec.split(':');
-  if (!name || !type || !['bsp', 'mo', 'tso'].includes(type))
+  if (!name || !isClientType(type))
     throw new UsageError(`--participant ${spec}: expected NAME:TYPE[:USER,...] with TYPE bsp, mo or tso`);
   const list = users ? users.split(',').filter(Boolean) : ['FAKEUSER'];
-  return { name, clientType: type as ClientType, users: list };
+  return { name, clientType: type, users: list };
 }
 
 async function faultsFrom(file: string): Promise<FaultRule[]> {

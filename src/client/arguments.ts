@@ -7,7 +7,7 @@
 import { MmsClientError } from '../errors.js';
 import { checkBoolean, checkChoice, checkInteger, checkTimeout } from '../options.js';
 import { checkCertificate } from '../security/certificate.js';
-import { CLIENT_TYPES } from '../transport/index.js';
+import { CLIENT_TYPES, isClientType } from '../vocabulary.js';
 import { MAX_DEPTH_LIMIT } from '../xml/parser.js';
 import { describe } from '../xml/scalar.js';
 import type { MmsClientOptions } from './client.js';
@@ -36,7 +36,7 @@ export function checkClientOptions(options: MmsClientOptions): void {
   if (!isPlainObject(options))
     throw new MmsClientError('INVALID_OPTION', 'MmsClient options must be an object.');
   checkCertificate(options.certificate);
-  if (!CLIENT_TYPES.includes(options.clientType)) {
+  if (!isClientType(options.clientType)) {
     throw new MmsClientError(
       'INVALID_OPTION',
       `clientType must be one of ${CLIENT_TYPES.join(', ')}, got ${String(options.clientType)}`,

@@ -4,8 +4,8 @@
  * → decode → MMS success rules, and returns `{ data, messages, statistics }`
  * or throws a typed error that says what failed.
  */
-import { operations, type OperationId } from '../../generated/index.js';
-import type { OperationMethods } from '../../generated/methods.js';
+import { operations, services, type OperationId } from '../../generated/index.js';
+import { REFERENCE_NAMES, type OperationMethods, type ReferenceMethods } from '../../generated/methods.js';
 import { asMmsError, MmsClientError } from '../errors.js';
 import { silentLogger, type Logger } from '../logger.js';
 import { checkTimeout } from '../options.js';
@@ -13,10 +13,8 @@ import type { Certificate } from '../security/certificate.js';
 import {
   CallDeadline,
   DEFAULT_CALL_TIMEOUT_MS,
-  SERVICES,
   Transport,
   isContentIdDomain,
-  type ClientType,
   type EndpointOverrides,
   type Environment,
   type FixedFrameSource,
@@ -29,13 +27,13 @@ import { NOT_XML_CHAR } from '../xml/canonical.js';
 import type { DecodeOptions } from '../xml/decode.js';
 import { parseBase64 } from '../xml/lexical.js';
 import type { OperationDescriptor } from '../xml/descriptors.js';
+import type { ClientType } from '../vocabulary.js';
 import { checkCallArguments, checkClientOptions, type ResponseLimits } from './arguments.js';
 import { describe } from '../xml/scalar.js';
 import { AudienceError, MmsInputError } from './errors.js';
 import { identityFormatProblems, identityMismatches } from './identity.js';
-import { buildDocument, encodePayload, isSubmission, moduleOf, validateDocument } from './payload.js';
+import { buildDocument, encodePayload, validateDocument } from './payload.js';
 import { answerInterpreter } from './response.js';
-import { REFERENCE_NAMES, type ReferenceMethods } from './reference-names.js';
 import type { MmsResult } from './result.js';
 import { printable } from '../text.js';
 import type { AttachmentInput, CallOptions, CallResult, DataInput, EnvelopeInput } from './types.js';
@@ -53,7 +51,7 @@ export interface MmsClientOptions {
   readonly domain: string;
   /** `production` (default: main host, then backup) or `test`. */
   readonly environment?: Environment;
-  /** Replace the service URL(s) of an interface, e.g. `{ MI: 'https://127.0.0.1:8443/axis2/services/MiWebService' }`. */
+  /** Replace the service URL(s) of an interface, e.g. `{ MI: 'https://127.0.0.1:8443' + services.MI.path }`. */
   readonly urls?: EndpointOverrides;
   /** CA certificate(s) the server must chain to, instead of Node's bundled roots. */
   readonly ca?: string | Buffer | ReadonlyArray<string | Buffer>;
@@ -249,7 +247,7 @@ export class MmsClient {
         ...(attachments.length > 0 ? { attachments } : {}),
         ...(this.#options.adminRole ? { adminRole: true } : {}),
         operation: op.id,
-        kind: isSubmission(op) ? 'submit' : 'query',
+        kind: op.kind,
         interpret: answerInterpreter(op, {
           limits: this.#decodeLimits,
           expected: echoedValues(envelope),
@@ -312,9 +310,8 @@ export class MmsClient {
   }
 
   #envelopeAttributes(op: OperationDescriptor, given: Record<string, unknown>): Record<string, unknown> {
-    // Only where the envelope (or, for reports, the root) declares them.
-    const carrier = moduleOf(op).types[op.envelopeType ?? op.rootType];
-    const declared = new Set(carrier?.kind === 'complex' ? carrier.attributes.map((a) => a.name) : []);
+    // Only where the envelope (or, for reports, the root) declares them: the catalog's `identity`.
+    const declared = new Set(op.identity);
     const identity: Record<string, string> = {};
     if (declared.has('ParticipantName')) identity['ParticipantName'] = this.participant;
     if (declared.has('UserName')) identity['UserName'] = this.user;
@@ -337,7 +334,7 @@ export class MmsClient {
     inputs: readonly AttachmentInput[] | undefined,
   ): OutgoingAttachment[] {
     if (!inputs || inputs.length === 0) return [];
-    const max = SERVICES[op.interface].maxAttachments;
+    const max = services[op.interface].maxAttachments;
     if (inputs.length > max) {
       throw new MmsClientError(
         'INVALID_REQUEST',
@@ -386,7 +383,7 @@ for (const op of Object.values(operations) as OperationDescriptor[]) {
   });
 }
 
-// The reference client's names, as the same calls.
+// The reference client's names (generated/methods.ts), as the same calls.
 type AnyRequest = (
   operation: string,
   attributes: unknown,
@@ -394,24 +391,19 @@ type AnyRequest = (
   options?: CallOptions,
 ) => Promise<MmsResult<unknown>>;
 for (const [name, [operation, shape]] of Object.entries(REFERENCE_NAMES)) {
-  Object.defineProperty(MmsClient.prototype, name, {
-    value: async function (this: MmsClient, attributes: unknown, data: unknown, options?: CallOptions) {
-      const request = this.request as unknown as AnyRequest;
-      const result = await request.call(this, operation, attributes, data, options);
-      return shape === 'one' && Array.isArray(result.data) ? { ...result, data: result.data[0] } : result;
-    },
-    writable: true,
-    configurable: true,
-  });
+  const value =
+    shape === 'transactionId'
+      ? function (this: MmsClient, transactionId: string, options?: CallOptions) {
+          const request = this.request as unknown as AnyRequest;
+          return request.call(this, operation, {}, { TransactionId: transactionId }, options);
+        }
+      : async function (this: MmsClient, attributes: unknown, data: unknown, options?: CallOptions) {
+          const request = this.request as unknown as AnyRequest;
+          const result = await request.call(this, operation, attributes, data, options);
+          return shape === 'one' && Array.isArray(result.data) ? { ...result, data: result.data[0] } : result;
+        };
+  Object.defineProperty(MmsClient.prototype, name, { value, writable: true, configurable: true });
 }
-Object.defineProperty(MmsClient.prototype, 'downloadReport', {
-  value: function (this: MmsClient, transactionId: string, options?: CallOptions) {
-    return this.request('ReportDownloadRequestTrnID', {}, { TransactionId: transactionId }, options);
-  },
-  writable: true,
-  configurable: true,
-});
-
 /** The result alone: how it was delivered (status, URL, attempts) is the transport's record, not the result's. */
 function withoutDelivery({
   transactionId: _transactionId,

@@ -46,14 +46,3 @@ export function validateDocument(op: OperationDescriptor, document: Record<strin
 export function encodePayload(op: OperationDescriptor, document: Record<string, unknown>): string {
   return encodeDocument(moduleOf(op), op.root, document);
 }
-
-/** Submissions change state on the server; they are not retried after the request may have arrived. */
-export function isSubmission(op: OperationDescriptor): boolean {
-  return (
-    op.envelope === 'MarketSubmit' ||
-    op.envelope === 'MarketCancel' ||
-    op.envelope === 'RegistrationSubmit' ||
-    op.envelope === 'RegistrationApproval' ||
-    op.name === 'ReportCreateRequest'
-  );
-}

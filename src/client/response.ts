@@ -27,8 +27,6 @@ import { moduleOf } from './payload.js';
 import type { MmsAttachment, MmsFile, MmsMessage, MmsResult } from './result.js';
 import { judge } from './success.js';
 
-const OUTBOUND_ROOT = 'OutboundData';
-
 /** How to read one answer. */
 export interface InterpretOptions {
   /** Limits of the payload reader (size, depth, counts, problems). */
@@ -279,12 +277,13 @@ export async function interpretResponse(
     );
   }
   const element = await parsePayload(op, sent.payload, options);
-  if (element.name === OUTBOUND_ROOT && element.uri === '' && op.files) {
+  const { document, root } = op.result;
+  if (document && root && element.name === root && element.uri === '') {
     const decoded = await decodeTreeAsync(
-      modules.outbound,
-      modules.outbound.elements[OUTBOUND_ROOT]!,
+      modules[document],
+      modules[document].elements[root]!,
       element,
-      OUTBOUND_ROOT,
+      root,
       options.limits,
       options.signal,
     );
@@ -323,7 +322,7 @@ export async function interpretResponse(
   }
   const outcome = judge(op, decoded.value, decoded.problems);
   // A report download answered with MarketReport carries no report content.
-  const data = op.files && !op.envelope ? undefined : op.result.many ? outcome.items : outcome.items[0];
+  const data = document ? undefined : op.result.many ? outcome.items : outcome.items[0];
   const errors = [...outcome.errors, ...(outcome.errors.length === 0 ? outerFailure(sent) : [])];
   if (errors.length > 0) {
     throw new MmsValidationError(op.id, {

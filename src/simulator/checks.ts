@@ -16,16 +16,10 @@
  * before any of this runs.
  */
 import type { X509Certificate } from 'node:crypto';
-import { modules, operations } from '../../generated/index.js';
+import { modules, operations, services } from '../../generated/index.js';
 import { verifySignature } from '../security/signature.js';
 import { decodeMessage, parseContentType, splitMultipart } from '../transport/mtom.js';
-import {
-  parseRequestEnvelope,
-  SERVICES,
-  stripAngleBrackets,
-  type MmsInterface,
-  type ParsedRequest,
-} from '../transport/soap.js';
+import { parseRequestEnvelope, stripAngleBrackets, type ParsedRequest } from '../transport/soap.js';
 import { MmsLimitError } from '../errors.js';
 import { decodeTreeAsync, type Decoded } from '../xml/decode.js';
 import type {
@@ -41,6 +35,7 @@ import { CODES, type KnownCaller } from './operations/index.js';
 import type { ParticipantConfig } from './pki.js';
 import type { FaultCode } from './respond.js';
 import { isRec, type Note, type Rec } from './values.js';
+import { INTERFACES, type Interface } from '../vocabulary.js';
 
 /** How a failed check is answered before the payload is processed. */
 export type Rejection =
@@ -84,21 +79,21 @@ export function callerOf(
 }
 
 /** The interface served at a path, or undefined. */
-export function serviceAt(path: string): MmsInterface | undefined {
+export function serviceAt(path: string): Interface | undefined {
   const clean = path.split('?')[0]?.replace(/\/+$/, '');
-  return (Object.keys(SERVICES) as MmsInterface[]).find((k) => SERVICES[k].path === clean);
+  return INTERFACES.find((k) => services[k].path === clean);
 }
 
 /** SOAPAction as the WSDL binds it; Axis2 dispatches on it. */
-export function checkSoapAction(iface: MmsInterface, header: string | undefined): Rejection | undefined {
-  const expected = SERVICES[iface].soapAction;
+export function checkSoapAction(iface: Interface, header: string | undefined): Rejection | undefined {
+  const expected = services[iface].soapAction;
   const given = header?.trim().replace(/^"(.*)"$/, '$1');
   if (given === expected) return undefined;
   return fault(
     'soapenv:Client',
     given === undefined || given === ''
       ? `The SOAPAction header is missing; the ${iface} service expects "${expected}".`
-      : `The endpoint reference (EPR) for the Operation not found is ${SERVICES[iface].path} and the WSA Action = ${given}. Expected SOAPAction "${expected}".`,
+      : `The endpoint reference (EPR) for the Operation not found is ${services[iface].path} and the WSA Action = ${given}. Expected SOAPAction "${expected}".`,
   );
 }
 
@@ -112,7 +107,7 @@ function withoutPrefix(message: string): string {
  * `start`) must say `type="text/xml"`, which selects SOAP 1.1.
  */
 export async function readEnvelope(
-  iface: MmsInterface,
+  iface: Interface,
   contentType: string | undefined,
   body: Buffer,
 ): Promise<{ readonly request: ParsedRequest; readonly mtom: boolean } | Rejection> {
@@ -168,19 +163,19 @@ export async function readEnvelope(
     if (request.interface !== iface) {
       return fault(
         'soapenv:Client',
-        `RequestAttInfo in namespace ${SERVICES[request.interface].typesNamespace} was sent to the ${iface} service, which expects ${SERVICES[iface].typesNamespace}.`,
+        `RequestAttInfo in namespace ${services[request.interface].typesNamespace} was sent to the ${iface} service, which expects ${services[iface].typesNamespace}.`,
       );
     }
-    if (!(SERVICES[iface].requestTypes as readonly string[]).includes(request.requestType)) {
+    if (!(services[iface].requestTypes as readonly string[]).includes(request.requestType)) {
       return fault(
         'soapenv:Client',
-        `requestType ${request.requestType} is not accepted by the ${iface} service (allowed: ${SERVICES[iface].requestTypes.join(', ')}).`,
+        `requestType ${request.requestType} is not accepted by the ${iface} service (allowed: ${services[iface].requestTypes.join(', ')}).`,
       );
     }
-    if (request.attachmentData.length > SERVICES[iface].maxAttachments) {
+    if (request.attachmentData.length > services[iface].maxAttachments) {
       return fault(
         'soapenv:Client',
-        `${request.attachmentData.length} attachments exceed the limit of ${SERVICES[iface].maxAttachments}.`,
+        `${request.attachmentData.length} attachments exceed the limit of ${services[iface].maxAttachments}.`,
       );
     }
     return { request, mtom };
@@ -242,7 +237,7 @@ const ROOT_OF: Readonly<Record<PayloadModule, string>> = {
 
 /** The payload as an element tree of the right module, or the TXT message the MMS sends when it cannot read it. */
 export async function readPayload(
-  iface: MmsInterface,
+  iface: Interface,
   request: ParsedRequest,
 ): Promise<{ readonly module: PayloadModule; readonly root: XmlElement } | Rejection> {
   const module = MODULE_OF[`${iface} ${request.requestType}`];

@@ -7,14 +7,14 @@
  * the first few and can be limited to a number of uses, so "the first call
  * fails with 503, the retry succeeds" is `{ kind: 'status', status: 503, times: 1 }`.
  */
-import type { MmsInterface } from '../transport/soap.js';
+import type { Interface } from '../vocabulary.js';
 
 /** Which requests a rule applies to, and how often. */
 export interface FaultMatch {
   /** Catalog ids (`MarketQuery_OfferQuery`); any operation when absent. */
   readonly operation?: string | readonly string[];
   /** Only requests to this service. */
-  readonly interface?: MmsInterface;
+  readonly interface?: Interface;
   /** Let this many matching requests through first. Default 0. */
   readonly skip?: number;
   /** Apply to this many matching requests, then never again. Default: every one. */
@@ -77,7 +77,7 @@ export class FaultInjector {
   }
 
   /** The first rule that applies to a request, counting it as used. */
-  take(iface: MmsInterface | undefined, operation: string | undefined): FaultRule | undefined {
+  take(iface: Interface | undefined, operation: string | undefined): FaultRule | undefined {
     for (const { rule, counter } of this.#rules) {
       if (rule.interface !== undefined && rule.interface !== iface) continue;
       if (rule.operation !== undefined) {

@@ -8,9 +8,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { modules } from '../../generated/index.js';
+import { modules, services } from '../../generated/index.js';
 import { silentLogger, type Logger } from '../logger.js';
-import { SERVICES } from '../transport/soap.js';
+import { isClientType } from '../vocabulary.js';
 import { identityFormatProblems } from '../client/identity.js';
 import { SimulatorError } from './errors.js';
 import { MAX_RESPONSE_BYTES_LIMIT } from '../options.js';
@@ -95,7 +95,7 @@ function checkParticipants(participants: readonly ParticipantConfig[]): void {
   for (const p of participants) {
     if (seen.has(p.name)) throw new SimulatorError(`participant ${p.name} is configured twice`);
     seen.add(p.name);
-    if (!['bsp', 'mo', 'tso'].includes(p.clientType))
+    if (!isClientType(p.clientType))
       throw new SimulatorError(`participant ${p.name}: clientType must be bsp, mo or tso`);
     const users = p.users ?? ['FAKEUSER'];
     if (users.length === 0) throw new SimulatorError(`participant ${p.name} has no users`);
@@ -195,7 +195,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     let stopped: Promise<void> | undefined;
     const running = server;
     return {
-      urls: { MI: `${base}${SERVICES.MI.path}`, OMI: `${base}${SERVICES.OMI.path}` },
+      urls: { MI: `${base}${services.MI.path}`, OMI: `${base}${services.OMI.path}` },
       port: server.port,
       caPem: pki.caPem,
       caPath: pki.caPath,

@@ -7,11 +7,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { encodeMtom } from '../transport/mtom.js';
-import { buildFaultEnvelope, buildResponseEnvelope, type MmsInterface } from '../transport/soap.js';
+import { buildFaultEnvelope, buildResponseEnvelope } from '../transport/soap.js';
 import type { ModuleDescriptor } from '../xml/descriptors.js';
 import { encodeDocument } from '../xml/encode.js';
 import { validateValue } from '../xml/validate.js';
 import type { Reply } from './operations/index.js';
+import type { Interface } from '../vocabulary.js';
 
 /** An HTTP response to send. */
 export interface HttpAnswer {
@@ -64,7 +65,7 @@ export interface ResponseContent {
 }
 
 /** `ResponseAttInfo` as MTOM or as plain SOAP with inline base64. */
-export function soapAnswer(iface: MmsInterface, content: ResponseContent, mtom: boolean): HttpAnswer {
+export function soapAnswer(iface: Interface, content: ResponseContent, mtom: boolean): HttpAnswer {
   const partId = axisContentId(1);
   const envelope = buildResponseEnvelope(iface, {
     success: content.success,
@@ -89,7 +90,7 @@ export function soapAnswer(iface: MmsInterface, content: ResponseContent, mtom: 
 }
 
 /** The HTTP answer of an operation's reply. */
-export function replyAnswer(iface: MmsInterface, reply: Reply, mtom: boolean): HttpAnswer {
+export function replyAnswer(iface: Interface, reply: Reply, mtom: boolean): HttpAnswer {
   if (reply.kind === 'file') {
     return soapAnswer(
       iface,
@@ -118,7 +119,7 @@ export function replyAnswer(iface: MmsInterface, reply: Reply, mtom: boolean): H
 }
 
 /** A plain-text error message (`responseDataType` TXT), the MMS's answer to a payload it cannot read. */
-export function textAnswer(iface: MmsInterface, text: string, mtom: boolean): HttpAnswer {
+export function textAnswer(iface: Interface, text: string, mtom: boolean): HttpAnswer {
   return soapAnswer(
     iface,
     { success: false, warnings: false, binary: false, dataType: 'TXT', data: Buffer.from(text, 'utf8') },

@@ -8,7 +8,7 @@ import { randomInt, type X509Certificate } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { modules } from '../../generated/index.js';
 import type { Logger } from '../logger.js';
-import type { MmsInterface } from '../transport/soap.js';
+import type { Interface } from '../vocabulary.js';
 import type { OperationDescriptor } from '../xml/descriptors.js';
 import {
   audienceNotes,
@@ -60,7 +60,7 @@ export interface IncomingRequest {
 
 /** A checked request, ready to be answered. */
 export interface Prepared {
-  readonly interface: MmsInterface | undefined;
+  readonly interface: Interface | undefined;
   readonly operation: string | undefined;
   /** Whether the request came as MTOM (fault injection answers in kind). */
   readonly mtom: boolean;
@@ -82,7 +82,7 @@ function newTransactionId(state: SimulatorState): string {
 }
 
 function fixed(
-  iface: MmsInterface | undefined,
+  iface: Interface | undefined,
   answer: HttpAnswer,
   note: string,
   mtom = false,

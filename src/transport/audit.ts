@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { MmsError } from '../errors.js';
-import type { MmsInterface } from './soap.js';
+import type { Interface } from '../vocabulary.js';
 
 /** One attempt's request, as sent. */
 export interface AuditRequest {
@@ -17,7 +17,7 @@ export interface AuditRequest {
   readonly callId: string;
   /** Operation name given by the caller (for example `MarketSubmit_OfferData`). */
   readonly operation: string;
-  readonly interface: MmsInterface;
+  readonly interface: Interface;
   readonly kind: 'query' | 'submit';
   /** 1 for the first attempt. */
   readonly attempt: number;

@@ -5,13 +5,10 @@
  * networks and tests talk to local servers.
  */
 import { MmsClientError } from '../errors.js';
-import { SERVICES, type MmsInterface } from './soap.js';
+import { services } from '../../generated/index.js';
+import type { ClientType, Interface } from '../vocabulary.js';
 
-/** Who is calling: Balancing Service Provider, Market Operator, Transmission System Operator. */
-export type ClientType = 'bsp' | 'mo' | 'tso';
-
-/** Every client type, for checking input. */
-export const CLIENT_TYPES: readonly ClientType[] = ['bsp', 'mo', 'tso'];
+export type { ClientType };
 /** Which MMS: production (main and backup hosts) or the test system. */
 export type Environment = 'production' | 'test';
 
@@ -22,12 +19,12 @@ export interface HostSet {
   readonly test: string;
 }
 
-const BSP_MO: Readonly<Record<MmsInterface, HostSet>> = Object.freeze({
+const BSP_MO: Readonly<Record<Interface, HostSet>> = Object.freeze({
   OMI: Object.freeze({ main: 'www5.eprx.or.jp', backup: 'www6.eprx.or.jp', test: 'www7.eprx.or.jp' }),
   MI: Object.freeze({ main: 'www2.eprx.or.jp', backup: 'www3.eprx.or.jp', test: 'www4.eprx.or.jp' }),
 });
 
-const TSO: Readonly<Record<MmsInterface, HostSet>> = Object.freeze({
+const TSO: Readonly<Record<Interface, HostSet>> = Object.freeze({
   OMI: Object.freeze({
     main: 'maiwlba103v07.eprx.or.jp',
     backup: 'mbiwlba103v07.eprx.or.jp',
@@ -41,24 +38,22 @@ const TSO: Readonly<Record<MmsInterface, HostSet>> = Object.freeze({
 });
 
 /** Host names by client type and interface. */
-export const MMS_HOSTS: Readonly<Record<ClientType, Readonly<Record<MmsInterface, HostSet>>>> = Object.freeze(
-  {
-    bsp: BSP_MO,
-    mo: BSP_MO,
-    tso: TSO,
-  },
-);
+export const MMS_HOSTS: Readonly<Record<ClientType, Readonly<Record<Interface, HostSet>>>> = Object.freeze({
+  bsp: BSP_MO,
+  mo: BSP_MO,
+  tso: TSO,
+});
 
 /**
  * URL overrides per interface: one URL, or an ordered list (first is tried
  * first, the rest are fail-over targets).
  */
-export type EndpointOverrides = Partial<Record<MmsInterface, string | readonly string[]>>;
+export type EndpointOverrides = Partial<Record<Interface, string | readonly string[]>>;
 
 /** Inputs of {@link resolveEndpoints}. */
 export interface EndpointOptions {
   readonly clientType: ClientType;
-  readonly interface: MmsInterface;
+  readonly interface: Interface;
   readonly environment: Environment;
   readonly overrides?: EndpointOverrides;
   /** Accept `http://` overrides (no TLS). Default false. */
@@ -106,7 +101,7 @@ export function resolveEndpoints(options: EndpointOptions): readonly string[] {
     return urls as string[];
   }
   const hosts = MMS_HOSTS[options.clientType][options.interface];
-  const path = SERVICES[options.interface].path;
+  const path = services[options.interface].path;
   const names = options.environment === 'test' ? [hosts.test] : [hosts.main, hosts.backup];
   return names.map((h) => `https://${h}${path}`);
 }

@@ -8,13 +8,8 @@
 import { CertificateError, MmsClientError } from '../errors.js';
 import type { Certificate } from '../security/certificate.js';
 import { encodeMtom, newContentId, type BinaryPart } from './mtom.js';
-import {
-  SERVICES,
-  buildRequestEnvelope,
-  type MmsInterface,
-  type RequestAttachment,
-  type RequestType,
-} from './soap.js';
+import type { Interface, RequestType } from '../vocabulary.js';
+import { SERVICES, buildRequestEnvelope, type RequestAttachment } from './soap.js';
 
 /** One attachment to send: its bytes are signed and sent as their own MTOM part. */
 export interface OutgoingAttachment {
@@ -24,7 +19,7 @@ export interface OutgoingAttachment {
 
 /** What one request carries. */
 export interface RequestFrame {
-  readonly interface: MmsInterface;
+  readonly interface: Interface;
   readonly requestType: RequestType;
   /** The exact payload bytes (canonical XML); these are signed and sent. */
   readonly payload: Uint8Array;

@@ -22,8 +22,10 @@ export type {
   FileAuditorOptions,
   TransportHooks,
 } from './audit.js';
-export { CLIENT_TYPES, MMS_HOSTS, resolveEndpoints } from './endpoints.js';
+export { MMS_HOSTS, resolveEndpoints } from './endpoints.js';
+export { CLIENT_TYPES } from '../vocabulary.js';
 export type { ClientType, EndpointOptions, EndpointOverrides, Environment, HostSet } from './endpoints.js';
+export type { Interface, RequestType } from '../vocabulary.js';
 export { DEFAULT_RETRY_POLICY, backoffDelay } from './retry.js';
 export type { RetryPolicy } from './retry.js';
 export {
@@ -40,13 +42,9 @@ export {
 } from './soap.js';
 export type {
   BinaryContent,
-  MiRequestType,
-  MmsInterface,
-  OmiRequestType,
   ParsedRequest,
   RequestAttInfo,
   RequestAttachment,
-  RequestType,
   ResponseAttInfo,
   ResponseAttachment,
   ResponseDataType,

@@ -14,7 +14,7 @@
  * their children are in no namespace. We write exactly that, and read
  * children by local name so a server that qualifies them still works.
  */
-import { modules } from '../../generated/index.js';
+import { modules, services } from '../../generated/index.js';
 import { MmsClientError } from '../errors.js';
 import { NOT_XML_CHAR } from '../xml/canonical.js';
 import { decodeBase64InSlices } from '../xml/base64.js';
@@ -27,16 +27,8 @@ import { resolveType } from '../xml/schema-index.js';
 import { parseXmlAsync, type ParseLimits } from '../xml/parser.js';
 import { printable } from '../text.js';
 import { childNamed, childrenNamed, deepText, type XmlElement } from './xml-tree.js';
-
-/** The two MMS web services. */
-export type MmsInterface = 'MI' | 'OMI';
-
-/** `requestType` values of MI. */
-export type MiRequestType = 'mp.info' | 'mp.market' | 'mp.registration' | 'mp.report';
-/** `requestType` values of OMI. */
-export type OmiRequestType = 'mp.omi';
-/** Any `requestType`. */
-export type RequestType = MiRequestType | OmiRequestType;
+import type { ServiceDescriptor } from '../xml/descriptors.js';
+import type { Interface, RequestType } from '../vocabulary.js';
 
 /** Known `responseDataType` values. */
 export const RESPONSE_DATA_TYPES = ['XML', 'HTML', 'CSV', 'JSON', 'TXT'] as const;
@@ -51,39 +43,13 @@ export const SOAP12_NS = 'http://www.w3.org/2003/05/soap-envelope';
 export const XOP_NS = 'http://www.w3.org/2004/08/xop/include';
 
 /** What differs between the two services, from their WSDLs. */
-export interface ServiceDescription {
-  /** Target namespace of the message types. */
-  readonly typesNamespace: string;
-  /** SOAPAction of `submitAttachment`. */
-  readonly soapAction: string;
-  /** Allowed `requestType` values. */
-  readonly requestTypes: readonly RequestType[];
-  /** `maxOccurs` of `attachmentData`. */
-  readonly maxAttachments: number;
-  /** Path of the service on the Axis2 host. */
-  readonly path: string;
-}
+export type ServiceDescription = ServiceDescriptor;
 
-/** The two services as their WSDLs describe them (MMS-PROTOCOL.md §1). */
-export const SERVICES: Readonly<Record<MmsInterface, ServiceDescription>> = Object.freeze({
-  MI: Object.freeze({
-    typesNamespace: 'urn:abb.com:project/mms/types',
-    soapAction: 'urn:abb.com:project/mms/submitAttachment',
-    requestTypes: Object.freeze(['mp.info', 'mp.market', 'mp.registration', 'mp.report'] as const),
-    maxAttachments: 40,
-    path: '/axis2/services/MiWebService',
-  }),
-  OMI: Object.freeze({
-    typesNamespace: 'urn:types.ws.web.omi.co.jp',
-    soapAction: 'urn:ws.web.omi.co.jp:submitAttachment',
-    requestTypes: Object.freeze(['mp.omi'] as const),
-    maxAttachments: 20,
-    path: '/axis2/services/OmiWebService',
-  }),
-});
+/** The two services as their WSDLs bind them: the generated catalog (generated/services.ts). */
+export const SERVICES: Readonly<Record<Interface, ServiceDescription>> = services;
 
 /** The schema embedded in each service's WSDL. */
-const MESSAGE_SCHEMAS: Readonly<Record<MmsInterface, ModuleDescriptor>> = {
+const MESSAGE_SCHEMAS: Readonly<Record<Interface, ModuleDescriptor>> = {
   MI: modules['soap-mi'],
   OMI: modules['soap-omi'],
 };
@@ -185,7 +151,7 @@ export interface EnvelopeReadOptions {
  *
  * @throws {@link MmsClientError} `INVALID_REQUEST` for a value the WSDL refuses
  */
-export function buildRequestEnvelope(iface: MmsInterface, req: RequestAttInfo): string {
+export function buildRequestEnvelope(iface: Interface, req: RequestAttInfo): string {
   return envelope(writeMessage(iface, 'RequestAttInfo', req));
 }
 
@@ -194,7 +160,7 @@ export function buildRequestEnvelope(iface: MmsInterface, req: RequestAttInfo): 
  * sends one; tests and the local MMS stand-in do.
  */
 export function buildResponseEnvelope(
-  iface: MmsInterface,
+  iface: Interface,
   res: Omit<ResponseAttInfo, 'responseData' | 'attachmentData'> & {
     readonly responseData?: BinaryContent;
     readonly attachmentData?: readonly RequestAttachment[];
@@ -239,7 +205,7 @@ export async function parseResponseEnvelope(
 
 /** A request envelope as read back by a server (the local stand-in, tests). */
 export interface ParsedRequest {
-  readonly interface: MmsInterface;
+  readonly interface: Interface;
   readonly requestType: string;
   readonly adminRole: boolean;
   readonly requestDataCompressed: boolean;
@@ -278,8 +244,8 @@ export async function parseRequestEnvelope(
   return { interface: iface, ...fields } as unknown as ParsedRequest;
 }
 
-function interfaceOf(namespace: string): MmsInterface | undefined {
-  return (Object.keys(MESSAGE_SCHEMAS) as MmsInterface[]).find(
+function interfaceOf(namespace: string): Interface | undefined {
+  return (Object.keys(MESSAGE_SCHEMAS) as Interface[]).find(
     (k) => MESSAGE_SCHEMAS[k].namespace === namespace,
   );
 }
@@ -314,14 +280,14 @@ function binaryEl(name: string, content: BinaryContent): string {
 const BINARY = 'xs:base64Binary';
 
 /** A message element of the service's types namespace, its fields written by the descriptors. */
-function writeMessage(iface: MmsInterface, typeName: string, value: object): string {
+function writeMessage(iface: Interface, typeName: string, value: object): string {
   const schema = MESSAGE_SCHEMAS[iface];
   const body = writeFields(iface, schema, typeName, value as Readonly<Record<string, unknown>>, typeName);
   return `<mms:${typeName} xmlns:mms="${escapeXml(schema.namespace)}">${body}</mms:${typeName}>`;
 }
 
 function writeFields(
-  iface: MmsInterface,
+  iface: Interface,
   schema: ModuleDescriptor,
   typeName: string,
   value: Readonly<Record<string, unknown>>,
@@ -344,7 +310,7 @@ function writeFields(
 }
 
 function writeField(
-  iface: MmsInterface,
+  iface: Interface,
   schema: ModuleDescriptor,
   field: ElementDescriptor,
   item: unknown,

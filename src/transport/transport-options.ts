@@ -5,7 +5,7 @@
 import { MmsClientError } from '../errors.js';
 import { checkBoolean, checkInteger, checkTimeout, MAX_RESPONSE_BYTES_LIMIT } from '../options.js';
 import { checkCertificate } from '../security/certificate.js';
-import { CLIENT_TYPES } from './endpoints.js';
+import { CLIENT_TYPES, isClientType } from '../vocabulary.js';
 import { isContentIdDomain } from './mtom.js';
 import type { TransportOptions } from './transport.js';
 
@@ -14,7 +14,7 @@ export function checkTransportOptions(options: TransportOptions): void {
   if (typeof options !== 'object' || options === null)
     throw new MmsClientError('INVALID_OPTION', 'Transport options must be an object.');
   checkCertificate(options.certificate);
-  if (!(CLIENT_TYPES as readonly unknown[]).includes(options.clientType))
+  if (!isClientType(options.clientType))
     throw new MmsClientError(
       'INVALID_OPTION',
       `clientType must be one of ${CLIENT_TYPES.join(', ')}, got ${String(options.clientType)}.`,

@@ -31,8 +31,8 @@ import {
   type FailureKind,
   type RetryPolicy,
 } from './retry.js';
-import type { MmsInterface } from './soap.js';
 import { checkTransportOptions } from './transport-options.js';
+import type { Interface } from '../vocabulary.js';
 
 /** Options of {@link Transport}. */
 export interface TransportOptions {
@@ -165,7 +165,7 @@ export class Transport {
     this.#callTimeoutMs = options.callTimeoutMs ?? DEFAULTS.callTimeoutMs;
     this.#maxResponseBytes = options.maxResponseBytes ?? DEFAULTS.maxResponseBytes;
     // Refuse a bad URL override now, not at the first call.
-    for (const iface of Object.keys(options.endpoints ?? {}) as MmsInterface[]) this.#urls(iface);
+    for (const iface of Object.keys(options.endpoints ?? {}) as Interface[]) this.#urls(iface);
     this.#http = new HttpClient({
       certificate: options.certificate,
       ...(options.ca !== undefined ? { ca: options.ca } : {}),
@@ -279,7 +279,7 @@ export class Transport {
     this.#http.close();
   }
 
-  #urls(iface: MmsInterface): readonly string[] {
+  #urls(iface: Interface): readonly string[] {
     const o = this.#options;
     return resolveEndpoints({
       clientType: o.clientType,

@@ -4,6 +4,7 @@
  * and validates values by walking them). Descriptors are plain data: no
  * functions, no classes, so generated files stay readable and diffable.
  */
+import type { ClientType, Interface, RequestType } from '../vocabulary.js';
 
 /** XML Schema built-in types that the MMS schemas use. */
 export type Builtin =
@@ -126,8 +127,40 @@ export interface ModuleDescriptor {
 
 /** The payload schema modules that carry operations. */
 export type PayloadModule = 'market' | 'omi' | 'registration' | 'report';
-export type InterfaceName = 'MI' | 'OMI';
-export type RequestType = 'mp.market' | 'mp.registration' | 'mp.report' | 'mp.omi';
+/** Every schema module: the payload modules, the outbound reports and the two WSDLs. */
+export type SchemaModule = PayloadModule | 'outbound' | 'soap-mi' | 'soap-omi';
+
+/**
+ * `submit` changes state on the server (submissions, cancels, approvals,
+ * report creation); `query` only reads. A submission is not retried once it
+ * may have reached the server (MMS-PROTOCOL.md §9).
+ */
+export type OperationKind = 'submit' | 'query';
+
+/**
+ * Envelope attributes the client fills in: the participant and user from its
+ * options, and the report root's ApplicationType, which has one allowed value.
+ */
+export type IdentityAttribute = 'ParticipantName' | 'UserName' | 'ApplicationType';
+
+/** One MMS web service as its WSDL binds it (generated/services.ts). */
+export interface ServiceDescriptor {
+  readonly interface: Interface;
+  /** WSDL file the facts come from. */
+  readonly wsdl: string;
+  /** `wsdl:service` name. */
+  readonly service: string;
+  /** Target namespace of the message types (`RequestAttInfo`, `ResponseAttInfo`). */
+  readonly typesNamespace: string;
+  /** SOAPAction of `submitAttachment`. */
+  readonly soapAction: string;
+  /** Path of the service on the Axis2 host. */
+  readonly path: string;
+  /** Allowed `requestType` values. */
+  readonly requestTypes: readonly RequestType[];
+  /** `maxOccurs` of `attachmentData`. */
+  readonly maxAttachments: number;
+}
 
 /** One operation of the MMS: one data element of one envelope. */
 export interface OperationDescriptor {
@@ -136,8 +169,10 @@ export interface OperationDescriptor {
   /** `<Envelope>_<DataElement>`, or the element name for report requests. */
   readonly name: string;
   readonly module: PayloadModule;
-  readonly interface: InterfaceName;
+  readonly interface: Interface;
   readonly requestType: RequestType;
+  /** Submit or query: decides whether a retry is safe (see {@link OperationKind}). */
+  readonly kind: OperationKind;
   /** Payload document root element and its type. */
   readonly root: string;
   readonly rootType: string;
@@ -158,9 +193,20 @@ export interface OperationDescriptor {
     readonly many: boolean;
     /** Where the location is known from, when it is not the request's own element. */
     readonly source?: string;
+    /**
+     * Set when the XML results are a document of another schema module: the
+     * report downloads answer with `OutboundData` (mi-outbnd-reports.xsd).
+     * `element` and `type` then describe the request a `MarketReport` answer echoes.
+     */
+    readonly document?: SchemaModule;
+    /** Root element and type of that document. */
+    readonly root?: string;
+    readonly rootType?: string;
   };
-  /** Client types allowed to call it ('bsp', 'mo', 'tso'); all when unknown. */
-  readonly audience: readonly ('bsp' | 'mo' | 'tso')[];
+  /** Envelope (or, for reports, root) attributes the client fills in itself. */
+  readonly identity: readonly IdentityAttribute[];
+  /** Client types allowed to call it; all when unknown. */
+  readonly audience: readonly ClientType[];
   /** The answer may be a file (a report, CSV, PDF) instead of XML data; other operations refuse files. */
   readonly files?: boolean;
   /** Name of the MmsClient method. */

@@ -7,6 +7,8 @@ import { GENERATOR_VERSION } from '../../codegen/emit/header.js';
 import { releaseDir, REPO_ROOT } from '../helpers/paths.js';
 import { TSX } from '../helpers/subprocess.js';
 
+const PRETTIER = path.join(REPO_ROOT, 'node_modules', 'prettier', 'bin', 'prettier.cjs');
+
 describe('generation', () => {
   test('generating twice gives identical bytes', () => {
     const a = generate('2025-12');
@@ -42,7 +44,27 @@ describe('generation', () => {
   test.each(['2024-03', '2025-02'])('release %s also generates', (release) => {
     const files = generate(release);
     expect(files.get('market/types.ts')).toContain(`release ${release}`);
-    expect(files.size).toBe(27);
+    expect(files.size).toBe(28);
+  });
+
+  test('generated files come out formatted: `prettier --check` passes on a fresh generation', () => {
+    // Inside the repository, so Prettier finds the same configuration as for generated/.
+    const out = mkdtempSync(path.join(REPO_ROOT, '.tmp-format-'));
+    try {
+      writeGenerated(generate('2025-12'), out);
+      const run = spawnSync(process.execPath, [PRETTIER, '--check', out], {
+        cwd: REPO_ROOT,
+        encoding: 'utf8',
+      });
+      expect(run.stdout + run.stderr).toContain('All matched files use Prettier code style!');
+      expect(run.status).toBe(0);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+    // The committed folder is checked by `prettier --check .` too: generated/ is no longer ignored.
+    expect(readFileSync(path.join(REPO_ROOT, '.prettierignore'), 'utf8').split('\n')).not.toContain(
+      'generated',
+    );
   });
 });
 
@@ -87,11 +109,12 @@ test('codegen --out replaces only what it generates', () => {
     writeFileSync(path.join(out, 'keep.txt'), 'mine');
     mkdirSync(path.join(out, 'market'));
     writeFileSync(path.join(out, 'market', 'stale.ts'), 'old');
-    writeGenerated(generate('2025-12'), out);
+    const files = generate('2025-12');
+    writeGenerated(files, out);
     expect(readFileSync(path.join(out, 'keep.txt'), 'utf8')).toBe('mine');
     expect(() => readFileSync(path.join(out, 'market', 'stale.ts'))).toThrow();
     writeFileSync(path.join(out, 'index.ts'), 'export const mine = 1;\n');
-    expect(() => writeGenerated(generate('2025-12'), out)).toThrow(/index.ts that codegen did not write/);
+    expect(() => writeGenerated(files, out)).toThrow(/index.ts that codegen did not write/);
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

@@ -19,8 +19,9 @@ import net, { type AddressInfo, type Socket } from 'node:net';
 import tls, { type TLSSocket } from 'node:tls';
 import { X509Certificate } from 'node:crypto';
 import { encodeMtom } from '../../src/transport/mtom.js';
-import { buildResponseEnvelope, type MmsInterface } from '../../src/transport/soap.js';
+import { buildResponseEnvelope } from '../../src/transport/soap.js';
 import type { TestPki } from './pki.js';
+import type { Interface } from '../../src/vocabulary.js';
 
 /** A request whose whole body the server read. */
 export interface ReceivedRequest {
@@ -218,7 +219,7 @@ export const OK_PAYLOAD =
   '<MarketQuery Date="2024-03-15"><Messages><Information Code="I001">受け付けました</Information></Messages></MarketQuery></MarketData>';
 
 /** A valid `ResponseAttInfo` (success, XML payload as an MTOM part), as the MMS answers. */
-export function okAnswer(iface: MmsInterface = 'MI'): { contentType: string; body: Buffer } {
+export function okAnswer(iface: Interface = 'MI'): { contentType: string; body: Buffer } {
   const envelope = buildResponseEnvelope(iface, {
     success: true,
     warnings: false,
@@ -236,7 +237,7 @@ export function okAnswer(iface: MmsInterface = 'MI'): { contentType: string; bod
 
 /** Answers 200 with {@link okAnswer}. */
 export const answerOk =
-  (iface: MmsInterface = 'MI'): Fault =>
+  (iface: Interface = 'MI'): Fault =>
   ({ response }) => {
     const { contentType, body } = okAnswer(iface);
     response.writeHead(200, { 'Content-Type': contentType, 'Content-Length': body.byteLength });

@@ -10,14 +10,15 @@ import { addJstDays, toJstDate } from '../../src/client/time.js';
 import { Certificate } from '../../src/security/certificate.js';
 import type { AfterReceiveEvent, TransportHooks } from '../../src/transport/audit.js';
 import { decodeMessage } from '../../src/transport/mtom.js';
-import { parseResponseEnvelope, type MmsInterface } from '../../src/transport/soap.js';
+import { parseResponseEnvelope } from '../../src/transport/soap.js';
 import type { IssuedCredential, Simulator } from '../../src/simulator/index.js';
 import { loadSchema, validateWithLibxml2 } from '../helpers/xmllint.js';
+import type { Interface } from '../../src/vocabulary.js';
 
 /** A response payload as the simulator sent it. */
 export interface CapturedPayload {
   readonly operation: string;
-  readonly interface: MmsInterface;
+  readonly interface: Interface;
   readonly dataType: string;
   readonly binary: boolean;
   readonly payload: string;

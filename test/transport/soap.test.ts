@@ -13,11 +13,11 @@ import {
   buildRequestEnvelope,
   parseRequestEnvelope,
   parseResponseEnvelope,
-  type MmsInterface,
   type RequestAttInfo,
 } from '../../src/transport/soap.js';
 import { WSDL_FILES, schemaDir, validateEnvelope } from '../helpers/wsdl-schema.js';
 import { rejection } from '../helpers/rejection.js';
+import type { Interface } from '../../src/vocabulary.js';
 
 const noParts = (cid: string): Uint8Array => {
   throw new Error(`unexpected cid ${cid}`);
@@ -95,7 +95,7 @@ describe('buildRequestEnvelope', () => {
     ).toThrow(/U\+0001, which XML 1\.0 cannot carry \(RequestAttInfo\.attachmentData\.name, MI service\)/);
   });
 
-  it.each<[MmsInterface, RequestAttInfo['requestType']]>([
+  it.each<[Interface, RequestAttInfo['requestType']]>([
     ['MI', 'mp.registration'],
     ['OMI', 'mp.omi'],
   ])(
@@ -246,7 +246,7 @@ describe('cross-check with the types wsdl-tsclient generates from the WSDLs', ()
     }));
   }
 
-  it.each<MmsInterface>(['MI', 'OMI'])('%s', async (iface) => {
+  it.each<Interface>(['MI', 'OMI'])('%s', async (iface) => {
     const out = path.join(outDir, iface);
     await parseAndGenerate(path.join(schemaDir, WSDL_FILES[iface]), out, {
       emitDefinitionsOnly: true,

@@ -2,8 +2,9 @@
  * The answer to every operation of the catalog, for a request that passed
  * every check. Five kinds, decided from the catalog entry:
  *
- * - submissions (`MarketSubmit`, `RegistrationSubmit`, `RegistrationApproval`)
- *   store their items and echo them with the fields the server fills in;
+ * - the other submits (the catalog's `kind`: `MarketSubmit`,
+ *   `RegistrationSubmit`, `RegistrationApproval`) store their items and echo
+ *   them with the fields the server fills in;
  * - queries answered in the submit envelope (`result.envelope` differs from
  *   the request's) return the stored items that match the query;
  * - `MarketQuery_AwardResultsQuery` turns matching offers into awards;
@@ -14,7 +15,6 @@
  * simulator's own codes (`SIM-…`), which are illustrative: the real MMS has
  * its own code table.
  */
-import type { OperationDescriptor } from '../../xml/descriptors.js';
 import { toJstDate } from '../../client/time.js';
 import type { Rec } from '../values.js';
 import { awards } from './awards.js';
@@ -41,14 +41,6 @@ export {
   type Reply,
 } from './reply.js';
 
-function isSubmission(op: OperationDescriptor): boolean {
-  return (
-    op.envelope === 'MarketSubmit' ||
-    op.envelope === 'RegistrationSubmit' ||
-    op.envelope === 'RegistrationApproval'
-  );
-}
-
 /** The answer to a checked request. */
 export function answer(call: Call): Reply {
   const { op } = call;
@@ -66,7 +58,8 @@ export function answer(call: Call): Reply {
     case 'ReportDownloadRequest':
       return downloadByName(call);
   }
-  if (isSubmission(op)) return submit(call);
+  // Cancels and report creation are submits too, answered by their own cases above.
+  if (op.kind === 'submit') return submit(call);
   if (op.result.envelope !== undefined && op.result.envelope !== op.envelope) return storedQuery(call);
   return echoQuery(call);
 }

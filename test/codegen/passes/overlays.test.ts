@@ -5,7 +5,8 @@
  * values: they are about the pass joining them, not about the tables' content.
  */
 import { applyOverlays } from '../../../codegen/passes/overlays.js';
-import { ALL_CLIENT_TYPES, KNOWN_AUDIENCES } from '../../../codegen/overlays/audience.js';
+import { KNOWN_AUDIENCES } from '../../../codegen/overlays/audience.js';
+import { CLIENT_TYPES as ALL_CLIENT_TYPES } from '../../../src/vocabulary.js';
 import { QUERY_RESULTS } from '../../../codegen/overlays/query-results.js';
 import { UNBOUNDED, type OperationModel } from '../../../codegen/model/model.js';
 import { choice, complex, element, operation, schemaModel, sequence } from './model.js';

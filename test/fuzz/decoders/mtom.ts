@@ -6,7 +6,7 @@
  * boundaries), many parts, huge or folded headers, transfer encodings,
  * charsets, and the Content-Type header itself.
  */
-import { buildResponseEnvelope, type MmsInterface } from '../../../src/transport/soap.js';
+import { buildResponseEnvelope } from '../../../src/transport/soap.js';
 import { decodeMessage, encodeMtom, type MimeLimits } from '../../../src/transport/mtom.js';
 import type { DecoderDefinition, FuzzCase } from '../harness.js';
 import { payloadSamples } from '../corpus.js';
@@ -20,6 +20,7 @@ import {
   type Mutator,
 } from '../mutate.js';
 import { caseSeed, hashString, Rng } from '../rng.js';
+import type { Interface } from '../../../src/vocabulary.js';
 
 /** Inputs up to 1 MiB: the size the time budget is made for (1 s). */
 const MAX_BYTES = 1024 * 1024;
@@ -36,7 +37,7 @@ function buildSeeds(seed: number): MtomSeed[] {
   const seeds: MtomSeed[] = [];
   for (let k = 0; k < 48; k++) {
     const rng = new Rng(hashString(`mtom-seed${k}`, seed >>> 0));
-    const iface: MmsInterface = rng.chance(0.8) ? 'MI' : 'OMI';
+    const iface: Interface = rng.chance(0.8) ? 'MI' : 'OMI';
     const payload = rng.chance(0.7) ? rng.pick(samples).bytes : rng.bytes(rng.magnitude(4096));
     const attachments = Array.from({ length: rng.pick([0, 0, 1, 2, 3]) }, (_, i) => ({
       contentId: `${rng.string(16, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789')}-att${i}@example.test`,

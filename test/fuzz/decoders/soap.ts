@@ -16,7 +16,6 @@ import {
   SOAP11_NS,
   SOAP12_NS,
   type BinaryContent,
-  type MmsInterface,
 } from '../../../src/transport/soap.js';
 import { payloadSamples } from '../corpus.js';
 import type { DecoderDefinition, FuzzCase } from '../harness.js';
@@ -29,6 +28,7 @@ import {
   type Mutator,
 } from '../mutate.js';
 import { caseSeed, hashString, Rng } from '../rng.js';
+import type { Interface } from '../../../src/vocabulary.js';
 
 /** Inputs up to 1 MiB: the size the time budget is made for (1 s). */
 const MAX_BYTES = 1024 * 1024;
@@ -67,7 +67,7 @@ function buildSeeds(seed: number): { name: string; xml: string }[] {
   const out: { name: string; xml: string }[] = [];
   for (let k = 0; k < 60; k++) {
     const rng = new Rng(hashString(`soap-seed${k}`, seed >>> 0));
-    const iface: MmsInterface = rng.chance(0.8) ? 'MI' : 'OMI';
+    const iface: Interface = rng.chance(0.8) ? 'MI' : 'OMI';
     let xml: string;
     const kind = k % 10;
     if (kind < 7) {

@@ -1,0 +1,17 @@
+/**
+ * The one door between generated/ and the runtime: generated code imports
+ * what it needs from here and from nowhere else in src/, so the runtime can
+ * move its modules without touching the generator, and what generated code
+ * depends on is listed in one place. Types only: generated code carries data
+ * and declarations, never runtime behaviour.
+ */
+export type { IdentityAttribute, ModuleDescriptor, OperationDescriptor } from './xml/descriptors.js';
+export type {
+  CallOptions,
+  CallResultOf,
+  DataInputOf,
+  DataOutputOf,
+  EnvelopeInputOf,
+  Input,
+} from './call-shapes.js';
+export type { MmsResult } from './client/result.js';
