@@ -5,7 +5,11 @@
  * enumerations), the other two are this project's names for what
  * MMS-PROTOCOL.md §1 describes.
  */
-import type { services } from '../generated/index.js';
+// Not through generated/index.js: the door (src/generated-support.ts) reaches
+// this module, so that would close a type cycle generated → door → generated;
+// services.ts imports nothing.
+// eslint-disable-next-line no-restricted-imports
+import type { services } from '../generated/services.js';
 
 /** Who is calling: Balancing Service Provider, Market Operator, Transmission System Operator. */
 export type ClientType = 'bsp' | 'mo' | 'tso';
