@@ -145,8 +145,8 @@ function excerpt(body: Uint8Array): string {
 }
 
 /**
- * The whole verdict for an operation: {@link judgeEnvelope}, then
- * {@link interpretResponse}. The transaction id for the audit hooks is the
+ * The whole verdict for an operation: {@link envelopeVerdict}, then
+ * {@link interpretResponse}, whose errors are rejections (the MMS answered). The transaction id for the audit hooks is the
  * one the decoded answer carries, in a result or in a rejection.
  */
 export function answerInterpreter(
@@ -155,7 +155,7 @@ export function answerInterpreter(
 ): AnswerInterpreter<MmsResult<unknown>> {
   return async (answer, signal) => {
     const envelope = envelopeVerdict(answer);
-    if ('failure' in envelope) return envelope;
+    if (!('ok' in envelope)) return envelope;
     try {
       const result = await interpretResponse(op, envelope.ok, { ...options, signal });
       return withTransactionId({ ok: result }, result.statistics?.TransactionId);
@@ -163,7 +163,7 @@ export function answerInterpreter(
       if (stoppedBy(signal, err)) throw err;
       const error = asMmsError(err, op.id);
       const transactionId = error instanceof MmsValidationError ? error.statistics?.TransactionId : undefined;
-      return withTransactionId({ failure: { error, kind: 'final' } }, transactionId);
+      return withTransactionId({ rejection: error }, transactionId);
     }
   };
 }

@@ -51,10 +51,25 @@ export interface AttemptFailure {
   readonly kind: FailureKind;
 }
 
-/** What an interpreter decided about one answer. */
+/**
+ * A failed attempt after the server answered: `final`, or `ambiguous` when
+ * the server may have acted (a 5xx without a fault). Never `not-sent`: an
+ * answer proves the request arrived, whatever an interpreter says.
+ */
+export interface AnsweredFailure extends AttemptFailure {
+  readonly kind: 'final' | 'ambiguous';
+}
+
+/**
+ * What an interpreter decided about one answer: a result to use, a failed
+ * attempt (a fault, an error status: the retry policy decides), or a
+ * rejection (the MMS answered and said no, or the answer cannot be used:
+ * the call ends with that error, and it is not a failed attempt).
+ */
 export type Verdict<T> =
   | { readonly ok: T; readonly transactionId?: string }
-  | { readonly failure: AttemptFailure; readonly transactionId?: string };
+  | { readonly failure: AnsweredFailure; readonly transactionId?: string }
+  | { readonly rejection: MmsError; readonly transactionId?: string };
 
 /**
  * Decides what an answer means. It may decode under `signal`; when the

@@ -223,6 +223,16 @@ export class Transport {
       if ((await this.#hooks.beforeSend(request, signal)) === 'stopped')
         throw this.#finalError(signal.reason, lastError, attempt - 1);
       const outcome = await this.#attempt(request, message.body, options.interpret, signal);
+      if ('rejection' in outcome) {
+        // An answer, not a failed attempt: the caller gets the MMS's verdict.
+        this.#logger.info('mms: call answered with a rejection', {
+          operation: options.operation,
+          attempt,
+          url,
+          code: outcome.rejection.code,
+        });
+        throw outcome.rejection;
+      }
       if ('result' in outcome) {
         this.#logger.info('mms: call succeeded', {
           operation: options.operation,
@@ -306,7 +316,8 @@ export class Transport {
     callSignal: AbortSignal,
   ): Promise<
     | { result: T & Omit<Delivery, 'attempts'>; durationMs: number }
-    | { failure: AnsweredFailure; durationMs: number }
+    | { failure: FailureWithAnswer; durationMs: number }
+    | { rejection: MmsError; durationMs: number }
   > {
     const started = performance.now();
     const elapsed = (): number => Math.round(performance.now() - started);
@@ -363,7 +374,10 @@ export class Transport {
         durationMs: response.durationMs,
       };
     }
-    return { failure: { ...verdict.failure, response }, durationMs: response.durationMs };
+    if ('rejection' in verdict) return { rejection: verdict.rejection, durationMs: response.durationMs };
+    // An answer proves the request arrived: whatever the interpreter says, never `not-sent`.
+    const kind = verdict.failure.kind === 'final' ? 'final' : 'ambiguous';
+    return { failure: { ...verdict.failure, kind, response }, durationMs: response.durationMs };
   }
 
   /** Reads the envelope and hands it to the interpreter, under the call's deadline. */
@@ -381,7 +395,8 @@ export class Transport {
       });
       return await interpret(answer, signal);
     } catch (err) {
-      // The deadline or the caller stopped the reading: the server had answered.
+      // The deadline or the caller stopped the reading (the server had
+      // answered), or the interpreter itself failed: final either way.
       return { failure: { kind: 'final', error: answeredButStopped(err, request, res.status) } };
     }
   }
@@ -403,7 +418,7 @@ export class Transport {
 }
 
 /** A failed attempt, with the answer when the server gave one. */
-interface AnsweredFailure extends AttemptFailure {
+interface FailureWithAnswer extends AttemptFailure {
   readonly response?: AuditResponse;
 }
 

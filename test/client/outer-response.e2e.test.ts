@@ -6,6 +6,7 @@ import { modules } from '../../generated/index.js';
 import type { MmsClient } from '../../src/client/client.js';
 import { fileBytes } from '../../src/client/result.js';
 import { MmsClientError, MmsServerError } from '../../src/errors.js';
+import { Transport, type Verdict } from '../../src/transport/index.js';
 import { decodeDocument } from '../../src/xml/decode.js';
 import type { Rec } from '../helpers/arbitrary.js';
 import { startBareMmsServer, type BareMmsServer } from '../helpers/bare-mms-server.js';
@@ -57,14 +58,21 @@ test('files attached to an answer come back with the result', async () => {
 
 describe('the audit hooks get the transaction id of the decoded answer', () => {
   const seen: (string | undefined)[] = [];
+  const failed: string[] = [];
   let audited: MmsClient;
   beforeAll(() => {
     audited = clientFor(keys, server.urls, {
-      hooks: { afterReceive: (e) => void seen.push(e.transactionId) },
+      hooks: {
+        afterReceive: (e) => void seen.push(e.transactionId),
+        attemptFailed: (e) => void failed.push(e.error.code),
+      },
     });
   });
   afterAll(() => audited?.close());
-  beforeEach(() => (seen.length = 0));
+  beforeEach(() => {
+    seen.length = 0;
+    failed.length = 0;
+  });
 
   test('a result: the TransactionId of its ProcessingStatistics', async () => {
     let sent = '';
@@ -88,11 +96,60 @@ describe('the audit hooks get the transaction id of the decoded answer', () => {
     });
     await expect(audited.queryOffers(...query)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
     expect(seen).toEqual(['TRN-REJECTED-7']);
+    // A rejection is the MMS's answer, not a failed attempt.
+    expect(failed).toEqual([]);
   });
 
   test('an answer the client cannot use: no transaction id, and the hook still runs', async () => {
     server.respond = () => ({ payload: '<Other/>' });
     await expect(audited.queryOffers(...query)).rejects.toMatchObject({ code: 'DECODE_ERROR' });
     expect(seen).toEqual([undefined]);
+    expect(failed).toEqual([]);
+  });
+
+  test('a SOAP-level failure (TXT) is a failed attempt', async () => {
+    server.respond = () => ({ payload: 'error', dataType: 'TXT' });
+    await expect(audited.queryOffers(...query)).rejects.toMatchObject({ code: 'SERVER_TEXT' });
+    expect(failed).toEqual(['SERVER_TEXT']);
+  });
+});
+
+describe('an interpreter cannot make an answered submission look unsent', () => {
+  test('a verdict of not-sent after an answer is ambiguous: the submission is sent once', async () => {
+    let received = 0;
+    server.respond = () => {
+      received++;
+      return { payload: '<MarketData/>' };
+    };
+    const transport = new Transport({
+      certificate: keys.certificate,
+      clientType: 'bsp',
+      environment: 'production',
+      endpoints: server.urls,
+      contentIdDomain: 'test.example',
+      ca: keys.pki.ca.certPem,
+      retry: { maxAttempts: 4, sleep: async () => {} },
+    });
+    try {
+      const claimsUnsent = (): Verdict<never> => ({
+        failure: {
+          kind: 'not-sent' as 'final',
+          error: new MmsClientError('DECODE_ERROR', 'an interpreter that says nothing was sent'),
+        },
+      });
+      await expect(
+        transport.send({
+          interface: 'MI',
+          requestType: 'mp.market',
+          payload: Buffer.from('<MarketData><MarketSubmit><OfferData/></MarketSubmit></MarketData>'),
+          operation: 'MarketSubmit_OfferData',
+          kind: 'submit',
+          interpret: claimsUnsent,
+        }),
+      ).rejects.toMatchObject({ code: 'DECODE_ERROR' });
+      expect(received).toBe(1);
+    } finally {
+      transport.close();
+    }
   });
 });
