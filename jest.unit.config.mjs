@@ -30,5 +30,7 @@ export default {
     '/test/diff/check\\.test\\.ts$',
     '/test/diff/cli\\.test\\.ts$',
     '/test/security/certificate\\.test\\.ts$',
+    // The packed entries in fresh Node processes, and the README's CLI line.
+    '/test/package/',
   ],
 };

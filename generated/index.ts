@@ -35,6 +35,14 @@ export const modules = {
 /** The MMS web services (SOAPAction, path, request types, attachment limit), by interface. */
 export { services } from './services.js';
 
+/** A method for every operation, and the reference client's method names. */
+export {
+  REFERENCE_NAMES,
+  type OperationMethods,
+  type ReferenceMethods,
+  type ReferenceName,
+} from './methods.js';
+
 /** Every operation of the MMS, by catalog id. */
 export const operations = {
   ...market.operations,

@@ -8,7 +8,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { operations } from '../generated/index.js';
-import { REFERENCE_NAMES } from '../generated/methods.js';
+import { REFERENCE_NAMES } from '../generated/index.js';
 import type { OperationDescriptor } from '../src/xml/descriptors.js';
 import { byKey } from '../codegen/order.js';
 

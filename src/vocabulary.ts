@@ -26,6 +26,13 @@ export const INTERFACES: readonly Interface[] = Object.freeze(['MI', 'OMI'] as c
 /** A `requestType` some service accepts (`mp.info`, `mp.market`, …, `mp.omi`), from the WSDLs. */
 export type RequestType = (typeof services)[Interface]['requestTypes'][number];
 
+/**
+ * `submit` changes state on the server (submissions, cancels, approvals,
+ * report creation); `query` only reads. A submission is not retried once it
+ * may have reached the server (MMS-PROTOCOL.md §9).
+ */
+export type OperationKind = 'submit' | 'query';
+
 /** Whether `value` is one of {@link CLIENT_TYPES}. */
 export function isClientType(value: unknown): value is ClientType {
   return (CLIENT_TYPES as readonly unknown[]).includes(value);

@@ -43,6 +43,8 @@ export function emitRelease(release: string, models: Map<ModuleName, SchemaModel
       `} as const;\n\n` +
       `/** The MMS web services (SOAPAction, path, request types, attachment limit), by interface. */\n` +
       `export { services } from './services.js';\n\n` +
+      `/** A method for every operation, and the reference client's method names. */\n` +
+      `export { REFERENCE_NAMES, type OperationMethods, type ReferenceMethods, type ReferenceName } from './methods.js';\n\n` +
       `/** Every operation of the MMS, by catalog id. */\nexport const operations = {\n` +
       payloadModules.map((m) => `  ...${moduleIdentifier(m)}.operations,\n`).join('') +
       `} as const;\n\n` +

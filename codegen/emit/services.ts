@@ -1,8 +1,8 @@
 /**
  * Service models → `services.ts`: the facts of each MMS web service, by
  * interface. The file imports nothing (src/vocabulary.ts derives
- * `RequestType` from it); src/transport/soap.ts checks its shape against
- * `ServiceDescriptor` where it takes it in.
+ * `RequestType` from it); test/codegen/services.test.ts checks its shape
+ * against `ServiceDescriptor`.
  */
 import type { ServiceModel } from '../model/model.js';
 import { quote } from './names.js';

@@ -5,7 +5,7 @@
  * (`put-offer`, `query-awards`, `download-report`, …).
  */
 import { operations } from '../../generated/index.js';
-import { REFERENCE_NAMES } from '../../generated/methods.js';
+import { REFERENCE_NAMES } from '../../generated/index.js';
 import type { OperationDescriptor } from '../xml/descriptors.js';
 
 /** One name that runs an operation. */

@@ -115,7 +115,7 @@ export async function runSimulate(
     ...(faults !== undefined ? { faults } : {}),
     ...(values.quiet ? {} : { logger: stderrLogger(io) }),
   });
-  const base = sim.urls.MI.replace(/\/axis2\/.*$/, '');
+  const base = new URL(sim.urls.MI).origin;
   const bsp = sim.credentials.find((c) => c.clientType === 'bsp') ?? sim.credentials[0];
   const lines = [
     `MMS simulator listening on ${base} (mutual TLS${values['plain-soap'] ? ', plain SOAP' : ', MTOM'})`,

@@ -4,8 +4,14 @@
  * → decode → MMS success rules, and returns `{ data, messages, statistics }`
  * or throws a typed error that says what failed.
  */
-import { operations, services, type OperationId } from '../../generated/index.js';
-import { REFERENCE_NAMES, type OperationMethods, type ReferenceMethods } from '../../generated/methods.js';
+import {
+  REFERENCE_NAMES,
+  operations,
+  services,
+  type OperationId,
+  type OperationMethods,
+  type ReferenceMethods,
+} from '../../generated/index.js';
 import { asMmsError, MmsClientError } from '../errors.js';
 import { silentLogger, type Logger } from '../logger.js';
 import { checkTimeout } from '../options.js';

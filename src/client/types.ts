@@ -17,11 +17,6 @@ export type EnvelopeInput<K extends OperationId> = EnvelopeInputOf<OperationType
 /** The data of an operation: one item, or for operations on many items one or a list. */
 export type DataInput<K extends OperationId> = DataInputOf<OperationTypes[K]>;
 
-/** Report downloads: their XML answer is an `OutboundData` document (the catalog's `result.document`). */
-export type ReportDownloadOperation = {
-  [K in OperationId]: OperationTypes[K]['resultDocument'] extends 'outbound' ? K : never;
-}[OperationId];
-
 /**
  * What a call's `data` holds: the results where the MMS puts them (see the
  * catalog's `result`), a list when they repeat (empty when nothing was found).

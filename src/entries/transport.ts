@@ -21,6 +21,9 @@ export {
   type FramedRequest,
   type RequestFrame,
   type AnswerInterpreter,
+  type AnsweredFailure,
+  type AttemptFailure,
+  CallDeadline,
   type ReceivedAnswer,
   type EnvelopeAnswer,
   type Verdict,
@@ -32,4 +35,6 @@ export {
   type RetryPolicy,
 } from '../transport/index.js';
 export { verifySignature } from '../security/signature.js';
+export { services } from '../../generated/index.js';
+export type { Interface, OperationKind, RequestType } from '../vocabulary.js';
 export { judgeEnvelope } from '../client/response.js';

@@ -6,6 +6,7 @@
  * TLS context), so an auditor cannot leak them.
  */
 import { randomBytes } from 'node:crypto';
+import type { OperationKind } from '../vocabulary.js';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { MmsError } from '../errors.js';
@@ -18,7 +19,7 @@ export interface AuditRequest {
   /** Operation name given by the caller (for example `MarketSubmit_OfferData`). */
   readonly operation: string;
   readonly interface: Interface;
-  readonly kind: 'query' | 'submit';
+  readonly kind: OperationKind;
   /** 1 for the first attempt. */
   readonly attempt: number;
   readonly url: string;

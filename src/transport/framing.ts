@@ -9,7 +9,8 @@ import { CertificateError, MmsClientError } from '../errors.js';
 import type { Certificate } from '../security/certificate.js';
 import { encodeMtom, newContentId, type BinaryPart } from './mtom.js';
 import type { Interface, RequestType } from '../vocabulary.js';
-import { SERVICES, buildRequestEnvelope, type RequestAttachment } from './soap.js';
+import { services } from '../../generated/index.js';
+import { buildRequestEnvelope, type RequestAttachment } from './soap.js';
 
 /** One attachment to send: its bytes are signed and sent as their own MTOM part. */
 export interface OutgoingAttachment {
@@ -39,7 +40,11 @@ export interface FrameSource {
   /** Domain of the MTOM Content-IDs (`...@DOMAIN`). */
   readonly contentIdDomain: string;
   readonly userAgent: string;
-  /** The clock of the certificate check. Default: the system clock. */
+  /**
+   * The clock of the certificate's validity check. Default: the system
+   * clock; fix it only for tests and snapshots (a fixed clock also accepts an
+   * expired certificate, which the server then refuses in the handshake).
+   */
   readonly now?: () => Date;
   /** Content-ID of a part (`root`, `payload`, `attachment1`, ...). Default: random. */
   readonly contentId?: (partName: string, domain: string) => string;
@@ -74,7 +79,7 @@ export function frameRequest(frame: RequestFrame, source: FrameSource): FramedRe
     );
   }
   const domain = source.contentIdDomain;
-  const contentId = source.contentId ?? newContentId;
+  const contentId = source.contentId ? checkedContentIds(source.contentId) : newContentId;
   const payloadId = contentId('payload', domain);
   const parts: BinaryPart[] = [{ contentId: payloadId, body: frame.payload }];
   const attachmentData: RequestAttachment[] = (frame.attachments ?? []).map((att, i) => {
@@ -94,15 +99,57 @@ export function frameRequest(frame: RequestFrame, source: FrameSource): FramedRe
     attachmentData,
   });
   const rootId = contentId('root', domain);
-  const mtom = encodeMtom(envelope, rootId, parts, source.boundary ? { boundary: source.boundary() } : {});
+  const boundary = source.boundary ? checkedBoundary(source.boundary(), envelope, parts) : undefined;
+  const mtom = encodeMtom(envelope, rootId, parts, boundary === undefined ? {} : { boundary });
   return {
     headers: {
       'Content-Type': mtom.contentType,
-      SOAPAction: `"${SERVICES[frame.interface].soapAction}"`,
+      SOAPAction: `"${services[frame.interface].soapAction}"`,
       Accept: 'multipart/related, text/xml',
       'User-Agent': source.userAgent,
       'MIME-Version': '1.0',
     },
     body: mtom.body,
+  };
+}
+
+/** RFC 2046 boundary characters, at most 70, not ending in a space (none allowed here). */
+const BOUNDARY = /^[0-9A-Za-z'()+_,./:=?-]{1,70}$/;
+/** A Content-ID without brackets: printable ASCII, no `<`, `>` or space. */
+const CONTENT_ID = /^[\x21-\x3b\x3d\x3f-\x7e]{1,200}$/;
+
+/**
+ * A caller's fixed boundary, refused when it is not one or occurs in the
+ * data: the random one is re-drawn then, a fixed one cannot be, and a
+ * collision would cut the message silently.
+ */
+function checkedBoundary(boundary: unknown, envelope: string, parts: readonly BinaryPart[]): string {
+  if (typeof boundary !== 'string' || !BOUNDARY.test(boundary))
+    throw new MmsClientError(
+      'INVALID_OPTION',
+      `frameSource.boundary returned ${JSON.stringify(boundary)}, which is not a MIME boundary (1 to 70 of A-Z a-z 0-9 '()+_,./:=?-).`,
+    );
+  if ([Buffer.from(envelope), ...parts.map((p) => Buffer.from(p.body))].some((b) => b.includes(boundary)))
+    throw new MmsClientError(
+      'INVALID_REQUEST',
+      `frameSource.boundary ${boundary} occurs in the data it would delimit; nothing was sent.`,
+    );
+  return boundary;
+}
+
+/** A caller's Content-ID source whose ids are checked and must differ from each other. */
+function checkedContentIds(
+  source: (partName: string, domain: string) => string,
+): (partName: string, domain: string) => string {
+  const seen = new Set<string>();
+  return (partName, domain) => {
+    const id: unknown = source(partName, domain);
+    if (typeof id !== 'string' || !CONTENT_ID.test(id) || seen.has(id))
+      throw new MmsClientError(
+        'INVALID_OPTION',
+        `frameSource.contentId returned ${JSON.stringify(id)} for ${partName}: a Content-ID is 1 to 200 printable ASCII characters without <, > or space, and differs from the others of the message.`,
+      );
+    seen.add(id);
+    return id;
   };
 }

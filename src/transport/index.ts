@@ -5,6 +5,7 @@ export { frameRequest } from './framing.js';
 export type { FramedRequest, FrameSource, OutgoingAttachment, RequestFrame } from './framing.js';
 export type {
   AnswerInterpreter,
+  AnsweredFailure,
   AttemptFailure,
   EnvelopeAnswer,
   ReceivedAnswer,
@@ -29,11 +30,7 @@ export type { Interface, RequestType } from '../vocabulary.js';
 export { DEFAULT_RETRY_POLICY, backoffDelay } from './retry.js';
 export type { RetryPolicy } from './retry.js';
 export {
-  ATTACHMENT_FIELDS,
-  REQUEST_FIELDS,
   RESPONSE_DATA_TYPES,
-  RESPONSE_FIELDS,
-  SERVICES,
   buildFaultEnvelope,
   buildRequestEnvelope,
   buildResponseEnvelope,
@@ -48,7 +45,6 @@ export type {
   ResponseAttInfo,
   ResponseAttachment,
   ResponseDataType,
-  ServiceDescription,
   SoapFault,
   SoapResponse,
 } from './soap.js';

@@ -11,6 +11,7 @@
  *   answered, and asking again gives the same answer.
  */
 import { MmsClientError } from '../errors.js';
+import type { OperationKind } from '../vocabulary.js';
 import { checkBoolean, checkDelay, checkInteger } from '../options.js';
 
 /** Most attempts a policy may ask for: more is a mistake, not resilience. */
@@ -99,11 +100,7 @@ export type FailureKind =
   | 'final';
 
 /** Whether a failure of `kind` is retried for a call of `callKind`. */
-export function isRetryable(
-  kind: FailureKind,
-  callKind: 'query' | 'submit',
-  retrySubmissions: boolean,
-): boolean {
+export function isRetryable(kind: FailureKind, callKind: OperationKind, retrySubmissions: boolean): boolean {
   if (kind === 'not-sent') return true;
   if (kind === 'ambiguous') return callKind === 'query' || retrySubmissions;
   return false;

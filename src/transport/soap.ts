@@ -14,7 +14,7 @@
  * their children are in no namespace. We write exactly that, and read
  * children by local name so a server that qualifies them still works.
  */
-import { modules, services } from '../../generated/index.js';
+import { modules } from '../../generated/index.js';
 import { MmsClientError } from '../errors.js';
 import { NOT_XML_CHAR } from '../xml/canonical.js';
 import { decodeBase64InSlices } from '../xml/base64.js';
@@ -27,7 +27,6 @@ import { resolveType } from '../xml/schema-index.js';
 import { parseXmlAsync, type ParseLimits } from '../xml/parser.js';
 import { printable } from '../text.js';
 import { childNamed, childrenNamed, deepText, type XmlElement } from './xml-tree.js';
-import type { ServiceDescriptor } from '../xml/descriptors.js';
 import type { Interface, RequestType } from '../vocabulary.js';
 
 /** Known `responseDataType` values. */
@@ -41,12 +40,6 @@ export const SOAP11_NS = 'http://schemas.xmlsoap.org/soap/envelope/';
 export const SOAP12_NS = 'http://www.w3.org/2003/05/soap-envelope';
 /** XOP namespace of `xop:Include`. */
 export const XOP_NS = 'http://www.w3.org/2004/08/xop/include';
-
-/** What differs between the two services, from their WSDLs. */
-export type ServiceDescription = ServiceDescriptor;
-
-/** The two services as their WSDLs bind them: the generated catalog (generated/services.ts). */
-export const SERVICES: Readonly<Record<Interface, ServiceDescription>> = services;
 
 /** The schema embedded in each service's WSDL. */
 const MESSAGE_SCHEMAS: Readonly<Record<Interface, ModuleDescriptor>> = {

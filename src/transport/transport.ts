@@ -32,7 +32,7 @@ import {
   type RetryPolicy,
 } from './retry.js';
 import { checkTransportOptions } from './transport-options.js';
-import type { Interface } from '../vocabulary.js';
+import type { Interface, OperationKind } from '../vocabulary.js';
 
 /** Options of {@link Transport}. */
 export interface TransportOptions {
@@ -85,7 +85,7 @@ export type FixedFrameSource = Pick<FrameSource, 'now' | 'contentId' | 'boundary
 /** Options of {@link Transport.send}. */
 export interface SendOptions<T = EnvelopeAnswer> extends RequestFrame {
   /** Queries are retried after 5xx and timeouts; submissions only with `retrySubmission`. */
-  readonly kind: 'query' | 'submit';
+  readonly kind: OperationKind;
   /**
    * Decides what each answer means: a result, or a failure the retry policy
    * classifies. `judgeEnvelope` (`mms-client/transport`) reads the envelope
@@ -136,10 +136,12 @@ const DEFAULTS = {
  *
  * @example
  * ```ts
+ * import { Transport, judgeEnvelope } from 'mms-client/transport';
  * const transport = new Transport({ certificate, clientType: 'bsp', environment: 'test', contentIdDomain: 'example.co.jp' });
  * const { response, payload } = await transport.send({
  *   interface: 'MI', requestType: 'mp.market', payload: xmlBytes,
  *   operation: 'MarketQuery_AwardResultsQuery', kind: 'query',
+ *   interpret: judgeEnvelope, // faults, statuses and TXT become errors; the payload is yours
  * });
  * transport.close();
  * ```

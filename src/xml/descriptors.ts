@@ -4,7 +4,7 @@
  * and validates values by walking them). Descriptors are plain data: no
  * functions, no classes, so generated files stay readable and diffable.
  */
-import type { ClientType, Interface, RequestType } from '../vocabulary.js';
+import type { ClientType, Interface, OperationKind, RequestType } from '../vocabulary.js';
 
 /** XML Schema built-in types that the MMS schemas use. */
 export type Builtin =
@@ -130,12 +130,7 @@ export type PayloadModule = 'market' | 'omi' | 'registration' | 'report';
 /** Every schema module: the payload modules, the outbound reports and the two WSDLs. */
 export type SchemaModule = PayloadModule | 'outbound' | 'soap-mi' | 'soap-omi';
 
-/**
- * `submit` changes state on the server (submissions, cancels, approvals,
- * report creation); `query` only reads. A submission is not retried once it
- * may have reached the server (MMS-PROTOCOL.md §9).
- */
-export type OperationKind = 'submit' | 'query';
+export type { OperationKind } from '../vocabulary.js';
 
 /**
  * Envelope attributes the client fills in: the participant and user from its

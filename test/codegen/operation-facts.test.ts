@@ -13,8 +13,7 @@ import { runPasses } from '../../codegen/passes/index.js';
 import { operationKind } from '../../codegen/passes/kind.js';
 import { describeService } from '../../codegen/passes/service.js';
 import { REFERENCE_NAMES as OVERLAY } from '../../codegen/overlays/reference-names.js';
-import { modules, operations } from '../../generated/index.js';
-import { REFERENCE_NAMES } from '../../generated/methods.js';
+import { modules, operations, REFERENCE_NAMES } from '../../generated/index.js';
 import type { OperationDescriptor } from '../../src/xml/descriptors.js';
 import { REPO_ROOT, SHARED } from '../helpers/paths.js';
 

@@ -14,7 +14,8 @@ import { Certificate } from '../../src/security/certificate.js';
 import { startSimulator, type Simulator } from '../../src/simulator/index.js';
 import { Transport } from '../../src/transport/transport.js';
 import { encodeMtom } from '../../src/transport/mtom.js';
-import { buildRequestEnvelope, parseResponseEnvelope, SERVICES } from '../../src/transport/soap.js';
+import { services } from '../../generated/index.js';
+import { buildRequestEnvelope, parseResponseEnvelope } from '../../src/transport/soap.js';
 import { decodeMessage } from '../../src/transport/mtom.js';
 import { createTestPki } from '../helpers/pki.js';
 import {
@@ -81,7 +82,7 @@ function mtomRequest(
       ? mtom.contentType
       : mtom.contentType.replace('<ROOT-root@sim.test>', options.start);
   return {
-    headers: { 'content-type': contentType, soapaction: `"${SERVICES.MI.soapAction}"` },
+    headers: { 'content-type': contentType, soapaction: `"${services.MI.soapAction}"` },
     body: mtom.body,
   };
 }
@@ -249,7 +250,7 @@ test('answers a wrong SOAPAction with a SOAP fault', async () => {
     sim.urls.MI,
     f100,
     sim.caPem,
-    { ...headers, soapaction: `"${SERVICES.OMI.soapAction}"` },
+    { ...headers, soapaction: `"${services.OMI.soapAction}"` },
     body,
   );
   expect(response.status).toBe(500);

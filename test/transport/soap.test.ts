@@ -2,13 +2,13 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseAndGenerate } from 'wsdl-tsclient';
+import { services } from '../../generated/index.js';
 import { MmsClientError } from '../../src/errors.js';
 import {
   ATTACHMENT_FIELDS,
   REQUEST_FIELDS,
   RESPONSE_DATA_TYPES,
   RESPONSE_FIELDS,
-  SERVICES,
   buildFaultEnvelope,
   buildRequestEnvelope,
   parseRequestEnvelope,
@@ -265,10 +265,10 @@ describe('cross-check with the types wsdl-tsclient generates from the WSDLs', ()
         .find((p) => p.prop === prop)
         ?.doc.split('|')[2]
         ?.split(',') ?? [];
-    expect(enumOf(req, 'requestType')).toEqual(SERVICES[iface].requestTypes);
+    expect(enumOf(req, 'requestType')).toEqual(services[iface].requestTypes);
     expect(enumOf(req, 'requestDataType')).toEqual(['XML', 'JSON']);
     expect(enumOf(res, 'responseDataType')).toEqual(RESPONSE_DATA_TYPES);
     const attText = await readFile(path.join(dir, 'definitions', 'AttachmentData.ts'), 'utf8');
-    expect(attText).toContain(`@targetNamespace \`${SERVICES[iface].typesNamespace}\``);
+    expect(attText).toContain(`@targetNamespace \`${services[iface].typesNamespace}\``);
   });
 });

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
-import { renderSnapshots, SNAPSHOT_DIR } from './wire.js';
+import { EXTRA_PREFIX, renderSnapshots, SNAPSHOT_DIR } from './wire.js';
 
 let rendered: Map<string, Buffer>;
 
@@ -13,8 +13,9 @@ beforeAll(async () => {
   rendered = await renderSnapshots();
 }, 60_000);
 
-test('there is one snapshot per operation (71 in release 2025-12), and no stale one', () => {
-  expect(rendered.size).toBe(71);
+test('there is one snapshot per operation (71 in release 2025-12), one extra, and no stale one', () => {
+  expect([...rendered.keys()].filter((f) => !f.startsWith(EXTRA_PREFIX))).toHaveLength(71);
+  expect([...rendered.keys()].filter((f) => f.startsWith(EXTRA_PREFIX))).toHaveLength(1);
   expect(readdirSync(SNAPSHOT_DIR).sort()).toEqual([...rendered.keys()].sort());
 });
 
@@ -48,4 +49,13 @@ test('a snapshot is a MIME message an independent parser reads: envelope, then t
   const payload = parsed.attachments[1]!.content.toString('utf8');
   expect(payload.startsWith('<MarketData><MarketSubmit ')).toBe(true);
   expect(parsed.attachments[0]!.content.toString('utf8')).toContain('<requestType>mp.market</requestType>');
+});
+
+test('the extra snapshot carries adminRole and two signed attachments, each its own part', () => {
+  const [file, bytes] = [...rendered].find(([f]) => f.startsWith(EXTRA_PREFIX))!;
+  const text = bytes.toString('latin1');
+  expect(file).toMatch(/\+attachments\+adminRole\.http$/);
+  expect(text).toContain('<adminRole>true</adminRole>');
+  expect(text.match(/<attachmentData><binaryData><xop:Include /g)).toHaveLength(2);
+  expect(text).toContain('Content-ID: <WIRESNAPSHOT0000-attachment2@wire.example>');
 });

@@ -4,8 +4,11 @@
  * fixed Content-IDs and a fixed boundary. The input is the seeded random
  * request of the end-to-end tests; the key is the OpenSSL-made fixture
  * `pkcs12-pbes2-aes256.p12` (F100 / FAKEUSER), whose RSA PKCS#1 v1.5
- * signatures are deterministic. A change to any byte on the wire changes a
- * snapshot file, and shows up in review.
+ * signatures are deterministic. One more file shows the parts no seeded
+ * request has: attachments and `adminRole`. A change to any byte the client
+ * hands to HTTP changes a snapshot file, and shows up in review. (axios and
+ * Node add `Host`, `Content-Length`, `Connection` and `Accept-Encoding` on
+ * the socket; those are not ours to fix.)
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -14,9 +17,13 @@ import { MmsClient } from '../../src/client/client.js';
 import { MmsClientError } from '../../src/errors.js';
 import { Certificate } from '../../src/security/certificate.js';
 import type { AuditRequest } from '../../src/transport/audit.js';
-import type { ClientType } from '../../src/transport/endpoints.js';
+import type { CallOptions } from '../../src/client/types.js';
+import type { ClientType } from '../../src/vocabulary.js';
 import type { OperationDescriptor } from '../../src/xml/descriptors.js';
 import { randomRequest } from '../helpers/client-fixtures.js';
+
+/** Snapshots beyond the one per operation start with this. */
+export const EXTRA_PREFIX = 'extra.';
 
 /** Where the committed snapshots live, one `<operation>.http` file each. */
 export const SNAPSHOT_DIR = path.join(import.meta.dirname, 'snapshots');
@@ -47,11 +54,13 @@ function render(request: AuditRequest): Buffer {
 /** Every operation's snapshot, by file name, in catalog order. */
 export async function renderSnapshots(): Promise<Map<string, Buffer>> {
   const certificate = await Certificate.fromBytes(readFileSync(FIXTURE), 'pw');
-  const clients = new Map<ClientType, MmsClient>();
-  const clientFor = (clientType: ClientType): MmsClient => {
-    let client = clients.get(clientType);
+  const clients = new Map<string, MmsClient>();
+  const clientFor = (clientType: ClientType, adminRole = false): MmsClient => {
+    const key = `${clientType}${adminRole ? '+admin' : ''}`;
+    let client = clients.get(key);
     if (!client) {
       client = new MmsClient({
+        ...(adminRole ? { adminRole } : {}),
         participant: 'F100',
         user: 'FAKEUSER',
         clientType,
@@ -66,24 +75,35 @@ export async function renderSnapshots(): Promise<Map<string, Buffer>> {
           },
         },
       });
-      clients.set(clientType, client);
+      clients.set(key, client);
     }
     return client;
   };
-  const out = new Map<string, Buffer>();
-  const all = (Object.values(operations) as OperationDescriptor[]).sort((a, b) => a.id.localeCompare(b.id));
-  for (const op of all) {
+  const capture = async (client: MmsClient, op: OperationDescriptor, options: CallOptions = {}) => {
     const { attributes, data } = randomRequest(op, SEED);
-    const client = clientFor(op.audience[0]!);
-    const error = await client.request(op.id as never, attributes as never, data as never).then(
+    const error = await client.request(op.id as never, attributes as never, data as never, options).then(
       () => undefined,
       (err: unknown) => err,
     );
     const captured =
       error instanceof MmsClientError && error.cause instanceof Captured ? error.cause : undefined;
     if (!captured) throw new Error(`${op.id}: no request was framed (${String(error)})`);
-    out.set(`${op.id}.http`, render(captured.request));
-  }
+    return render(captured.request);
+  };
+  const out = new Map<string, Buffer>();
+  const all = (Object.values(operations) as OperationDescriptor[]).sort((a, b) => a.id.localeCompare(b.id));
+  for (const op of all) out.set(`${op.id}.http`, await capture(clientFor(op.audience[0]!), op));
+  // Attachments (signed, each its own MTOM part) and adminRole, on an operation open to MOs.
+  const mo = all.find((op) => op.audience.includes('mo'))!;
+  out.set(
+    `${EXTRA_PREFIX}${mo.id}+attachments+adminRole.http`,
+    await capture(clientFor('mo', true), mo, {
+      attachments: [
+        { name: 'detail.csv', data: new TextEncoder().encode('a,b\r\n1,2\r\n') },
+        { name: 'binary.bin', data: new Uint8Array([0, 1, 2, 0x0d, 0x0a, 255]) },
+      ],
+    }),
+  );
   for (const client of clients.values()) client.close();
   return out;
 }
