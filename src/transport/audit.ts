@@ -103,8 +103,13 @@ export class FileAuditor implements TransportHooks {
   readonly directory: string;
   readonly #now: () => Date;
   #ready: Promise<unknown> | undefined;
-  /** File-name stem of each attempt in flight, fixed when its request is written. */
-  readonly #stems = new Map<string, string>();
+  /**
+   * File-name stem of each attempt, fixed when its request is written (and
+   * given the transaction id when the answer is): every file of an attempt
+   * shares it, whenever its hook runs. Keyed by the attempt's request
+   * object, so nothing is kept once the transport lets go of it.
+   */
+  readonly #stems = new WeakMap<AuditRequest, string>();
 
   constructor(directory: string, options: FileAuditorOptions = {}) {
     this.directory = directory;
@@ -130,8 +135,8 @@ export class FileAuditor implements TransportHooks {
         path.join(this.directory, `${base}.request.http`),
       );
     }
+    this.#stems.set(event.request, base);
     await this.#write(`${base}.response.http`, responseFile(event.response));
-    this.#stems.delete(attemptKey(event.request));
   }
 
   async attemptFailed(event: AttemptFailedEvent): Promise<void> {
@@ -140,19 +145,17 @@ export class FileAuditor implements TransportHooks {
     const stem = this.#stem(event.request);
     const text = `${event.error.name} ${event.error.code}: ${event.error.message}\nwillRetry: ${event.willRetry}\n`;
     await this.#write(`${stem}.error.txt`, Buffer.from(text, 'utf8'));
-    this.#stems.delete(attemptKey(event.request));
   }
 
   #stem(request: AuditRequest): string {
-    const key = attemptKey(request);
-    let stem = this.#stems.get(key);
+    let stem = this.#stems.get(request);
     if (stem === undefined) {
       const stamp = this.#now()
         .toISOString()
         .replace(/[-:]/g, '')
         .replace(/\.(\d{3})Z$/, '$1Z');
       stem = [stamp, safe(request.operation), safe(request.callId), `a${request.attempt}`].join('_');
-      this.#stems.set(key, stem);
+      this.#stems.set(request, stem);
     }
     return stem;
   }
@@ -162,10 +165,6 @@ export class FileAuditor implements TransportHooks {
     await this.#ready;
     await writeFile(path.join(this.directory, name), content, { mode: 0o600, flag: 'wx' });
   }
-}
-
-function attemptKey(request: AuditRequest): string {
-  return `${request.callId}/${request.attempt}`;
 }
 
 /** `<stamp>_<operation>_<call>_a<n>` → `<stamp>_<operation>_<transaction>_<call>_a<n>`. */

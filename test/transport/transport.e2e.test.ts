@@ -797,6 +797,27 @@ describe('audit', () => {
     }
   });
 
+  it('FileAuditor: the error file of an answered attempt pairs with its request and response, whatever the clock', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'mms-audit-'));
+    try {
+      main.handler = (_r, res) => reply(res, 503, 'text/plain', 'busy');
+      let tick = 0;
+      const auditor = new FileAuditor(dir, { now: () => new Date(Date.UTC(2024, 2, 15, 3, 4, tick++)) });
+      await failure(makeTransport({ hooks: auditor, retry: { maxAttempts: 1 } }).send(submit));
+      const stems = new Set(
+        (await readdir(dir)).map((f) => f.replace(/\.(request\.http|response\.http|error\.txt)$/, '')),
+      );
+      expect(stems.size).toBe(1);
+      expect((await readdir(dir)).sort().map((f) => f.slice([...stems][0]!.length))).toEqual([
+        '.error.txt',
+        '.request.http',
+        '.response.http',
+      ]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('an async beforeSend hook that throws stops the call before anything is sent', async () => {
     const transport = makeTransport({
       hooks: {
