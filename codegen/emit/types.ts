@@ -53,10 +53,13 @@ function doc(lines: string[], indent = ''): string {
   return `${indent}/**\n${safe.map((l) => `${indent} * ${l}`.trimEnd()).join('\n')}\n${indent} */\n`;
 }
 
-const namesNote = (names: CodeNames): string[] => [
+/** The type's doc: where the keys come from; the values stay the codes of the wire. */
+const namesNote = (names: CodeNames, codes: readonly string[]): string[] => [
   '',
   `Keyed by the names of the reference client's \`${names.reference}\` enumeration (mms-client for`,
-  'Python 1.12.3), a code it does not name by the code itself; the values are the codes.',
+  codes.every((code) => names.byCode.has(code))
+    ? 'Python 1.12.3); the values are the codes.'
+    : 'Python 1.12.3), a code it does not name by the code itself; the values are the codes.',
 ];
 
 /**
@@ -103,7 +106,7 @@ function emitSimple(model: SchemaModel, type: SimpleTypeModel): string {
     const members = type.names
       ? namedMembers(type, type.names, codes, literal)
       : codes.map((v) => `  ${propertyKey(v)}: ${literal(v)},`).join('\n');
-    if (type.names) description.push(...namesNote(type.names));
+    if (type.names) description.push(...namesNote(type.names, codes));
     return (
       doc(description) +
       `export const ${id} = {\n${members}\n} as const;\n` +

@@ -156,7 +156,7 @@ export interface AllowableInterareaAwardSubmitType {
  * - enumeration: 01, 02, 03, 04, 05, 06, 07, 08, 09, 10
  *
  * Keyed by the names of the reference client's `AreaCode` enumeration (mms-client for
- * Python 1.12.3), a code it does not name by the code itself; the values are the codes.
+ * Python 1.12.3); the values are the codes.
  */
 export const AreaType = {
   /** Code `01`: HOKKAIDO, the Hokkaido area. */
@@ -651,7 +651,7 @@ export type CodeType = string;
  * - enumeration: 1, 3
  *
  * Keyed by the names of the reference client's `CommandMonitorMethod` enumeration (mms-client for
- * Python 1.12.3), a code it does not name by the code itself; the values are the codes.
+ * Python 1.12.3); the values are the codes.
  */
 export const CommandOperationMethodPriSec1Type = {
   /** Code `1`: DEDICATED_LINE, commanded and monitored over a dedicated line. */
@@ -667,7 +667,7 @@ export type CommandOperationMethodPriSec1Type =
  * - enumeration: 1, 2
  *
  * Keyed by the names of the reference client's `CommandMonitorMethod` enumeration (mms-client for
- * Python 1.12.3), a code it does not name by the code itself; the values are the codes.
+ * Python 1.12.3); the values are the codes.
  */
 export const CommandOperationMethodSec2Ter1Ter2Type = {
   /** Code `1`: DEDICATED_LINE, commanded and monitored over a dedicated line. */
@@ -714,7 +714,7 @@ export type ContractIdType = string;
  * - enumeration: 1, 2
  *
  * Keyed by the names of the reference client's `ContractSource` enumeration (mms-client for
- * Python 1.12.3), a code it does not name by the code itself; the values are the codes.
+ * Python 1.12.3); the values are the codes.
  */
 export const ContractSourceType = {
   /** Code `1`: MA. */
@@ -778,7 +778,7 @@ export type DirectionFwdBkwdType = (typeof DirectionFwdBkwdType)[keyof typeof Di
  * - enumeration: 1
  *
  * Keyed by the names of the reference client's `Direction` enumeration (mms-client for
- * Python 1.12.3), a code it does not name by the code itself; the values are the codes.
+ * Python 1.12.3); the values are the codes.
  */
 export const DirectionUpDownType = {
   /** Code `1`: SELL, selling balancing capacity. */
@@ -1110,7 +1110,7 @@ export interface MarketSubmitType extends MarketSubmitTypeAttributes {
  * - enumeration: DAM, DCM
  *
  * Keyed by the names of the reference client's `MarketType` enumeration (mms-client for
- * Python 1.12.3), a code it does not name by the code itself; the values are the codes.
+ * Python 1.12.3); the values are the codes.
  */
 export const MarketTypeType = {
   /** Code `DAM`: DAY_AHEAD. */
@@ -1273,7 +1273,7 @@ export type NumOfDays7Type = number;
  * - enumeration: 1, 2
  *
  * Keyed by the names of the reference client's `ContractResult` enumeration (mms-client for
- * Python 1.12.3), a code it does not name by the code itself; the values are the codes.
+ * Python 1.12.3); the values are the codes.
  */
 export const OfferAwardedLevelType = {
   /** Code `1`: FULL, awarded in full. */
@@ -1762,7 +1762,7 @@ export type ResourceShortNameType = string;
  * - enumeration: 01, 02, 03, 04, 05, 06, 07
  *
  * Keyed by the names of the reference client's `ResourceType` enumeration (mms-client for
- * Python 1.12.3), a code it does not name by the code itself; the values are the codes.
+ * Python 1.12.3); the values are the codes.
  */
 export const ResourceTypeType = {
   /** Code `01`: THERMAL, thermal generator. */
@@ -1888,7 +1888,7 @@ export type StartupCostCaseNumberType = number;
  * - enumeration: PRI, SEC1, SEC2, TER1, PRI-SEC1, PRI-SEC2, PRI-TER1, SEC1-SEC2, SEC1-TER1, SEC2-TER1, PRI-SEC1-SEC2, PRI-SEC1-TER1, PRI-SEC2-TER1, SEC1-SEC2-TER1, PRI-SEC1-SEC2-TER1
  *
  * Keyed by the names of the reference client's `SubRequirement` enumeration (mms-client for
- * Python 1.12.3), a code it does not name by the code itself; the values are the codes.
+ * Python 1.12.3); the values are the codes.
  */
 export const SubRequirementTypeType = {
   /** Code `PRI`: PRIMARY. */
@@ -2303,7 +2303,7 @@ export type UserNameType = string;
  * - enumeration: PASSED, WARNING, PASSED_PARTIAL, FAILED, NOT_DONE
  *
  * Keyed by the names of the reference client's `ValidationStatus` enumeration (mms-client for
- * Python 1.12.3), a code it does not name by the code itself; the values are the codes.
+ * Python 1.12.3); the values are the codes.
  */
 export const ValidationStatusType = {
   /** Code `PASSED`: PASSED. */

@@ -9,7 +9,7 @@
  * - enumeration: 01, 02, 03, 04, 05, 06, 07, 08, 09, 10
  *
  * Keyed by the names of the reference client's `AreaCode` enumeration (mms-client for
- * Python 1.12.3), a code it does not name by the code itself; the values are the codes.
+ * Python 1.12.3); the values are the codes.
  */
 export const AreaType = {
   /** Code `01`: HOKKAIDO, the Hokkaido area. */
@@ -125,7 +125,7 @@ export type BaselineTypeType = (typeof BaselineTypeType)[keyof typeof BaselineTy
  * - enumeration: 1, 2, 9
  *
  * Keyed by the names of the reference client's `OperationalRejectCategory` enumeration (mms-client for
- * Python 1.12.3), a code it does not name by the code itself; the values are the codes.
+ * Python 1.12.3); the values are the codes.
  */
 export const BlackStartRejectFlagType = {
   /** Code `1`: EQUIPMENT_FAILURE, the equipment has failed. */
@@ -360,7 +360,7 @@ export interface MarketSubmitType extends MarketSubmitTypeAttributes {
  * - enumeration: DCM, DAM
  *
  * Keyed by the names of the reference client's `MarketType` enumeration (mms-client for
- * Python 1.12.3), a code it does not name by the code itself; the values are the codes.
+ * Python 1.12.3); the values are the codes.
  */
 export const MarketTypeType = {
   /** Code `DCM`: COMPOUND. */
@@ -525,7 +525,7 @@ export type OperatorCodeType = string;
  * - enumeration: 1, 2, 9
  *
  * Keyed by the names of the reference client's `OperationalRejectCategory` enumeration (mms-client for
- * Python 1.12.3), a code it does not name by the code itself; the values are the codes.
+ * Python 1.12.3); the values are the codes.
  */
 export const OverPowerRejectFlagType = {
   /** Code `1`: EQUIPMENT_FAILURE, the equipment has failed. */
@@ -549,7 +549,7 @@ export type ParticipantNameType = string;
  * - enumeration: 1, 2, 9
  *
  * Keyed by the names of the reference client's `OperationalRejectCategory` enumeration (mms-client for
- * Python 1.12.3), a code it does not name by the code itself; the values are the codes.
+ * Python 1.12.3); the values are the codes.
  */
 export const PeakModeRejectFlagType = {
   /** Code `1`: EQUIPMENT_FAILURE, the equipment has failed. */
@@ -566,7 +566,7 @@ export type PeakModeRejectFlagType = (typeof PeakModeRejectFlagType)[keyof typeo
  * - enumeration: 1, 3
  *
  * Keyed by the names of the reference client's `CommandMonitorMethod` enumeration (mms-client for
- * Python 1.12.3), a code it does not name by the code itself; the values are the codes.
+ * Python 1.12.3); the values are the codes.
  */
 export const PriSec1CommandOperationMethodType = {
   /** Code `1`: DEDICATED_LINE, commanded and monitored over a dedicated line. */
@@ -814,7 +814,7 @@ export interface RemainingReserveDataSubmitType {
  * - enumeration: 1, 2, 3, 9
  *
  * Keyed by the names of the reference client's `RejectCategory` enumeration (mms-client for
- * Python 1.12.3), a code it does not name by the code itself; the values are the codes.
+ * Python 1.12.3); the values are the codes.
  */
 export const RemainingReserveDownRejectFlagType = {
   /** Code `1`: FUEL_RESTRICTION, limited by fuel. */
@@ -834,7 +834,7 @@ export type RemainingReserveDownRejectFlagType =
  * - enumeration: 1, 2, 3, 9
  *
  * Keyed by the names of the reference client's `RejectCategory` enumeration (mms-client for
- * Python 1.12.3), a code it does not name by the code itself; the values are the codes.
+ * Python 1.12.3); the values are the codes.
  */
 export const RemainingReserveUpRejectFlagType = {
   /** Code `1`: FUEL_RESTRICTION, limited by fuel. */
@@ -870,7 +870,7 @@ export type ResourceShortNameType = string;
  * - enumeration: 01, 02, 03, 04, 05, 06, 07
  *
  * Keyed by the names of the reference client's `ResourceType` enumeration (mms-client for
- * Python 1.12.3), a code it does not name by the code itself; the values are the codes.
+ * Python 1.12.3); the values are the codes.
  */
 export const ResourceTypeType = {
   /** Code `01`: THERMAL, thermal generator. */
@@ -895,7 +895,7 @@ export type ResourceTypeType = (typeof ResourceTypeType)[keyof typeof ResourceTy
  * - enumeration: 1, 2
  *
  * Keyed by the names of the reference client's `CommandMonitorMethod` enumeration (mms-client for
- * Python 1.12.3), a code it does not name by the code itself; the values are the codes.
+ * Python 1.12.3); the values are the codes.
  */
 export const Sec2Ter1Ter2CommandOperationMethodType = {
   /** Code `1`: DEDICATED_LINE, commanded and monitored over a dedicated line. */
@@ -938,7 +938,7 @@ export type StatusType = (typeof StatusType)[keyof typeof StatusType];
  * - enumeration: PRI, SEC1, SEC2, TER1, PRI-SEC1, PRI-SEC2, PRI-TER1, SEC1-SEC2, SEC1-TER1, SEC2-TER1, PRI-SEC1-SEC2, PRI-SEC1-TER1, PRI-SEC2-TER1, SEC1-SEC2-TER1, PRI-SEC1-SEC2-TER1
  *
  * Keyed by the names of the reference client's `SubRequirement` enumeration (mms-client for
- * Python 1.12.3), a code it does not name by the code itself; the values are the codes.
+ * Python 1.12.3); the values are the codes.
  */
 export const SubRequirementTypeType = {
   /** Code `PRI`: PRIMARY. */
@@ -986,7 +986,7 @@ export type SystemCodeType = string;
  * - enumeration: 1, 2, 9
  *
  * Keyed by the names of the reference client's `OperationalRejectCategory` enumeration (mms-client for
- * Python 1.12.3), a code it does not name by the code itself; the values are the codes.
+ * Python 1.12.3); the values are the codes.
  */
 export const SystemSecurityPumpRejectFlagType = {
   /** Code `1`: EQUIPMENT_FAILURE, the equipment has failed. */
@@ -1083,7 +1083,7 @@ export type UserNameType = string;
  * - enumeration: PASSED, WARNING, PASSED_PARTIAL, FAILED, NOT_DONE
  *
  * Keyed by the names of the reference client's `ValidationStatus` enumeration (mms-client for
- * Python 1.12.3), a code it does not name by the code itself; the values are the codes.
+ * Python 1.12.3); the values are the codes.
  */
 export const ValidationStatusType = {
   /** Code `PASSED`: PASSED. */
@@ -1104,7 +1104,7 @@ export type ValidationStatusType = (typeof ValidationStatusType)[keyof typeof Va
  * - enumeration: 1, 2, 9
  *
  * Keyed by the names of the reference client's `OperationalRejectCategory` enumeration (mms-client for
- * Python 1.12.3), a code it does not name by the code itself; the values are the codes.
+ * Python 1.12.3); the values are the codes.
  */
 export const VoltageAdjustmentRejectFlagType = {
   /** Code `1`: EQUIPMENT_FAILURE, the equipment has failed. */

@@ -52,7 +52,7 @@ export type ApplicationNameType = string;
  * - enumeration: 01, 02, 03, 04, 05, 06, 07, 08, 09, 10
  *
  * Keyed by the names of the reference client's `AreaCode` enumeration (mms-client for
- * Python 1.12.3), a code it does not name by the code itself; the values are the codes.
+ * Python 1.12.3); the values are the codes.
  */
 export const AreaType = {
   /** Code `01`: HOKKAIDO, the Hokkaido area. */
@@ -664,7 +664,7 @@ export type ContractResultValueType = (typeof ContractResultValueType)[keyof typ
  * - enumeration: 1, 2
  *
  * Keyed by the names of the reference client's `ContractSource` enumeration (mms-client for
- * Python 1.12.3), a code it does not name by the code itself; the values are the codes.
+ * Python 1.12.3); the values are the codes.
  */
 export const ContractSourceType = {
   /** Code `1`: MA. */
@@ -691,7 +691,7 @@ export type ContractStatusType = (typeof ContractStatusType)[keyof typeof Contra
  * - enumeration: 1, 2, 3, 4, 5, 6
  *
  * Keyed by the names of the reference client's `ContractType` enumeration (mms-client for
- * Python 1.12.3), a code it does not name by the code itself; the values are the codes.
+ * Python 1.12.3); the values are the codes.
  */
 export const ContractTypeType = {
   /** Code `1`: MARKET. */
@@ -731,7 +731,7 @@ export type DRPatternNumberType = number;
  * - enumeration: ResourceList, BSP_ResourceList, ResourceSttl, ResourceSttlOTM, Offers, BSP_Offers, ReserveReqs, BUP, BSP_BUP, MOL, ContractResult, BSP_ContractResult, MeasureBaseContractResult, BSP_MeasureBaseContractResult, SwitchRequest, AccessLog
  *
  * Keyed by the names of the reference client's `ReportName` enumeration (mms-client for
- * Python 1.12.3), a code it does not name by the code itself; the values are the codes.
+ * Python 1.12.3); the values are the codes.
  */
 export const DatasetNameType = {
   /** Code `ResourceList`: TSO_RESOURCE_LIST. */
@@ -774,7 +774,7 @@ export type DatasetNameType = (typeof DatasetNameType)[keyof typeof DatasetNameT
  * - enumeration: ON_DEMAND
  *
  * Keyed by the names of the reference client's `Periodicity` enumeration (mms-client for
- * Python 1.12.3), a code it does not name by the code itself; the values are the codes.
+ * Python 1.12.3); the values are the codes.
  */
 export const DatasetTypeType = {
   /** Code `ON_DEMAND`: ON_DEMAND. */
@@ -790,7 +790,7 @@ export type DateStampType = string;
  * - enumeration: JST
  *
  * Keyed by the names of the reference client's `Timezone` enumeration (mms-client for
- * Python 1.12.3), a code it does not name by the code itself; the values are the codes.
+ * Python 1.12.3); the values are the codes.
  */
 export const DateTimeIndicatorType = {
   /** Code `JST`: JST. */
@@ -803,7 +803,7 @@ export type DateTimeIndicatorType = (typeof DateTimeIndicatorType)[keyof typeof 
  * - enumeration: TRADE
  *
  * Keyed by the names of the reference client's `QueryType` enumeration (mms-client for
- * Python 1.12.3), a code it does not name by the code itself; the values are the codes.
+ * Python 1.12.3); the values are the codes.
  */
 export const DateTypeType = {
   /** Code `TRADE`: TRADE. */
@@ -960,7 +960,7 @@ export type MarketContextType = string;
  * - enumeration: DAM, DCM
  *
  * Keyed by the names of the reference client's `MarketType` enumeration (mms-client for
- * Python 1.12.3), a code it does not name by the code itself; the values are the codes.
+ * Python 1.12.3); the values are the codes.
  */
 export const MarketTypeType = {
   /** Code `DAM`: DAY_AHEAD. */
@@ -1242,7 +1242,7 @@ export type PercentageType2 = string;
  * - enumeration: 1, 3
  *
  * Keyed by the names of the reference client's `CommandMonitorMethod` enumeration (mms-client for
- * Python 1.12.3), a code it does not name by the code itself; the values are the codes.
+ * Python 1.12.3); the values are the codes.
  */
 export const PriSec1CommandOperationMethodType = {
   /** Code `1`: DEDICATED_LINE, commanded and monitored over a dedicated line. */
@@ -1323,7 +1323,7 @@ export type RankType = number;
  * - enumeration: 0, 1, 2, 3
  *
  * Keyed by the names of the reference client's `RemainingReserveAvailability` enumeration (mms-client for
- * Python 1.12.3), a code it does not name by the code itself; the values are the codes.
+ * Python 1.12.3); the values are the codes.
  */
 export const RemResvUtilizationType = {
   /** Code `0`: NOT_AVAILABLE, the remaining reserve cannot be used. */
@@ -1713,7 +1713,7 @@ export interface ResourceSttlType {
  * - enumeration: 01, 02, 03, 04, 05, 06, 07
  *
  * Keyed by the names of the reference client's `ResourceType` enumeration (mms-client for
- * Python 1.12.3), a code it does not name by the code itself; the values are the codes.
+ * Python 1.12.3); the values are the codes.
  */
 export const ResourceTypeType = {
   /** Code `01`: THERMAL, thermal generator. */
@@ -1745,7 +1745,7 @@ export type RowType = number;
  * - enumeration: 1, 2
  *
  * Keyed by the names of the reference client's `CommandMonitorMethod` enumeration (mms-client for
- * Python 1.12.3), a code it does not name by the code itself; the values are the codes.
+ * Python 1.12.3); the values are the codes.
  */
 export const Sec2Ter1Ter2CommandOperationMethodType = {
   /** Code `1`: DEDICATED_LINE, commanded and monitored over a dedicated line. */
@@ -1761,7 +1761,7 @@ export type Sec2Ter1Ter2CommandOperationMethodType =
  * - enumeration: 1, 2
  *
  * Keyed by the names of the reference client's `SignalType` enumeration (mms-client for
- * Python 1.12.3), a code it does not name by the code itself; the values are the codes.
+ * Python 1.12.3); the values are the codes.
  */
 export const SignalTypeType = {
   /** Code `1`: ACTUAL_OUTPUT_ORDER, commands give the output to reach. */
@@ -1896,7 +1896,7 @@ export type TextStringType = string;
  * - enumeration: 1, 2, 9
  *
  * Keyed by the names of the reference client's `ThermalType` enumeration (mms-client for
- * Python 1.12.3), a code it does not name by the code itself; the values are the codes.
+ * Python 1.12.3); the values are the codes.
  */
 export const ThermalTypeType = {
   /** Code `1`: GT, gas turbine. */

@@ -66,7 +66,7 @@ export type ApprovalActionType = (typeof ApprovalActionType)[keyof typeof Approv
  * - enumeration: 01, 02, 03, 04, 05, 06, 07, 08, 09, 10
  *
  * Keyed by the names of the reference client's `AreaCode` enumeration (mms-client for
- * Python 1.12.3), a code it does not name by the code itself; the values are the codes.
+ * Python 1.12.3); the values are the codes.
  */
 export const AreaType = {
   /** Code `01`: HOKKAIDO, the Hokkaido area. */
@@ -120,7 +120,7 @@ export type AttachmentActionType = (typeof AttachmentActionType)[keyof typeof At
  * - enumeration: 1, 0
  *
  * Keyed by the names of the reference client's `BooleanFlag` enumeration (mms-client for
- * Python 1.12.3), a code it does not name by the code itself; the values are the codes.
+ * Python 1.12.3); the values are the codes.
  */
 export const AvailabilityType = {
   /** Code `1`: YES, yes, available. */
@@ -336,7 +336,7 @@ export type ContinuousOperationFrequencyType = number;
  * - enumeration: 1, 0
  *
  * Keyed by the names of the reference client's `BooleanFlag` enumeration (mms-client for
- * Python 1.12.3), a code it does not name by the code itself; the values are the codes.
+ * Python 1.12.3); the values are the codes.
  */
 export const ContractExistenceType = {
   /** Code `1`: YES, yes, available. */
@@ -351,7 +351,7 @@ export type ContractExistenceType = (typeof ContractExistenceType)[keyof typeof 
  * - enumeration: 1, 2, 3, 4, 5, 6
  *
  * Keyed by the names of the reference client's `ContractType` enumeration (mms-client for
- * Python 1.12.3), a code it does not name by the code itself; the values are the codes.
+ * Python 1.12.3); the values are the codes.
  */
 export const ContractTypeType = {
   /** Code `1`: MARKET. */
@@ -377,7 +377,7 @@ export type DateDataType = string;
  * - enumeration: TRADE
  *
  * Keyed by the names of the reference client's `QueryType` enumeration (mms-client for
- * Python 1.12.3), a code it does not name by the code itself; the values are the codes.
+ * Python 1.12.3); the values are the codes.
  */
 export const DateTypeType = {
   /** Code `TRADE`: TRADE. */
@@ -795,7 +795,7 @@ export type OutputType = number;
  * - enumeration: VIOLATION, OVERRIDE
  *
  * Keyed by the names of the reference client's `OverrideOption` enumeration (mms-client for
- * Python 1.12.3), a code it does not name by the code itself; the values are the codes.
+ * Python 1.12.3); the values are the codes.
  */
 export const OverrideOptionType = {
   /** Code `VIOLATION`: VIOLATION. */
@@ -958,7 +958,7 @@ export type PhoneType2 = string;
  * - enumeration: 1, 3
  *
  * Keyed by the names of the reference client's `CommandMonitorMethod` enumeration (mms-client for
- * Python 1.12.3), a code it does not name by the code itself; the values are the codes.
+ * Python 1.12.3); the values are the codes.
  */
 export const PriSec1CommandOperationMethodType = {
   /** Code `1`: DEDICATED_LINE, commanded and monitored over a dedicated line. */
@@ -1017,7 +1017,7 @@ export type QuantityType = number;
  * - enumeration: NORMAL, LATEST
  *
  * Keyed by the names of the reference client's `QueryAction` enumeration (mms-client for
- * Python 1.12.3), a code it does not name by the code itself; the values are the codes.
+ * Python 1.12.3); the values are the codes.
  */
 export const QueryActionType = {
   /** Code `NORMAL`: NORMAL. */
@@ -1175,7 +1175,7 @@ export interface RegistrationSubmitType extends RegistrationSubmitTypeAttributes
  * - enumeration: 0, 1, 2, 3
  *
  * Keyed by the names of the reference client's `RemainingReserveAvailability` enumeration (mms-client for
- * Python 1.12.3), a code it does not name by the code itself; the values are the codes.
+ * Python 1.12.3); the values are the codes.
  */
 export const RemResvUtilizationType = {
   /** Code `0`: NOT_AVAILABLE, the remaining reserve cannot be used. */
@@ -1231,7 +1231,7 @@ export type ResPatternNameType = string;
  * - enumeration: WORKING, SUBMITTED, APPROVED, DECLINED
  *
  * Keyed by the names of the reference client's `Status` enumeration (mms-client for
- * Python 1.12.3), a code it does not name by the code itself; the values are the codes.
+ * Python 1.12.3); the values are the codes.
  */
 export const ResRecordStatusType = {
   /** Code `WORKING`: IN_PROGRESS, being prepared, not yet submitted. */
@@ -1676,7 +1676,7 @@ export interface ResourceTransferSubmitType {
  * - enumeration: 01, 02, 03, 04, 05, 06, 07
  *
  * Keyed by the names of the reference client's `ResourceType` enumeration (mms-client for
- * Python 1.12.3), a code it does not name by the code itself; the values are the codes.
+ * Python 1.12.3); the values are the codes.
  */
 export const ResourceTypeType = {
   /** Code `01`: THERMAL, thermal generator. */
@@ -1737,7 +1737,7 @@ export interface ResourceValiditySubmitType {
  * - enumeration: 1, 2
  *
  * Keyed by the names of the reference client's `CommandMonitorMethod` enumeration (mms-client for
- * Python 1.12.3), a code it does not name by the code itself; the values are the codes.
+ * Python 1.12.3); the values are the codes.
  */
 export const Sec2Ter1Ter2CommandOperationMethodType = {
   /** Code `1`: DEDICATED_LINE, commanded and monitored over a dedicated line. */
@@ -1753,7 +1753,7 @@ export type Sec2Ter1Ter2CommandOperationMethodType =
  * - enumeration: 1, 2
  *
  * Keyed by the names of the reference client's `SignalType` enumeration (mms-client for
- * Python 1.12.3), a code it does not name by the code itself; the values are the codes.
+ * Python 1.12.3); the values are the codes.
  */
 export const SignalTypeType = {
   /** Code `1`: ACTUAL_OUTPUT_ORDER, commands give the output to reach. */
@@ -1768,7 +1768,7 @@ export type SignalTypeType = (typeof SignalTypeType)[keyof typeof SignalTypeType
  * - enumeration: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25
  *
  * Keyed by the names of the reference client's `StartupEventType` enumeration (mms-client for
- * Python 1.12.3), a code it does not name by the code itself; the values are the codes.
+ * Python 1.12.3); the values are the codes.
  */
 export const StartupEventNameType = {
   /** Code `1`: STARTUP_OPERATION. */
@@ -1865,7 +1865,7 @@ export interface StartupPatternType {
  * - enumeration: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21
  *
  * Keyed by the names of the reference client's `StopEventType` enumeration (mms-client for
- * Python 1.12.3), a code it does not name by the code itself; the values are the codes.
+ * Python 1.12.3); the values are the codes.
  */
 export const StopEventNameType = {
   /** Code `1`: OUTPUT_SETPOINT1. */
@@ -2009,7 +2009,7 @@ export type TaxStandardType = (typeof TaxStandardType)[keyof typeof TaxStandardT
  * - enumeration: 1, 2, 9
  *
  * Keyed by the names of the reference client's `ThermalType` enumeration (mms-client for
- * Python 1.12.3), a code it does not name by the code itself; the values are the codes.
+ * Python 1.12.3); the values are the codes.
  */
 export const ThermalTypeType = {
   /** Code `1`: GT, gas turbine. */
@@ -2120,7 +2120,7 @@ export interface UserSystemAccessSubmitType {
  * - enumeration: PASSED, WARNING, FAILED, NOT_DONE
  *
  * Keyed by the names of the reference client's `ValidationStatus` enumeration (mms-client for
- * Python 1.12.3), a code it does not name by the code itself; the values are the codes.
+ * Python 1.12.3); the values are the codes.
  */
 export const ValidationType = {
   /** Code `PASSED`: PASSED. */

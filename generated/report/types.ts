@@ -9,7 +9,7 @@
  * - enumeration: BSP, TSO, MO
  *
  * Keyed by the names of the reference client's `AccessClass` enumeration (mms-client for
- * Python 1.12.3), a code it does not name by the code itself; the values are the codes.
+ * Python 1.12.3); the values are the codes.
  */
 export const AccessClassType = {
   /** Code `BSP`: BSP. */
@@ -26,7 +26,7 @@ export type AccessClassType = (typeof AccessClassType)[keyof typeof AccessClassT
  * - enumeration: MARKET_REPORT
  *
  * Keyed by the names of the reference client's `ApplicationType` enumeration (mms-client for
- * Python 1.12.3), a code it does not name by the code itself; the values are the codes.
+ * Python 1.12.3); the values are the codes.
  */
 export const ApplicationTypeType = {
   /** Code `MARKET_REPORT`: MARKET_REPORT. */
@@ -64,7 +64,7 @@ export type FileSizeType = number;
  * - enumeration: CSV, XML
  *
  * Keyed by the names of the reference client's `FileType` enumeration (mms-client for
- * Python 1.12.3), a code it does not name by the code itself; the values are the codes.
+ * Python 1.12.3); the values are the codes.
  */
 export const FileTypeType = {
   /** Code `CSV`: CSV. */
@@ -138,7 +138,7 @@ export type ParticipantNameType = string;
  * - enumeration: YEARLY, MONTHLY, DAILY, HOURLY, HALF_HOURLY, SUB_HOURLY, ON_DEMAND, NOT_APPLICABLE
  *
  * Keyed by the names of the reference client's `Periodicity` enumeration (mms-client for
- * Python 1.12.3), a code it does not name by the code itself; the values are the codes.
+ * Python 1.12.3); the values are the codes.
  */
 export const PeriodicityType = {
   /** Code `YEARLY`: YEARLY. */
@@ -300,7 +300,7 @@ export type ReportNameType = string;
  * - enumeration: AWARDS, MOL, OFFERS, BUP, RESREQ, ACCESS, RESOURCE, REQUEST
  *
  * Keyed by the names of the reference client's `ReportSubType` enumeration (mms-client for
- * Python 1.12.3), a code it does not name by the code itself; the values are the codes.
+ * Python 1.12.3); the values are the codes.
  */
 export const ReportSubTypeType = {
   /** Code `AWARDS`: AWARDS. */
@@ -327,7 +327,7 @@ export type ReportSubTypeType = (typeof ReportSubTypeType)[keyof typeof ReportSu
  * - enumeration: REGISTRATION, MA, INTERFACE, SWITCH, SYSTEM
  *
  * Keyed by the names of the reference client's `ReportType` enumeration (mms-client for
- * Python 1.12.3), a code it does not name by the code itself; the values are the codes.
+ * Python 1.12.3); the values are the codes.
  */
 export const ReportTypeType = {
   /** Code `REGISTRATION`: REGISTRATION. */
@@ -364,7 +364,7 @@ export type TransactionIdType = string;
  * - enumeration: PASSED, WARNING, FAILED, NOT_DONE
  *
  * Keyed by the names of the reference client's `ValidationStatus` enumeration (mms-client for
- * Python 1.12.3), a code it does not name by the code itself; the values are the codes.
+ * Python 1.12.3); the values are the codes.
  */
 export const ValidationStatusType = {
   /** Code `PASSED`: PASSED. */
