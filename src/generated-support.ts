@@ -7,7 +7,7 @@
  * every schema namespace re-exports `codeName` beside its enumerations (the
  * root entry has no room for it; docs/decisions.md, "Named codes").
  */
-export { codeName, type CodeTable } from './codes.js';
+export { codeName } from './codes.js';
 export type { IdentityAttribute, ModuleDescriptor, OperationDescriptor } from './xml/descriptors.js';
 export type {
   CallOptions,

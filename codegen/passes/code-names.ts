@@ -24,6 +24,7 @@ import {
   type ReferenceEnumeration,
   type ReferenceEnumerations,
 } from '../overlays/enum-names.js';
+import { byKey } from '../order.js';
 import { MODULE_NAMES, type ModuleName } from '../schemas.js';
 
 export interface CodeNameBinding {
@@ -123,7 +124,7 @@ export function nameCodes(
     const key = `${binding.module}.${binding.type}`;
     byType.set(key, [...(byType.get(key) ?? []), binding]);
   }
-  for (const [key, bindings] of [...byType].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [key, bindings] of [...byType].sort(byKey(([type]) => type))) {
     const ranked = [...bindings].sort((a, b) => b.named - a.named || Number(isCopy(a)) - Number(isCopy(b)));
     const best = ranked[0]!;
     const sameEnumeration = (b: CodeNameBinding): boolean => b.enumeration === best.enumeration;
@@ -139,8 +140,11 @@ export function nameCodes(
     }
     const type = enumerated(models.get(best.module), best.type)!;
     const names = new Map(reference.enums[best.enumeration]!.members.map((m) => [m.value, m.name]));
-    const byCode = new Map<string, string>();
-    for (const code of type.facets!.enumeration!) if (names.has(code)) byCode.set(code, names.get(code)!);
+    const byCode = new Map(
+      type.facets!.enumeration!.flatMap((code) =>
+        names.has(code) ? [[code, names.get(code)!] as const] : [],
+      ),
+    );
     type.names = { reference: best.enumeration, byCode };
     models.get(best.module)!.codeNamesFrom = { file: reference.file, sha256: reference.sha256 };
     bound.push(best);
