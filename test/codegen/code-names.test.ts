@@ -1,29 +1,22 @@
 /**
  * Named codes (issue 11): the reference client's enumerations
  * (../shared/reference/enum-names.json) as readable keys of the generated
- * enumerations, checked against the JSON itself, and the mapping rule of
- * passes/code-names.ts on small hand-made schemas.
+ * enumerations of the 2025-12 release, checked against the JSON itself,
+ * with the counts. The rule itself: test/codegen/passes/code-names.test.ts.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as generated from '../../generated/index.js';
 import { moduleIdentifier, typeIdentifier } from '../../codegen/emit/names.js';
-import { emitTypes } from '../../codegen/emit/types.js';
 import { buildRelease } from '../../codegen/model/build.js';
-import type { SchemaModel, SimpleTypeModel } from '../../codegen/model/model.js';
-import {
-  MEANINGS,
-  readReferenceEnumerations,
-  type ReferenceEnumerations,
-} from '../../codegen/overlays/enum-names.js';
+import type { SimpleTypeModel } from '../../codegen/model/model.js';
+import { MEANINGS, readReferenceEnumerations } from '../../codegen/overlays/enum-names.js';
 import { nameCodes } from '../../codegen/passes/code-names.js';
-import { runPasses } from '../../codegen/passes/index.js';
-import { readSchemaFile } from '../../codegen/read/xsd.js';
 import type { ModuleName } from '../../codegen/schemas.js';
 import { REPO_ROOT, SHARED } from '../helpers/paths.js';
 
 interface Json {
-  enums: Record<string, { members: { name: string; value: string }[] }>;
+  enums: Record<string, { doc: string; members: { name: string; value: string; comment?: string }[] }>;
 }
 const reference = (
   JSON.parse(readFileSync(path.join(SHARED, 'reference', 'enum-names.json'), 'utf8')) as Json
@@ -116,109 +109,23 @@ describe('the 2025-12 release', () => {
     expect(Object.keys(MEANINGS)).toHaveLength(13);
   });
 
+  test("none of the reference's prose is in the generated code, only its names and codes", () => {
+    const prose = Object.values(reference).flatMap((e) => [
+      e.doc,
+      ...e.members.flatMap((m) => m.comment ?? []),
+    ]);
+    expect(prose.length).toBeGreaterThan(33);
+    const dir = path.join(REPO_ROOT, 'generated');
+    const text = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => readFileSync(path.join(dir, f), 'utf8'))
+      .join('\n');
+    expect(prose.filter((p) => text.includes(p))).toEqual([]);
+  });
+
   test('the only binding dropped is the one whose codes the type does not have', () => {
     expect(report.dropped.map((d) => `${d.enumeration} ${d.module}.${d.type} ${d.reason}`)).toEqual([
       'Status market.PatternStatusType no code in common',
     ]);
-  });
-});
-
-describe('the mapping rule, on hand-made schemas', () => {
-  const xsd = (body: string): string =>
-    `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">${body}</xs:schema>`;
-  const enumeration = (name: string, codes: string[]): string =>
-    `<xs:simpleType name="${name}"><xs:restriction base="xs:string">${codes
-      .map((c) => `<xs:enumeration value="${c}"/>`)
-      .join('')}</xs:restriction></xs:simpleType>`;
-  // Award is the reference model of market's AwardResultsDataType (overlays/enum-names.ts).
-  const market = (): SchemaModel =>
-    runPasses(
-      readSchemaFile(
-        'market',
-        'm.xsd',
-        '0'.repeat(64),
-        xsd(
-          `<xs:complexType name="AwardResultsDataType"><xs:attribute name="Area" type="AreaType"/></xs:complexType>` +
-            enumeration('AreaType', ['01', '02']),
-        ),
-      ),
-    );
-  const omi = (): SchemaModel =>
-    runPasses(readSchemaFile('omi', 'o.xsd', '0'.repeat(64), xsd(enumeration('AreaType', ['01', '03']))));
-  const ref = (enums: Record<string, [string, string][]>): ReferenceEnumerations => ({
-    file: 'reference/enum-names.json',
-    sha256: '0'.repeat(64),
-    enums: Object.fromEntries(
-      Object.entries(enums).map(([e, members]) => [
-        e,
-        {
-          members: members.map(([name, value]) => ({ name, value })),
-          usedBy: [{ model: 'Award', xml: 'Area', kind: 'attribute' }],
-        },
-      ]),
-    ),
-  });
-  const names = (model: SchemaModel): Record<string, string> | undefined => {
-    const type = model.types.get('AreaType') as SimpleTypeModel;
-    return type.names && Object.fromEntries(type.names.byCode);
-  };
-
-  test('names only the codes the schema has; a copy in another module gets them too', () => {
-    const models = new Map<ModuleName, SchemaModel>([
-      ['market', market()],
-      ['omi', omi()],
-    ]);
-    const report = nameCodes(
-      models,
-      ref({
-        Area: [
-          ['NORTH', '01'],
-          ['GONE', '99'],
-        ],
-      }),
-    );
-    expect(names(models.get('market')!)).toEqual({ '01': 'NORTH' });
-    expect(names(models.get('omi')!)).toEqual({ '01': 'NORTH' });
-    expect(report.bound.map((b) => `${b.module} ${b.via}`)).toEqual([
-      'market Award.Area',
-      'omi same type as market.AreaType',
-    ]);
-    const emitted = emitTypes(models.get('market')!, '');
-    expect(emitted).toContain("  /** Code `01`: NORTH. */\n  NORTH: '01',");
-    expect(emitted).toMatch(
-      /Code `02`: the reference client has no name for it, so the code is the key\. \*\/\n {2}'02': '02',/,
-    );
-    expect(emitted).not.toContain('GONE');
-  });
-
-  test('several enumerations on one type: more named codes win, a tie stops generation', () => {
-    const models = new Map<ModuleName, SchemaModel>([['market', market()]]);
-    const report = nameCodes(
-      models,
-      ref({
-        Few: [['ONE', '01']],
-        More: [
-          ['A', '01'],
-          ['B', '02'],
-        ],
-      }),
-    );
-    expect(names(models.get('market')!)).toEqual({ '01': 'A', '02': 'B' });
-    expect(report.dropped.map((d) => `${d.enumeration}: ${d.reason}`)).toEqual([
-      'Few: More names more of its codes',
-    ]);
-    expect(() =>
-      nameCodes(new Map([['market', market()]]), ref({ X: [['ONE', '01']], Y: [['TWO', '02']] })),
-    ).toThrow(/AreaType: the reference enumerations X and Y name its codes equally/);
-  });
-
-  test('an enumeration sharing no code with the type is dropped, and the type keeps its code keys', () => {
-    const models = new Map<ModuleName, SchemaModel>([['market', market()]]);
-    const report = nameCodes(models, ref({ Other: [['WORKING', 'W']] }));
-    expect(names(models.get('market')!)).toBeUndefined();
-    expect(report.dropped.map((d) => d.reason)).toEqual(['no code in common']);
-    expect(emitTypes(models.get('market')!, '')).toContain(
-      "export const AreaType = {\n  '01': '01',\n  '02': '02',\n}",
-    );
   });
 });

@@ -1,10 +1,12 @@
 /**
- * `tsc --strict` on two small programs against the root entry: one uses the
- * named codes as a user would and must compile; the other names codes wrongly
- * and must fail on each marked line, so the first result means something.
+ * `tsc --strict` on small programs against the root entry: one uses the named
+ * codes as a user would and must compile, as must the README's example; the
+ * other names codes wrongly and must fail on each marked line, so the first
+ * result means something.
  * The programs live here as text (a file that must not compile cannot sit in
  * the typechecked project).
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { REPO_ROOT } from '../helpers/paths.js';
@@ -70,8 +72,20 @@ function diagnosticLines(sources: Record<string, string>): Record<string, number
   return out;
 }
 
-test('a strict program using named codes compiles; one naming them wrongly fails on every wrong line', () => {
+/** The example of the README's "Codes and names", importing the source instead of the package. */
+function readmeExample(): string {
+  const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+  const block = /## Codes and names\n[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme)?.[1];
+  expect(block).toContain('market.AreaType.TOKYO');
+  return block!.replace(/from 'mms-client'/g, "from '../../src/index.js'");
+}
+
+test('strict programs using named codes (and the README example) compile; one naming them wrongly fails on every wrong line', () => {
   const marked = BAD.split('\n').flatMap((line, i) => (line.endsWith('// error') ? [i + 1] : []));
   expect(marked).toHaveLength(5);
-  expect(diagnosticLines({ 'good.ts': GOOD, 'bad.ts': BAD })).toEqual({ 'good.ts': [], 'bad.ts': marked });
+  expect(diagnosticLines({ 'good.ts': GOOD, 'readme.ts': readmeExample(), 'bad.ts': BAD })).toEqual({
+    'good.ts': [],
+    'readme.ts': [],
+    'bad.ts': marked,
+  });
 }, 120_000);
