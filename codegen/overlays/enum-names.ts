@@ -82,7 +82,7 @@ export const MODEL_TYPES: Readonly<Record<string, readonly QualifiedType[] | typ
 };
 
 /** The reference file, beside the schemas: ../shared/reference/enum-names.json. */
-export function referenceFile(root: string): string {
+function referenceFile(root: string): string {
   return path.resolve(root, '..', 'shared', 'reference', 'enum-names.json');
 }
 
