@@ -32,5 +32,7 @@ export default {
     '/test/security/certificate\\.test\\.ts$',
     // The packed entries in fresh Node processes, and the README's CLI line.
     '/test/package/',
+    // The TypeScript compiler over whole programs against the root entry (about 10 s a file).
+    '/test/types/',
   ],
 };

@@ -39,7 +39,10 @@ function groupLiteral(g: GroupModel, indent: string): string {
 
 function typeLiteral(type: TypeModel): string {
   if (type.kind === 'simple') {
-    return `{ kind: 'simple', name: ${quote(type.name)}, builtin: '${type.builtin}', js: '${type.js}', facets: ${facetsLiteral(type.facets ?? {})} }`;
+    const names = type.names
+      ? `, names: { ${[...type.names.byCode].map(([code, name]) => `${propertyKey(code)}: ${quote(name)}`).join(', ')} }`
+      : '';
+    return `{ kind: 'simple', name: ${quote(type.name)}, builtin: '${type.builtin}', js: '${type.js}', facets: ${facetsLiteral(type.facets ?? {})}${names} }`;
   }
   const lines = [`kind: 'complex'`, `name: ${quote(type.name)}`];
   const attributes = type.attributes.map((a) => {

@@ -3,7 +3,7 @@ import type { SchemaModel } from '../model/model.js';
 import { MODULE_NAMES, isServiceModule, type ModuleName } from '../schemas.js';
 import { emitDescriptors } from './descriptors.js';
 import { header } from './header.js';
-import { moduleIdentifier, quote } from './names.js';
+import { moduleIdentifier, quote, SUPPORT_FROM_MODULE } from './names.js';
 import { emitServices } from './services.js';
 import { emitMethods } from './methods.js';
 import { emitOperations } from './operations.js';
@@ -16,10 +16,17 @@ export function emitRelease(release: string, models: Map<ModuleName, SchemaModel
   const payloadModules = MODULE_NAMES.filter(isPayloadModule);
   for (const module of MODULE_NAMES) {
     const model = models.get(module)!;
-    const head = header({ release, inputs: [{ file: model.file, sha256: model.sha256 }] });
+    const inputs = [{ file: model.file, sha256: model.sha256 }];
+    if (model.codeNamesFrom) inputs.push(model.codeNamesFrom);
+    const head = header({ release, inputs });
     out.set(`${module}/types.ts`, emitTypes(model, head));
     out.set(`${module}/descriptors.ts`, emitDescriptors(model, head, release));
-    const exports = [`export * from './types.js';`, `export { descriptors } from './descriptors.js';`];
+    const exports = [
+      `export * from './types.js';`,
+      `export { descriptors } from './descriptors.js';`,
+      `/** The readable name of a code of one of this module's enumerations (src/codes.ts). */`,
+      `export { codeName } from '${SUPPORT_FROM_MODULE}';`,
+    ];
     if (isPayloadModule(module)) {
       out.set(`${module}/operations.ts`, emitOperations(model, head));
       exports.push(`export { operations, type OperationTypes } from './operations.js';`);

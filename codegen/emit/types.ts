@@ -2,6 +2,7 @@
 import type { Facets } from '../../src/xml/descriptors.js';
 import {
   isBuiltin,
+  type CodeNames,
   type ComplexTypeModel,
   type SchemaModel,
   type SimpleTypeModel,
@@ -11,6 +12,7 @@ import { BUILTIN_REPRESENTATION, type Builtin } from '../../src/xml/descriptors.
 import { propertyKey, quote, typeIdentifier } from './names.js';
 import { propertiesOf } from './properties.js';
 import { byKey } from '../order.js';
+import { MEANINGS } from '../overlays/enum-names.js';
 
 const BUILTIN_NOTES: Readonly<Record<string, string>> = {
   'xs:date': 'xs:date, JST wall-clock date `YYYY-MM-DD`',
@@ -51,6 +53,44 @@ function doc(lines: string[], indent = ''): string {
   return `${indent}/**\n${safe.map((l) => `${indent} * ${l}`.trimEnd()).join('\n')}\n${indent} */\n`;
 }
 
+/** The type's doc: where the keys come from; the values stay the codes of the wire. */
+const namesNote = (names: CodeNames, codes: readonly string[]): string[] => [
+  '',
+  `Keyed by the names of the reference client's \`${names.reference}\` enumeration (mms-client for`,
+  codes.every((code) => names.byCode.has(code))
+    ? 'Python 1.12.3); the values are the codes.'
+    : 'Python 1.12.3), a code it does not name by the code itself; the values are the codes.',
+];
+
+/**
+ * Members keyed by readable name (overlays/enum-names.ts), each with its code
+ * in the doc comment; a code without a name keeps the code as key, as an
+ * unnamed enumeration has it. A key used twice stops generation.
+ */
+function namedMembers(
+  type: SimpleTypeModel,
+  names: CodeNames,
+  codes: readonly string[],
+  literal: (code: string) => string,
+): string {
+  const keys = new Map<string, string>();
+  return codes
+    .map((code) => {
+      const name = names.byCode.get(code);
+      const key = name ?? code;
+      const clash = keys.get(key);
+      if (clash !== undefined)
+        throw new Error(`${type.name}: codes ${clash} and ${code} both have the key ${key}`);
+      keys.set(key, code);
+      const meaning = name && MEANINGS[names.reference]?.[name];
+      const note = name
+        ? `Code \`${code}\`: ${name}${meaning ? `, ${meaning}` : ''}.`
+        : `Code \`${code}\`: the reference client has no name for it, so the code is the key.`;
+      return `${doc([note], '  ')}  ${propertyKey(key)}: ${literal(code)},`;
+    })
+    .join('\n');
+}
+
 function emitSimple(model: SchemaModel, type: SimpleTypeModel): string {
   const id = typeIdentifier(type.name);
   const facets = type.facets ?? {};
@@ -62,9 +102,11 @@ function emitSimple(model: SchemaModel, type: SimpleTypeModel): string {
   if (facets.enumeration) {
     const literal = (v: string): string =>
       type.js === 'number' ? String(Number(v)) : type.js === 'boolean' ? v : quote(v);
-    const members = [...new Set(facets.enumeration)]
-      .map((v) => `  ${propertyKey(v)}: ${literal(v)},`)
-      .join('\n');
+    const codes = [...new Set(facets.enumeration)];
+    const members = type.names
+      ? namedMembers(type, type.names, codes, literal)
+      : codes.map((v) => `  ${propertyKey(v)}: ${literal(v)},`).join('\n');
+    if (type.names) description.push(...namesNote(type.names, codes));
     return (
       doc(description) +
       `export const ${id} = {\n${members}\n} as const;\n` +

@@ -44,6 +44,16 @@ export interface SimpleTypeModel {
   facets?: Facets;
   /** Filled by passes/representation. */
   js?: JsRepresentation;
+  /** Filled by passes/code-names: readable names of some codes, from a reference enumeration. */
+  names?: CodeNames;
+}
+
+/** Readable names of an enumeration's codes (overlays/enum-names.ts). */
+export interface CodeNames {
+  /** The reference client's enumeration the names come from. */
+  readonly reference: string;
+  /** Code → name, for the codes of this type that the reference names (in schema order). */
+  readonly byCode: ReadonlyMap<string, string>;
 }
 
 export interface AttributeModel {
@@ -181,6 +191,8 @@ export interface SchemaModel {
   /** WSDL modules only: the binding (read/wsdl.ts), then the service facts (passes/service.ts). */
   binding?: BindingModel;
   service?: ServiceModel;
+  /** Filled by passes/code-names when a type of the module has named codes: the file the names come from. */
+  codeNamesFrom?: { readonly file: string; readonly sha256: string };
 }
 
 export function isBuiltin(type: TypeName): boolean {

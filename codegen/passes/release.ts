@@ -2,12 +2,15 @@
  * The passes that need more than one module, run once every module has
  * passed on its own (model/build.ts): results that come in another module's
  * document (overlays/result-documents.ts), and the agreement of each payload
- * module's `requestType` with the request types its service's WSDL accepts.
+ * module's `requestType` with the request types its service's WSDL accepts,
+ * and the readable names of codes (passes/code-names.ts).
  */
 import type { SchemaModel } from '../model/model.js';
+import { readReferenceEnumerations, type ReferenceEnumerations } from '../overlays/enum-names.js';
 import { RESULT_DOCUMENTS, type ResultDocument } from '../overlays/result-documents.js';
-import { SERVICE_MODULES, type ModuleName } from '../schemas.js';
+import { repoRoot, SERVICE_MODULES, type ModuleName } from '../schemas.js';
 import { isPayloadModule, PAYLOAD_MODULES } from './catalog.js';
+import { nameCodes } from './code-names.js';
 
 export function linkResultDocuments(
   models: ReadonlyMap<ModuleName, SchemaModel>,
@@ -54,7 +57,11 @@ export function checkRequestTypes(models: ReadonlyMap<ModuleName, SchemaModel>):
   }
 }
 
-export function linkRelease(models: ReadonlyMap<ModuleName, SchemaModel>): void {
+export function linkRelease(
+  models: ReadonlyMap<ModuleName, SchemaModel>,
+  reference: ReferenceEnumerations = readReferenceEnumerations(repoRoot()),
+): void {
   linkResultDocuments(models);
   checkRequestTypes(models);
+  nameCodes(models, reference);
 }

@@ -4,3 +4,5 @@
 /* eslint-disable */
 export * from './types.js';
 export { descriptors } from './descriptors.js';
+/** The readable name of a code of one of this module's enumerations (src/codes.ts). */
+export { codeName } from '../../src/generated-support.js';

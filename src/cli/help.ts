@@ -1,7 +1,8 @@
 /**
  * Help texts of `mms`: the overview, and per operation the input format and
  * every field (envelope attributes and data) with its type, whether it is
- * required, and its facets, read from the schema descriptors.
+ * required, and its facets (codes with their names), read from the schema
+ * descriptors.
  */
 import { modules } from '../../generated/index.js';
 import type {
@@ -91,10 +92,15 @@ function range(min: number, max: number): string {
   return min === max ? `exactly ${min}` : `${min}..${max}`;
 }
 
-/** The facets of a simple type in words. */
-export function describeFacets(facets: Facets): string[] {
+/**
+ * The facets of a simple type in words; an enumeration's codes carry their
+ * readable names where known (`"1" (SELL)`), the names the generated
+ * enumeration objects are keyed by.
+ */
+export function describeFacets(facets: Facets, names: Readonly<Record<string, string>> = {}): string[] {
   const out: string[] = [];
-  if (facets.enumeration) out.push(`one of ${facets.enumeration.map((e) => JSON.stringify(e)).join(', ')}`);
+  const code = (e: string): string => JSON.stringify(e) + (names[e] !== undefined ? ` (${names[e]})` : '');
+  if (facets.enumeration) out.push(`one of ${facets.enumeration.map(code).join(', ')}`);
   if (facets.length !== undefined) out.push(`length ${facets.length}`);
   if (facets.minLength !== undefined && facets.maxLength !== undefined)
     out.push(`length ${facets.minLength}..${facets.maxLength}`);
@@ -118,7 +124,7 @@ function simpleSummary(type: SimpleTypeDescriptor): string {
           ? `${type.builtin} as a string`
           : type.js;
   const named = type.name.startsWith('xs:') ? '' : ` (${type.name})`;
-  const facets = describeFacets(type.facets);
+  const facets = describeFacets(type.facets, type.names);
   return `${kind}${named}${facets.length > 0 ? `; ${facets.join('; ')}` : ''}`;
 }
 

@@ -54,6 +54,8 @@ export interface SimpleTypeDescriptor {
   readonly builtin: Builtin;
   readonly js: JsRepresentation;
   readonly facets: Facets;
+  /** Readable names of some enumeration codes (code → name), from the reference client. */
+  readonly names?: Readonly<Record<string, string>>;
 }
 
 /**

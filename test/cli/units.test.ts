@@ -13,7 +13,7 @@ import { CertificateError, MmsClientError, MmsServerError, MmsTransportError } f
 import { findCommand, kebab, namesOf, operationCommands } from '../../src/cli/commands.js';
 import { parseInput } from '../../src/cli/call.js';
 import { EXIT, UsageError, exitCodeOf } from '../../src/cli/exit-codes.js';
-import { operationHelp } from '../../src/cli/help.js';
+import { describeFacets, operationHelp } from '../../src/cli/help.js';
 import { runCli } from '../../src/cli/main.js';
 import { readPassphrase, type PromptIo } from '../../src/cli/passphrase.js';
 import { startProgress } from '../../src/cli/progress.js';
@@ -58,9 +58,27 @@ test('the help of every operation lists each of its envelope and data attributes
     }
   }
   const cancel = operationHelp(operations.MarketCancel_OfferCancel as OperationDescriptor);
-  expect(cancel).toMatch(/MarketType +required, string \(MarketTypeType\); one of "DAM", "DCM"/);
+  expect(cancel).toMatch(
+    /MarketType +required, string \(MarketTypeType\); one of "DAM" \(DAY_AHEAD\), "DCM" \(COMPOUND\)/,
+  );
   expect(cancel).toMatch(/ParticipantName +filled in from --participant/);
   expect(cancel).not.toMatch(/^ +(Validation|Success|Messages) /m);
+});
+
+test('the help names the codes of enumerated fields, and shows a code without a name bare', () => {
+  const offer = operationHelp(operations.MarketSubmit_OfferData as OperationDescriptor);
+  expect(offer).toMatch(/^ +Direction +required, string \(DirectionUpDownType\); one of "1" \(SELL\)$/m);
+  expect(offer).toMatch(
+    /^ +Area +optional, string \(AreaType\); one of "01" \(HOKKAIDO\), .*"03" \(TOKYO\),/m,
+  );
+  // omi's DirectionUpDownType has a second code the reference client does not name.
+  const contract = operationHelp(operations.Omi_MarketSubmit_OffMarketContract as OperationDescriptor);
+  expect(contract).toMatch(
+    /^ +Direction +required, string \(DirectionUpDownType\); one of "1" \(SELL\), "2"$/m,
+  );
+  // Without names (a type the reference does not name), the codes alone.
+  expect(describeFacets({ enumeration: ['A', 'B'] })).toEqual(['one of "A", "B"']);
+  expect(describeFacets({ enumeration: ['A', 'B'] }, { B: 'BEE' })).toEqual(['one of "A", "B" (BEE)']);
 });
 
 test('input must be {"attributes": {...}, "data": ...}', () => {
