@@ -115,13 +115,12 @@ export class HttpClient {
         if (proxy !== undefined) {
           // No agent: the socket is the TLS connection through the tunnel,
           // handed over complete; the tunnel records each stage in `state`.
-          const target = { host: url.hostname.replace(/^\[|\]$/g, ''), port: Number(url.port || 443) };
           const createConnection = (
             _: unknown,
             oncreate: (err: Error | null, socket: Duplex) => void,
           ): undefined => {
             // Nothing returned: Node waits for `oncreate` (an error, or the socket).
-            proxy.connect(target, tlsOptions, state, req.signal, (err, socket) =>
+            proxy.connect(url, tlsOptions, state, req.signal, (err, socket) =>
               oncreate(err, socket as Duplex),
             );
             return undefined;

@@ -83,17 +83,18 @@ export class HttpProxy {
   }
 
   /**
-   * Opens a TLS connection to `host:port` through the proxy and hands it to
-   * `done` once the handshake with the MMS is complete; records each stage
-   * in `state`. Stops at once when `signal` aborts.
+   * Opens a TLS connection to the host of `url` through the proxy and hands
+   * it to `done` once the handshake with the MMS is complete; records each
+   * stage in `state`. Stops at once when `signal` aborts.
    */
   connect(
-    target: { readonly host: string; readonly port: number },
+    url: URL,
     tlsOptions: MmsTlsOptions,
     state: ConnectionState,
     signal: AbortSignal,
     done: (err: Error | null, socket?: TLSSocket) => void,
   ): void {
+    const target = { host: unbracket(url.hostname), port: url.port === '' ? 443 : Number(url.port) };
     const authority = net.isIPv6(target.host)
       ? `[${target.host}]:${target.port}`
       : `${target.host}:${target.port}`;
@@ -130,7 +131,7 @@ export class HttpProxy {
       if (!socket.connecting) reachedProxy = true;
       else socket.once('connect', () => (reachedProxy = true));
     });
-    connectRequest.once('error', (err: Error) => {
+    connectRequest.on('error', (err: Error) => {
       const code = (err as NodeJS.ErrnoException).code ?? err.message;
       finish(
         err,
@@ -177,7 +178,7 @@ export class HttpProxy {
         finish(null);
       });
       // Before secureConnect: the TLS handshake with the MMS failed; `tcp` and not `connected` says so.
-      secure.once('error', (err) => finish(err));
+      secure.on('error', (err) => finish(err));
     });
     if (signal.aborted) onAbort();
     else signal.addEventListener('abort', onAbort, { once: true });

@@ -21,8 +21,13 @@ export interface ConnectRecord {
   readonly down: Buffer[];
 }
 
-/** What the proxy does with one CONNECT. */
-export type Decision = 'tunnel' | 'drop' | { readonly status: number; readonly reason?: string };
+/**
+ * What the proxy does with one CONNECT: open the tunnel, close the connection
+ * without an answer, answer 200 with bytes of its own behind it (before the
+ * client's TLS hello), or refuse with a status.
+ */
+export type Decision =
+  'tunnel' | 'drop' | 'early-bytes' | { readonly status: number; readonly reason?: string };
 
 /** A running proxy. */
 export interface ConnectProxy {
@@ -83,6 +88,10 @@ export async function startConnectProxy(options: ConnectProxyOptions = {}): Prom
     const decision = state.decide(record);
     if (decision === 'drop') {
       client.destroy();
+      return;
+    }
+    if (decision === 'early-bytes') {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\nHTTP/1.1 200 OK\r\n\r\n');
       return;
     }
     if (decision !== 'tunnel') {

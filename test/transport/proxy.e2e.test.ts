@@ -331,6 +331,11 @@ describe('a proxy that refuses or drops the tunnel: nothing was sent', () => {
       /refused the tunnel to 127\.0\.0\.1:\d+: HTTP 502 Bad Gateway; nothing was sent\.$/,
     ],
     [
+      'bytes of its own after opening the tunnel',
+      'early-bytes',
+      /the proxy http:\/\/127\.0\.0\.1:\d+ sent data of its own after opening the tunnel to 127\.0\.0\.1:\d+; nothing was sent\.$/,
+    ],
+    [
       'a dropped connection',
       'drop',
       /the proxy http:\/\/127\.0\.0\.1:\d+ closed the connection before answering the CONNECT to 127\.0\.0\.1:\d+: [A-Za-z ]+; nothing was sent\.$/,
