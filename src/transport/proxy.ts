@@ -79,7 +79,8 @@ export class HttpProxy {
 
   /** Whether a request to `url` goes through the proxy (not when NO_PROXY names its host). */
   appliesTo(url: URL): boolean {
-    return !this.#noProxy?.matches(unbracket(url.hostname), url.port === '' ? 443 : Number(url.port));
+    const target = targetOf(url);
+    return !this.#noProxy?.matches(target.host, target.port);
   }
 
   /**
@@ -94,7 +95,7 @@ export class HttpProxy {
     signal: AbortSignal,
     done: (err: Error | null, socket?: TLSSocket) => void,
   ): void {
-    const target = { host: unbracket(url.hostname), port: url.port === '' ? 443 : Number(url.port) };
+    const target = targetOf(url);
     const authority = net.isIPv6(target.host)
       ? `[${target.host}]:${target.port}`
       : `${target.host}:${target.port}`;
@@ -136,7 +137,7 @@ export class HttpProxy {
       finish(
         err,
         reachedProxy
-          ? `the proxy ${this.name} closed the connection before answering the CONNECT to ${authority}: ${code}`
+          ? `the proxy ${this.name} gave no usable answer to the CONNECT to ${authority}: ${code}`
           : `could not connect to the proxy ${this.name}: ${code}`,
       );
     });
@@ -274,6 +275,11 @@ function parseProxyUrl(text: string, source: string): URL {
       `${source} must be http://[user:password@]host:port, with no path.`,
     );
   return url;
+}
+
+/** Host (IPv6 without brackets) and port of an https URL. */
+function targetOf(url: URL): { host: string; port: number } {
+  return { host: unbracket(url.hostname), port: url.port === '' ? 443 : Number(url.port) };
 }
 
 function unbracket(host: string): string {

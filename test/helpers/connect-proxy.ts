@@ -24,10 +24,10 @@ export interface ConnectRecord {
 /**
  * What the proxy does with one CONNECT: open the tunnel, close the connection
  * without an answer, answer 200 with bytes of its own behind it (before the
- * client's TLS hello), or refuse with a status.
+ * client's TLS hello), never answer, or refuse with a status.
  */
 export type Decision =
-  'tunnel' | 'drop' | 'early-bytes' | { readonly status: number; readonly reason?: string };
+  'tunnel' | 'drop' | 'early-bytes' | 'hang' | { readonly status: number; readonly reason?: string };
 
 /** A running proxy. */
 export interface ConnectProxy {
@@ -90,6 +90,7 @@ export async function startConnectProxy(options: ConnectProxyOptions = {}): Prom
       client.destroy();
       return;
     }
+    if (decision === 'hang') return;
     if (decision === 'early-bytes') {
       client.write('HTTP/1.1 200 Connection Established\r\n\r\nHTTP/1.1 200 OK\r\n\r\n');
       return;

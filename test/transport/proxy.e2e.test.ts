@@ -224,11 +224,12 @@ describe('through a CONNECT proxy', () => {
       urls: [main.url(MI_PATH)],
     });
     const err = await transportFailure(transport.send(submit));
-    expect(said(err)).toEqual({ code: 'CONNECTION_FAILED', requestSent: false, attempts: 1 });
+    // Nothing was sent, so even a submission is tried again, up to maxAttempts.
+    expect(said(err)).toEqual({ code: 'CONNECTION_FAILED', requestSent: false, attempts: 4 });
     expect(err.message).toContain(
       `through the proxy http://127.0.0.1:${proxy.port}: the TLS handshake failed`,
     );
-    expect(proxy.connects).toHaveLength(1);
+    expect(proxy.connects).toHaveLength(4);
     expect(main.requests).toHaveLength(0);
   });
 });
@@ -253,7 +254,7 @@ describe('proxy authentication', () => {
         hooks: new FileAuditor(dir),
       });
       const err = await transportFailure(refused.transport.send(submit));
-      expect(said(err)).toEqual({ code: 'CONNECTION_FAILED', requestSent: false, attempts: 1 });
+      expect(said(err)).toEqual({ code: 'CONNECTION_FAILED', requestSent: false, attempts: 4 });
       expect(err.message).toBe(
         `POST ${main.url(MI_PATH)} through the proxy http://127.0.0.1:${authProxy.port}: the proxy http://127.0.0.1:${authProxy.port} ` +
           `refused the tunnel to 127.0.0.1:${main.port}: HTTP 407 Proxy Authentication Required (the proxy did not accept the credentials); nothing was sent.`,
@@ -338,7 +339,7 @@ describe('a proxy that refuses or drops the tunnel: nothing was sent', () => {
     [
       'a dropped connection',
       'drop',
-      /the proxy http:\/\/127\.0\.0\.1:\d+ closed the connection before answering the CONNECT to 127\.0\.0\.1:\d+: [A-Za-z ]+; nothing was sent\.$/,
+      /the proxy http:\/\/127\.0\.0\.1:\d+ gave no usable answer to the CONNECT to 127\.0\.0\.1:\d+: [A-Za-z ]+; nothing was sent\.$/,
     ],
   ])(
     '%s for the main host: a submission fails over to the backup, sent once',
@@ -360,6 +361,17 @@ describe('a proxy that refuses or drops the tunnel: nothing was sent', () => {
       ]);
     },
   );
+
+  test('a proxy that never answers the CONNECT: the attempt times out, nothing was sent, the backup gets it once', async () => {
+    proxy.decide = (c) => (c.target === `127.0.0.1:${main.port}` ? 'hang' : 'tunnel');
+    const { transport, failed } = makeTransport({ proxy: proxy.url(), attemptTimeoutMs: 300 });
+    const result = await transport.send(submit);
+    expect(result).toMatchObject({ attempts: 2, url: backup.url(MI_PATH) });
+    expect(failed.map((f) => said(f.error as MmsTransportError))).toEqual([
+      { code: 'TIMEOUT', requestSent: false, attempts: 1 },
+    ]);
+    expect({ main: main.requests.length, backup: backup.requests.length }).toEqual({ main: 0, backup: 1 });
+  });
 
   test('the proxy down: every attempt fails before anything is sent, and says so', async () => {
     const { transport, failed } = makeTransport({
@@ -405,22 +417,26 @@ describe("the environment, only with proxy: 'env'", () => {
     ['a host', '127.0.0.1', 0],
     ['a CIDR block', 'example.com, 127.0.0.0/8', 0],
     ['*', '*', 0],
-    ['the host on its port', `127.0.0.1:${main.port}`, 0],
+    ['the host on its port', '127.0.0.1:MAIN_PORT', 0],
     ['the host on another port', '127.0.0.1:1', 1],
     ['a name that does not cover the address', 'localhost', 1],
   ])('NO_PROXY naming %s (%s)', async (_name, noProxy, tunnels) => {
-    await withEnv({ HTTPS_PROXY: proxy.url(), no_proxy: noProxy }, async () => {
-      await makeTransport({ proxy: 'env', urls: [main.url(MI_PATH)] }).transport.send(query);
-    });
+    await withEnv(
+      { HTTPS_PROXY: proxy.url(), no_proxy: noProxy.replace('MAIN_PORT', `${main.port}`) },
+      async () => {
+        await makeTransport({ proxy: 'env', urls: [main.url(MI_PATH)] }).transport.send(query);
+      },
+    );
     expect(proxy.connects).toHaveLength(tunnels);
     expect(main.requests).toHaveLength(1);
   });
 
   test("'env' with no proxy variable: a direct connection", async () => {
+    const before = proxy.connections;
     await withEnv({ NO_PROXY: 'example.com' }, async () => {
       await makeTransport({ proxy: 'env', urls: [main.url(MI_PATH)] }).transport.send(query);
     });
-    expect(proxy.connections).toBe(0);
+    expect(proxy.connections).toBe(before);
     expect(main.requests).toHaveLength(1);
   });
 
