@@ -12,7 +12,7 @@ import path from 'node:path';
 import { inspect } from 'node:util';
 import { modules } from '../../generated/index.js';
 import { judgeEnvelope } from '../../src/client/response.js';
-import { MmsClientError, MmsTransportError, type MmsError } from '../../src/errors.js';
+import { MmsClientError, MmsTransportError } from '../../src/errors.js';
 import type { Logger } from '../../src/logger.js';
 import { Certificate } from '../../src/security/index.js';
 import {
@@ -29,6 +29,7 @@ import { clientFor, clientPki, successAnswer } from '../helpers/client-fixtures.
 import { startConnectProxy, type ConnectProxy, type Decision } from '../helpers/connect-proxy.js';
 import { closedPort, startMtlsServer, type MtlsServer } from '../helpers/mtls-server.js';
 import { createTestPki, type TestPki } from '../helpers/pki.js';
+import { said, transportFailure } from '../helpers/failures.js';
 
 const MI_PATH = '/axis2/services/MiWebService';
 const PAYLOAD = Buffer.from(
@@ -101,27 +102,6 @@ function makeTransport(overrides: Partial<TransportOptions> & { urls?: readonly 
   transports.push(transport);
   return { transport, failed, logs };
 }
-
-async function failure(promise: Promise<unknown>): Promise<MmsError> {
-  return promise.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (e: unknown) => e as MmsError,
-  );
-}
-
-async function transportFailure(promise: Promise<unknown>): Promise<MmsTransportError> {
-  const err = await failure(promise);
-  expect(err).toBeInstanceOf(MmsTransportError);
-  return err as MmsTransportError;
-}
-
-const said = (err: MmsTransportError): { code: string; requestSent: boolean; attempts: number } => ({
-  code: err.code,
-  requestSent: err.requestSent,
-  attempts: err.attempts,
-});
 
 /** Every way a value can be shown: JSON and a deep inspection with hidden properties. */
 const shown = (value: unknown): string =>
