@@ -84,6 +84,14 @@ export interface MmsClientOptions {
   readonly attemptTimeoutMs?: number;
   /** Reuse TLS connections (default false: a fresh connection per request, as the MMS needs). */
   readonly keepAlive?: boolean;
+  /**
+   * Reach the MMS through an HTTP proxy (CONNECT tunnel; TLS and the client
+   * certificate stay end to end): `'http://host:port'`,
+   * `'http://user:password@host:port'`, or `'env'` to use `HTTPS_PROXY` and
+   * `NO_PROXY`. Default: no proxy, whatever the environment says. Not with
+   * `keepAlive`.
+   */
+  readonly proxy?: string;
   /** Largest response accepted, in bytes. Default 64 MiB, at most 512 MiB. */
   readonly maxResponseBytes?: number;
   /**
@@ -188,6 +196,7 @@ export class MmsClient {
       ...(options.timeoutMs !== undefined ? { callTimeoutMs: options.timeoutMs } : {}),
       ...(options.attemptTimeoutMs !== undefined ? { attemptTimeoutMs: options.attemptTimeoutMs } : {}),
       ...(options.keepAlive !== undefined ? { keepAlive: options.keepAlive } : {}),
+      ...(options.proxy !== undefined ? { proxy: options.proxy } : {}),
       ...(options.maxResponseBytes !== undefined ? { maxResponseBytes: options.maxResponseBytes } : {}),
       ...(options.frameSource ? { frameSource: options.frameSource } : {}),
       ...(options.allowInsecureHttp !== undefined ? { allowInsecureHttp: options.allowInsecureHttp } : {}),

@@ -19,15 +19,21 @@
  * connection is up, Node writes the request at once, and a TLS alert, a bad
  * record or a reset can arrive after the server has read all of it
  * (MMS-PROTOCOL.md §9).
+ *
+ * Through a proxy (proxy.ts), the connection is a CONNECT tunnel with TLS to
+ * the MMS inside it, and the same rule holds: the request may have reached
+ * the MMS only once that TLS connection is up; a proxy that cannot be
+ * reached or refuses the tunnel means nothing was sent.
  */
 import http, { type ClientRequest, type IncomingMessage } from 'node:http';
 import https from 'node:https';
 import type { Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
-import type { Readable } from 'node:stream';
+import type { Duplex, Readable } from 'node:stream';
 import axios, { type AxiosRequestConfig } from 'axios';
 import { MmsTransportError } from '../errors.js';
 import type { Certificate } from '../security/certificate.js';
+import type { ConnectionState, HttpProxy, MmsTlsOptions } from './proxy.js';
 
 /** Options of {@link HttpClient}. */
 export interface HttpClientOptions {
@@ -38,6 +44,8 @@ export interface HttpClientOptions {
   readonly keepAlive?: boolean;
   /** Lowest TLS version. Default TLS 1.2. */
   readonly minTlsVersion?: 'TLSv1.2' | 'TLSv1.3';
+  /** Tunnel https requests through this proxy (not with keep-alive: a fresh tunnel per request). */
+  readonly proxy?: HttpProxy;
 }
 
 /** One request. */
@@ -63,20 +71,26 @@ export interface HttpResponse {
 export class HttpClient {
   readonly #agent: https.Agent;
   readonly #plainAgent: http.Agent;
+  readonly #tls: MmsTlsOptions;
+  readonly #proxy: HttpProxy | undefined;
 
   constructor(options: HttpClientOptions) {
     const keepAlive = options.keepAlive ?? false;
+    this.#tls = {
+      minVersion: options.minTlsVersion ?? 'TLSv1.2',
+      secureContext: options.certificate.createSecureContext({
+        ...(options.ca !== undefined ? { ca: options.ca } : {}),
+        ...(options.minTlsVersion !== undefined ? { minVersion: options.minTlsVersion } : {}),
+      }),
+    };
+    this.#proxy = options.proxy;
     this.#agent = new https.Agent({
       keepAlive,
       // No TLS session cache when connections must be fresh: a resumed
       // session would skip presenting the client certificate again.
       maxCachedSessions: keepAlive ? 100 : 0,
-      minVersion: options.minTlsVersion ?? 'TLSv1.2',
       rejectUnauthorized: true,
-      secureContext: options.certificate.createSecureContext({
-        ...(options.ca !== undefined ? { ca: options.ca } : {}),
-        ...(options.minTlsVersion !== undefined ? { minVersion: options.minTlsVersion } : {}),
-      }),
+      ...this.#tls,
     });
     // Only for http: overrides (a local stand-in without TLS).
     this.#plainAgent = new http.Agent({ keepAlive });
@@ -89,10 +103,30 @@ export class HttpClient {
    */
   async post(req: HttpRequest): Promise<HttpResponse> {
     const state: ConnectionState = { tcp: false, connected: false };
-    const isHttps = new URL(req.url).protocol === 'https:';
+    const url = new URL(req.url);
+    const isHttps = url.protocol === 'https:';
     const base = isHttps ? https : http;
+    // Plain http:// (a local stand-in) never goes through the proxy.
+    const proxy = isHttps && this.#proxy?.appliesTo(url) ? this.#proxy : undefined;
+    if (proxy !== undefined) state.via = proxy.name;
+    const tlsOptions = this.#tls;
     const transport = {
       request(options: https.RequestOptions, callback: (res: IncomingMessage) => void): ClientRequest {
+        if (proxy !== undefined) {
+          // No agent: the socket is the TLS connection through the tunnel,
+          // handed over complete; the tunnel records each stage in `state`.
+          const createConnection = (
+            _: unknown,
+            oncreate: (err: Error | null, socket: Duplex) => void,
+          ): undefined => {
+            // Nothing returned: Node waits for `oncreate` (an error, or the socket).
+            proxy.connect(url, tlsOptions, state, req.signal, (err, socket) =>
+              oncreate(err, socket as Duplex),
+            );
+            return undefined;
+          };
+          return https.request({ ...options, agent: undefined, createConnection }, callback);
+        }
         const cr = base.request(options, callback);
         cr.on('socket', (socket: Socket) => {
           // A pooled socket (keep-alive) is connected already, and a fresh one
@@ -114,6 +148,7 @@ export class HttpClient {
       httpsAgent: this.#agent,
       httpAgent: this.#plainAgent,
       transport,
+      // axios' own proxy support (and its reading of HTTPS_PROXY) stays off: the tunnel is proxy.ts.
       proxy: false,
       maxRedirects: 0,
       // The body is read here, into one buffer (readBody), not collected by axios.
@@ -143,14 +178,6 @@ export class HttpClient {
     this.#agent.destroy();
     this.#plainAgent.destroy();
   }
-}
-
-/** What is known of one request's connection when it failed. */
-interface ConnectionState {
-  /** The TCP connection was established. */
-  tcp: boolean;
-  /** The connection was ready for the request (TLS handshake complete for https). */
-  connected: boolean;
 }
 
 function isSecure(socket: Socket): boolean {
@@ -232,6 +259,13 @@ function toTransportError(err: unknown, req: HttpRequest, state: ConnectionState
     });
   }
   if (err instanceof MmsTransportError) return err;
+  const post = `POST ${req.url}${state.via !== undefined ? ` through the proxy ${state.via}` : ''}`;
+  if (state.proxyFailure !== undefined && !sent)
+    return new MmsTransportError('CONNECTION_FAILED', `${post}: ${state.proxyFailure}; nothing was sent.`, {
+      url: req.url,
+      requestSent: false,
+      cause: err,
+    });
   const code = errorCode(err);
   const message = err instanceof Error ? err.message : String(err);
   const what = sent
@@ -239,7 +273,7 @@ function toTransportError(err: unknown, req: HttpRequest, state: ConnectionState
     : state.tcp && req.url.startsWith('https:')
       ? 'the TLS handshake failed (check the client certificate, and the server CA with the `ca` option); nothing was sent'
       : 'the connection could not be established; nothing was sent';
-  return new MmsTransportError('CONNECTION_FAILED', `POST ${req.url}: ${what}: ${code ?? message}.`, {
+  return new MmsTransportError('CONNECTION_FAILED', `${post}: ${what}: ${code ?? message}.`, {
     url: req.url,
     requestSent: sent,
     cause: err,

@@ -35,6 +35,11 @@ export function checkTransportOptions(options: TransportOptions): void {
   if (options.maxResponseBytes !== undefined)
     checkInteger('maxResponseBytes', options.maxResponseBytes, 1, MAX_RESPONSE_BYTES_LIMIT);
   if (options.keepAlive !== undefined) checkBoolean('keepAlive', options.keepAlive);
+  if (options.proxy !== undefined && options.keepAlive === true)
+    throw new MmsClientError(
+      'INVALID_OPTION',
+      'keepAlive cannot be combined with proxy: every request through the proxy opens a fresh tunnel (the MMS needs fresh connections, MMS-PROTOCOL.md §9).',
+    );
   if (options.allowInsecureHttp !== undefined) checkBoolean('allowInsecureHttp', options.allowInsecureHttp);
   if (options.mimeLimits?.maxParts !== undefined)
     checkInteger('mimeLimits.maxParts', options.mimeLimits.maxParts, 2, 10_000);

@@ -31,6 +31,7 @@ import {
   type FailureKind,
   type RetryPolicy,
 } from './retry.js';
+import { resolveProxy } from './proxy.js';
 import { checkTransportOptions } from './transport-options.js';
 import type { Interface, OperationKind } from '../vocabulary.js';
 
@@ -50,6 +51,16 @@ export interface TransportOptions {
   readonly ca?: string | Buffer | ReadonlyArray<string | Buffer>;
   /** Reuse connections between calls. Default false: a fresh connection per request (§9). */
   readonly keepAlive?: boolean;
+  /**
+   * Reach the MMS through an HTTP proxy: a CONNECT tunnel to the MMS host,
+   * with TLS and the client certificate end to end inside it (the proxy
+   * relays only ciphertext). `'http://host:port'`, with
+   * `http://user:password@host:port` for Basic proxy authentication, or
+   * `'env'` for `HTTPS_PROXY` and `NO_PROXY` from the environment. Default:
+   * no proxy, and the environment is ignored. Not with `keepAlive`: each
+   * request opens a fresh tunnel. `http://` URLs never use the proxy.
+   */
+  readonly proxy?: string;
   /** Deadline of one attempt, connect to last byte. Default 120 s. */
   readonly attemptTimeoutMs?: number;
   /** Deadline of a whole call, retries and back-off included. Default 300 s. */
@@ -168,8 +179,10 @@ export class Transport {
     this.#maxResponseBytes = options.maxResponseBytes ?? DEFAULTS.maxResponseBytes;
     // Refuse a bad URL override now, not at the first call.
     for (const iface of Object.keys(options.endpoints ?? {}) as Interface[]) this.#urls(iface);
+    const proxy = resolveProxy(options.proxy);
     this.#http = new HttpClient({
       certificate: options.certificate,
+      ...(proxy !== undefined ? { proxy } : {}),
       ...(options.ca !== undefined ? { ca: options.ca } : {}),
       ...(options.keepAlive !== undefined ? { keepAlive: options.keepAlive } : {}),
     });

@@ -11,7 +11,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { MmsClientError, MmsTransportError, type MmsError } from '../../src/errors.js';
+import { MmsClientError, MmsTransportError } from '../../src/errors.js';
 import { judgeEnvelope } from '../../src/client/response.js';
 import { Certificate } from '../../src/security/index.js';
 import {
@@ -41,6 +41,7 @@ import {
 } from '../helpers/fault-server.js';
 import { closedPort } from '../helpers/mtls-server.js';
 import { createTestPki, type TestIdentity, type TestPki } from '../helpers/pki.js';
+import { failure, said, transportFailure } from '../helpers/failures.js';
 
 const PAYLOAD = Buffer.from(
   '<MarketData><MarketSubmit Date="2024-03-15" ParticipantName="F100" UserName="FAKEUSER">' +
@@ -101,29 +102,6 @@ function makeTransport(
   transports.push(transport);
   return { transport, sleeps, failed };
 }
-
-async function failure(promise: Promise<unknown>): Promise<MmsError> {
-  return promise.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (e: unknown) => e as MmsError,
-  );
-}
-
-/** The call's error, checked to be an MmsTransportError. */
-async function transportFailure(promise: Promise<unknown>): Promise<MmsTransportError> {
-  const err = await failure(promise);
-  expect(err).toBeInstanceOf(MmsTransportError);
-  return err as MmsTransportError;
-}
-
-/** What the error says about retry safety. */
-const said = (err: MmsTransportError): { code: string; requestSent: boolean; attempts: number } => ({
-  code: err.code,
-  requestSent: err.requestSent,
-  attempts: err.attempts,
-});
 
 /** Complete requests read by each server. */
 function received(a: FaultServer = main, b: FaultServer = backup): { main: number; backup: number } {

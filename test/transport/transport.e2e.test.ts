@@ -8,13 +8,7 @@ import type { ServerResponse } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
-import {
-  CertificateError,
-  MmsClientError,
-  MmsServerError,
-  MmsTransportError,
-  type MmsError,
-} from '../../src/errors.js';
+import { CertificateError, MmsClientError, MmsServerError, MmsTransportError } from '../../src/errors.js';
 import type { Logger } from '../../src/logger.js';
 import { judgeEnvelope } from '../../src/client/response.js';
 import { Certificate } from '../../src/security/index.js';
@@ -35,6 +29,7 @@ import {
 } from '../helpers/mtls-server.js';
 import { createTestPki, type TestPki } from '../helpers/pki.js';
 import { inlineXopIncludes, validateEnvelope } from '../helpers/wsdl-schema.js';
+import { failure } from '../helpers/failures.js';
 
 const fixtures = path.resolve(__dirname, '../../../shared/fixtures');
 const PASSPHRASE = 'e2e-Passphrase-7Hq';
@@ -173,15 +168,6 @@ const query: SendOptions = {
   interpret: judgeEnvelope,
 };
 const submit: SendOptions = { ...query, operation: 'MarketSubmit_OfferData', kind: 'submit' };
-
-async function failure(promise: Promise<unknown>): Promise<MmsError> {
-  return promise.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (e: unknown) => e as MmsError,
-  );
-}
 
 beforeAll(async () => {
   pki = await createTestPki();
