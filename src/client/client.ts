@@ -36,6 +36,7 @@ import type { OperationDescriptor } from '../xml/descriptors.js';
 import type { ClientType } from '../vocabulary.js';
 import { checkCallArguments, checkClientOptions, type ResponseLimits } from './arguments.js';
 import { describe } from '../xml/scalar.js';
+import { describeInput, type InputField } from './describe.js';
 import { AudienceError, MmsInputError } from './errors.js';
 import { identityFormatProblems, identityVerdict } from './identity.js';
 import { buildDocument, encodePayload, validateDocument } from './payload.js';
@@ -143,6 +144,20 @@ export class MmsClient {
   readonly #logger: Logger;
   readonly #timeoutMs: number;
   readonly #decodeLimits: DecodeOptions;
+
+  /**
+   * Every field of an operation's input (envelope attributes and data) with
+   * its type, whether it is required, and its facets: the whole list, where
+   * a type error stops at "… and 10 more". Needs no client.
+   *
+   * @example
+   * ```ts
+   * MmsClient.describeInput('MarketSubmit_OfferData').filter((f) => f.required).map((f) => f.path);
+   * ```
+   */
+  static describeInput(operation: OperationId): InputField[] {
+    return describeInput(operation);
+  }
 
   /** @throws {@link MmsClientError} `INVALID_OPTION` for an option of the wrong type or out of range */
   constructor(options: MmsClientOptions) {
