@@ -38,7 +38,7 @@ const noop = (): void => undefined;
 export const silentLogger: Logger = Object.freeze({ debug: noop, info: noop, warn: noop, error: noop });
 
 /**
- * Adapters from the common Node loggers to {@link Logger}, on a value of the
+ * Adapters from the common Node loggers to the `Logger` interface, on a value of the
  * same name (the root entry keeps to 50 names).
  *
  * @example
