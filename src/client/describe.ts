@@ -74,6 +74,21 @@ function simpleFacts(type: SimpleTypeDescriptor): Pick<InputField, 'type' | 'bui
   return { type: type.name, builtin: type.builtin, js: type.js, facets: type.facets };
 }
 
+/** The text of a simple-content element, or a data item that is a simple value. */
+function textField(w: Walk, path: string, type: SimpleTypeDescriptor, alternative: boolean): InputField {
+  return {
+    in: w.in,
+    path,
+    kind: 'text',
+    ...simpleFacts(type),
+    required: !alternative,
+    min: 1,
+    max: 1,
+    alternative,
+    filledByClient: false,
+  };
+}
+
 function attributesOf(w: Walk, type: ComplexTypeDescriptor, prefix: string, alternative: boolean): void {
   for (const attribute of type.attributes) {
     if (SERVER_ONLY.has(attribute.name)) continue;
@@ -140,17 +155,8 @@ function complexOf(
 ): void {
   attributesOf(w, type, prefix, alternative);
   if (type.text !== undefined) {
-    w.out.push({
-      in: w.in,
-      path: `${prefix}value`,
-      kind: 'text',
-      ...simpleFacts(resolveType(w.module, type.text) as SimpleTypeDescriptor),
-      required: !alternative,
-      min: 1,
-      max: 1,
-      alternative,
-      filledByClient: false,
-    });
+    const text = resolveType(w.module, type.text) as SimpleTypeDescriptor;
+    w.out.push(textField(w, `${prefix}value`, text, alternative));
   }
   if (type.content) groupOf(w, type.content, prefix, alternative, seen);
 }
@@ -178,21 +184,9 @@ export function describeInput(operation: string): InputField[] {
       g.particles.flatMap((p) => (p.kind === 'element' ? (wanted.has(p.name) ? [p] : []) : pick(p)));
     groupOf(envelope, { kind: 'sequence', min: 1, max: 1, particles: pick(carrier.content) }, '', false, []);
   }
+  const items: Walk = { module, in: 'data', filled: new Set(), out };
   const data = resolveType(module, op.dataType);
-  if (data.kind === 'complex') {
-    complexOf({ module, in: 'data', filled: new Set(), out }, data, '', false, [data.name]);
-  } else {
-    out.push({
-      in: 'data',
-      path: '',
-      kind: 'text',
-      ...simpleFacts(data),
-      required: true,
-      min: 1,
-      max: 1,
-      alternative: false,
-      filledByClient: false,
-    });
-  }
+  if (data.kind === 'complex') complexOf(items, data, '', false, [data.name]);
+  else out.push(textField(items, '', data, false));
   return out;
 }
