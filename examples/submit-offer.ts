@@ -37,7 +37,9 @@ try {
   for (const m of messages) console.log(`${m.level} ${m.code ?? ''} at ${m.path}: ${m.text}`);
 } catch (error) {
   if (!(error instanceof MmsValidationError)) throw error;
-  for (const e of error.errors) console.error(`rejected at ${e.path}: ${e.text}`);
+  // `errors`: what the MMS said; `reasons`: statuses the client read as a rejection.
+  for (const e of error.errors) console.error(`rejected at ${e.path}: [${e.code ?? ''}] ${e.text}`);
+  for (const r of error.reasons) console.error(`rejected at ${r.path}: ${r.text}`);
   process.exitCode = 1;
 } finally {
   client.close();

@@ -37,7 +37,7 @@ export {
   type MmsServerErrorCode,
   type MmsClientErrorCode,
 } from './errors.js';
-export type { Logger } from './logger.js';
+export { Logger } from './logger.js';
 export { Certificate, type CertificateInfo, type CertificateOptions } from './security/index.js';
 export {
   FileAuditor,

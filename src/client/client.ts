@@ -36,8 +36,9 @@ import type { OperationDescriptor } from '../xml/descriptors.js';
 import type { ClientType } from '../vocabulary.js';
 import { checkCallArguments, checkClientOptions, type ResponseLimits } from './arguments.js';
 import { describe } from '../xml/scalar.js';
+import { describeInput, type InputField } from './describe.js';
 import { AudienceError, MmsInputError } from './errors.js';
-import { identityFormatProblems, identityMismatches } from './identity.js';
+import { identityFormatProblems, identityVerdict } from './identity.js';
 import { buildDocument, encodePayload, validateDocument } from './payload.js';
 import { answerInterpreter } from './response.js';
 import type { MmsResult } from './result.js';
@@ -70,8 +71,10 @@ export interface MmsClientOptions {
   /** `strict` (default): a request that breaks the schema is refused before sending. `off`: send as is. */
   readonly validate?: 'strict' | 'off';
   /**
-   * When the certificate subject names another participant or user: `warn`
-   * (default) logs a warning, `error` refuses to create the client.
+   * When the certificate subject names another participant or user: `error`
+   * (default) refuses to create the client (`INVALID_OPTION`), since the MMS
+   * would reject every call; `warn` logs a warning and goes on. A subject
+   * without an MMS-shaped O or CN cannot be checked and only warns.
    */
   readonly identityCheck?: 'warn' | 'error';
   /** Retry policy of the transport. */
@@ -150,6 +153,20 @@ export class MmsClient {
   readonly #timeoutMs: number;
   readonly #decodeLimits: DecodeOptions;
 
+  /**
+   * Every field of an operation's input (envelope attributes and data) with
+   * its type, whether it is required, and its facets: the whole list, where
+   * a type error stops at "… and 10 more". Needs no client.
+   *
+   * @example
+   * ```ts
+   * MmsClient.describeInput('MarketSubmit_OfferData').filter((f) => f.required).map((f) => f.path);
+   * ```
+   */
+  static describeInput(operation: OperationId): InputField[] {
+    return describeInput(operation);
+  }
+
   /** @throws {@link MmsClientError} `INVALID_OPTION` for an option of the wrong type or out of range */
   constructor(options: MmsClientOptions) {
     checkClientOptions(options);
@@ -177,12 +194,14 @@ export class MmsClient {
       // A payload may be as large as the largest response accepted.
       ...(options.maxResponseBytes !== undefined ? { maxLength: options.maxResponseBytes } : {}),
     };
-    const mismatches = identityMismatches(options.certificate.subject, options.participant, options.user);
-    if (mismatches.length > 0) {
-      const message = `certificate ${options.certificate.subject} does not match the client identity: ${mismatches.join('; ')}`;
-      if (options.identityCheck === 'error') throw new MmsClientError('INVALID_OPTION', message);
-      this.#logger.warn(message);
-    }
+    const identity = identityVerdict(
+      options.certificate.subject,
+      options.participant,
+      options.user,
+      options.identityCheck ?? 'error',
+    );
+    if (identity.refuse !== undefined) throw new MmsClientError('INVALID_OPTION', identity.refuse);
+    if (identity.warn !== undefined) this.#logger.warn(identity.warn);
     this.#transport = new Transport({
       certificate: options.certificate,
       clientType: options.clientType,

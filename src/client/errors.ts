@@ -2,7 +2,7 @@
 import { MmsError } from '../errors.js';
 import { isStopNote, type Violation } from '../xml/validate.js';
 import type { ClientType } from '../transport/index.js';
-import type { MmsMessage, ProcessingStatistics } from './result.js';
+import type { MmsMessage, ProcessingStatistics, RejectionReason } from './result.js';
 
 /**
  * The request breaks the schema and was not sent (strict validation). Lists
@@ -46,14 +46,20 @@ export class AudienceError extends MmsError {
 
 /**
  * The MMS processed the request and rejected it, wholly or in part
- * (MMS-PROTOCOL.md §7). `errors` holds every error entry with its path and
- * the index of the data item it belongs to; `messages` every message of the
- * response, warnings and information included.
+ * (MMS-PROTOCOL.md §7). `errors` holds exactly the server's `Error` entries,
+ * with their path and the index of the data item the path lies in;
+ * `reasons` the client's own reading of the statuses that fail the call
+ * (`Success=false`, `Validation=FAILED`, `Invalid` > 0, a status it cannot
+ * read), which may be the only sign of a rejection; `messages` every
+ * message of the response, warnings and information included.
  */
 export class MmsValidationError extends MmsError {
   declare readonly code: 'VALIDATION_FAILED';
   readonly operation: string;
+  /** What the server said: its `Error` entries, none invented. */
   readonly errors: readonly MmsMessage[];
+  /** What the client read from the statuses, in its own words. */
+  readonly reasons: readonly RejectionReason[];
   readonly messages: readonly MmsMessage[];
   readonly statistics: ProcessingStatistics | undefined;
   /** The decoded response data, for inspecting which items passed. */
@@ -63,22 +69,26 @@ export class MmsValidationError extends MmsError {
     operation: string,
     details: {
       errors: readonly MmsMessage[];
+      reasons: readonly RejectionReason[];
       messages: readonly MmsMessage[];
       statistics: ProcessingStatistics | undefined;
       data: unknown;
     },
   ) {
-    const lines = details.errors
-      .slice(0, 20)
-      .map((e) => `  ${e.path}: ${e.code ? `[${e.code}] ` : ''}${e.text}`);
-    if (details.errors.length > 20) lines.push(`  … and ${details.errors.length - 20} more`);
+    const lines = [
+      ...details.errors.map((e) => `  ${e.path}: ${e.code ? `[${e.code}] ` : ''}${e.text}`),
+      ...details.reasons.map((r) => `  ${r.path}: (status) ${r.text}`),
+    ];
+    const shown = lines.slice(0, 20);
+    if (lines.length > 20) shown.push(`  … and ${lines.length - 20} more`);
     const tx = details.statistics?.TransactionId;
     super(
       'VALIDATION_FAILED',
-      `${operation} was rejected by the MMS${tx ? ` (transaction ${tx})` : ''}:\n${lines.join('\n')}`,
+      `${operation} was rejected by the MMS${tx ? ` (transaction ${tx})` : ''}:\n${shown.join('\n')}`,
     );
     this.operation = operation;
     this.errors = details.errors;
+    this.reasons = details.reasons;
     this.messages = details.messages;
     this.statistics = details.statistics;
     this.data = details.data;

@@ -24,7 +24,7 @@ import { parseXmlAsync, type XmlElement } from '../xml/parser.js';
 import type { Violation } from '../xml/validate.js';
 import { MmsValidationError } from './errors.js';
 import { moduleOf } from './payload.js';
-import type { MmsAttachment, MmsFile, MmsMessage, MmsResult } from './result.js';
+import type { MmsAttachment, MmsFile, MmsResult, RejectionReason } from './result.js';
 import { judge } from './success.js';
 
 /** How to read one answer. */
@@ -219,24 +219,18 @@ async function parsePayload(
   }
 }
 
-/** The outer `success=false` turned into the error entry it stands for. */
-function outerFailure(sent: EnvelopeAnswer): MmsMessage[] {
+/** The outer `success=false` as the reason it stands for. */
+function outerFailure(sent: EnvelopeAnswer): RejectionReason[] {
   return sent.response.success
     ? []
-    : [
-        {
-          level: 'error',
-          text: 'the MMS reported success=false without an error entry',
-          path: 'ResponseAttInfo.success',
-        },
-      ];
+    : [{ text: 'the MMS reported success=false on the outer response', path: 'ResponseAttInfo.success' }];
 }
 
 /** The outer `success=false` fails an answer that has no statuses of its own (a file, report content). */
 function throwIfOuterFailed(op: OperationDescriptor, sent: EnvelopeAnswer, data: unknown): void {
-  const errors = outerFailure(sent);
-  if (errors.length > 0)
-    throw new MmsValidationError(op.id, { errors, messages: [], statistics: undefined, data });
+  const reasons = outerFailure(sent);
+  if (reasons.length > 0)
+    throw new MmsValidationError(op.id, { errors: [], reasons, messages: [], statistics: undefined, data });
 }
 
 /** Interpret an accepted envelope for an operation. Throws the typed error of each failure. */
@@ -323,10 +317,11 @@ export async function interpretResponse(
   const outcome = judge(op, decoded.value, decoded.problems);
   // A report download answered with MarketReport carries no report content.
   const data = document ? undefined : op.result.many ? outcome.items : outcome.items[0];
-  const errors = [...outcome.errors, ...(outcome.errors.length === 0 ? outerFailure(sent) : [])];
-  if (errors.length > 0) {
+  const reasons = [...outcome.reasons, ...outerFailure(sent)];
+  if (outcome.errors.length > 0 || reasons.length > 0) {
     throw new MmsValidationError(op.id, {
-      errors,
+      errors: outcome.errors,
+      reasons,
       messages: outcome.messages,
       statistics: outcome.statistics,
       data,
@@ -337,7 +332,7 @@ export async function interpretResponse(
     data,
     messages: outcome.messages,
     statistics: outcome.statistics,
-    responseProblems: [...decoded.problems, ...mismatches],
+    responseProblems: [...decoded.problems, ...outcome.statisticsProblems, ...mismatches],
     warnings,
     ...extra,
   };

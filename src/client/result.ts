@@ -15,15 +15,36 @@ export interface MmsMessage {
   readonly item?: number;
 }
 
-/** `ProcessingStatistics` of the response (MMS-PROTOCOL.md §7); fields as the server sent them. */
+/**
+ * Why the client reads a response as rejected, in its own words: a status
+ * that says so (`Success=false`, `Validation=FAILED`), one it cannot read, or
+ * `Invalid` > 0. Kept apart from the server's own `Error` entries.
+ */
+export interface RejectionReason {
+  readonly text: string;
+  /** The element whose status it is, e.g. `MarketData.MarketSubmit.OfferData[1]`. */
+  readonly path: string;
+  /** Index of the data item, when the path lies in one. */
+  readonly item?: number;
+}
+
+/**
+ * `ProcessingStatistics` of the response (MMS-PROTOCOL.md §7). Counts and
+ * durations are numbers: the counts are xs:int, the durations xs:long in
+ * milliseconds, read as a number when it is a safe integer (below 2^53 ms,
+ * some 285,000 years); a larger one is left out and reported in
+ * `responseProblems`. Ids and timestamps stay strings.
+ */
 export interface ProcessingStatistics {
   readonly Received?: number;
   readonly Valid?: number;
   readonly Invalid?: number;
   readonly Successful?: number;
   readonly Unsuccessful?: number;
-  readonly ProcessingTimeMs?: string;
-  readonly TimeInMs?: string;
+  /** Milliseconds the MMS took (market, registration and OMI answers). */
+  readonly ProcessingTimeMs?: number;
+  /** Milliseconds the MMS took (report answers). */
+  readonly TimeInMs?: number;
   readonly TransactionId?: string;
   readonly TimeStamp?: string;
   readonly XmlTimeStamp?: string;

@@ -13,7 +13,7 @@
  */
 import type { OperationDescriptor } from '../xml/descriptors.js';
 import type { Violation } from '../xml/validate.js';
-import type { MessageLevel, MmsMessage, ProcessingStatistics } from './result.js';
+import type { MessageLevel, MmsMessage, ProcessingStatistics, RejectionReason } from './result.js';
 
 const LEVELS: readonly (readonly [string, MessageLevel])[] = [
   ['Error', 'error'],
@@ -33,8 +33,24 @@ function isNode(value: unknown): value is Node {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * The data item a path lies in: the position in the first list on the path
+ * (`MarketData.MarketSubmit.OfferData[1].OfferStack[0]` → 1), or undefined
+ * for a path outside any list (the root, the envelope, the statistics).
+ */
+export function itemOf(path: string): number | undefined {
+  const m = /\[(\d+)\]/.exec(path);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** `item` for a path that names one, else nothing (results stay free of `undefined` members). */
+function located(path: string): { readonly path: string; readonly item?: number } {
+  const item = itemOf(path);
+  return item === undefined ? { path } : { path, item };
+}
+
 /** The entries of one `Messages` element. */
-function entriesOf(messages: Node, path: string, item: number | undefined): MmsMessage[] {
+function entriesOf(messages: Node, path: string): MmsMessage[] {
   const out: MmsMessage[] = [];
   for (const [element, level] of LEVELS) {
     const entries = messages[element];
@@ -47,8 +63,7 @@ function entriesOf(messages: Node, path: string, item: number | undefined): MmsM
         level,
         ...(typeof node['Code'] === 'string' ? { code: node['Code'] } : {}),
         text: typeof node['value'] === 'string' ? node['value'] : '',
-        path,
-        ...(item !== undefined ? { item } : {}),
+        ...located(path),
       });
     }
   }
@@ -56,7 +71,7 @@ function entriesOf(messages: Node, path: string, item: number | undefined): MmsM
 }
 
 /** Why a node's status fails the call, or undefined when it is good (or absent). */
-function statusProblem(node: Node, path: string, item: number | undefined): MmsMessage | undefined {
+function statusProblem(node: Node, path: string): RejectionReason | undefined {
   const reasons: string[] = [];
   let unreadable = false;
   const success = node['Success'];
@@ -76,14 +91,12 @@ function statusProblem(node: Node, path: string, item: number | undefined): MmsM
     }
   }
   if (reasons.length === 0) return undefined;
-  const what = item === undefined ? 'request' : 'item';
+  const what = itemOf(path) === undefined ? 'request' : 'item';
   return {
-    level: 'error',
     text: unreadable
       ? `the status of this ${what} cannot be read (${reasons.join(', ')}), so it is not taken as success`
       : `the MMS marked this ${what} as failed (${reasons.join(', ')})`,
-    path,
-    ...(item !== undefined ? { item } : {}),
+    ...located(path),
   };
 }
 
@@ -98,13 +111,52 @@ function isStatusProblem(problem: Violation): boolean {
   return STATUS_NAMES.has(last.toLowerCase());
 }
 
+/** The statistics that are milliseconds, xs:long in the schemas, which the decoder keeps as strings. */
+const DURATIONS = ['ProcessingTimeMs', 'TimeInMs'] as const;
+
+/**
+ * `ProcessingStatistics` with its durations as numbers, like its counts. An
+ * xs:long beyond 2^53 would lose digits as a number: it is left out and
+ * reported instead (a duration of 285,000 years is no real answer anyway).
+ */
+function readStatistics(
+  node: unknown,
+  path: string,
+): { statistics: ProcessingStatistics | undefined; problems: Violation[] } {
+  if (!isNode(node)) return { statistics: undefined, problems: [] };
+  const out: Record<string, unknown> = { ...node };
+  const problems: Violation[] = [];
+  for (const key of DURATIONS) {
+    const value = out[key];
+    if (typeof value !== 'string') continue;
+    const integer = /^[+-]?[0-9]+$/.test(value);
+    if (integer && Number.isSafeInteger(Number(value))) {
+      out[key] = Number(value);
+      continue;
+    }
+    delete out[key];
+    // A value that is no integer at all is already among the decoder's problems.
+    if (integer)
+      problems.push({
+        path: `${path}.${key}`,
+        message: 'beyond 2^53 milliseconds, not representable exactly as a number; left out of statistics',
+        value,
+      });
+  }
+  return { statistics: out as ProcessingStatistics, problems };
+}
+
 export interface Outcome {
   readonly ok: boolean;
-  /** Error entries, plus one entry for each failed or unreadable status. */
+  /** The server's `Error` entries, as it sent them. */
   readonly errors: MmsMessage[];
+  /** The client's reading of the statuses: one per failed or unreadable status, and Invalid > 0. */
+  readonly reasons: RejectionReason[];
   /** Every message, errors included, in document order. */
   readonly messages: MmsMessage[];
   readonly statistics: ProcessingStatistics | undefined;
+  /** Statistics the client could not hold exactly, for `responseProblems`. */
+  readonly statisticsProblems: Violation[];
   /** The data items (always a list here; the caller unwraps single-item operations). */
   readonly items: unknown[];
   /** The envelope the operation's results come in was found in the response. */
@@ -116,56 +168,53 @@ export interface Outcome {
  * value), with the problems the decoder reported for it.
  */
 export function judge(op: OperationDescriptor, root: Node, problems: readonly Violation[] = []): Outcome {
-  const statistics = isNode(root['ProcessingStatistics'])
-    ? (root['ProcessingStatistics'] as ProcessingStatistics)
-    : undefined;
+  const { statistics, problems: statisticsProblems } = readStatistics(
+    root['ProcessingStatistics'],
+    `${op.root}.ProcessingStatistics`,
+  );
   const messages: MmsMessage[] = [];
-  const errors: MmsMessage[] = [];
+  const reasons: RejectionReason[] = [];
 
   // Every element of the document: messages and statuses wherever they
-  // stand (an item's StandingData carries its own). The item index is the
-  // position in the first list on the path (`…OfferData[1].OfferStack[0]` → 1).
-  const walk = (node: Node, path: string, item: number | undefined): void => {
-    const problem = statusProblem(node, path, item);
-    if (problem) errors.push(problem);
+  // stand (an item's StandingData carries its own).
+  const walk = (node: Node, path: string): void => {
+    const problem = statusProblem(node, path);
+    if (problem) reasons.push(problem);
     for (const [key, child] of Object.entries(node)) {
       if (key === 'Messages' && isNode(child)) {
-        messages.push(...entriesOf(child, path, item));
+        messages.push(...entriesOf(child, path));
       } else if (Array.isArray(child)) {
         child.forEach((entry, i) => {
-          if (isNode(entry)) walk(entry, `${path}.${key}[${i}]`, item ?? i);
+          if (isNode(entry)) walk(entry, `${path}.${key}[${i}]`);
         });
       } else if (isNode(child) && key !== 'ProcessingStatistics') {
-        walk(child, `${path}.${key}`, item);
+        walk(child, `${path}.${key}`);
       }
     }
   };
-  walk(root, op.root, undefined);
+  walk(root, op.root);
 
   const invalid = statistics?.Invalid;
   if (typeof invalid === 'number' && invalid > 0) {
-    errors.push({
-      level: 'error',
+    reasons.push({
       text: `ProcessingStatistics reports ${invalid} invalid item${invalid === 1 ? '' : 's'}`,
       path: `${op.root}.ProcessingStatistics`,
     });
   } else if (invalid !== undefined && typeof invalid !== 'number') {
-    errors.push({
-      level: 'error',
+    reasons.push({
       text: `ProcessingStatistics.Invalid is ${JSON.stringify(invalid)}, not a count, so the request is not taken as valid`,
       path: `${op.root}.ProcessingStatistics.Invalid`,
     });
   }
   // A status the walk already judged unreadable is not reported twice.
-  const judged = new Set(errors.map((e) => e.path));
+  const judged = new Set(reasons.map((e) => e.path));
   for (const problem of problems) {
     if (!isStatusProblem(problem)) continue;
     if (judged.has(problem.path) || judged.has(problem.path.slice(0, problem.path.lastIndexOf('.'))))
       continue;
-    errors.push({
-      level: 'error',
+    reasons.push({
       text: `a status the client cannot read, so it is not taken as success: ${problem.message}${problem.value !== undefined ? ` (${JSON.stringify(problem.value.slice(0, 200))})` : ''}`,
-      path: problem.path,
+      ...located(problem.path),
     });
   }
 
@@ -173,12 +222,14 @@ export function judge(op: OperationDescriptor, root: Node, problems: readonly Vi
   const raw = isNode(container) ? container[op.result.element] : undefined;
   const items = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
   const envelopes = op.envelope ? [op.envelope, op.result.envelope ?? op.envelope] : [];
-  const allErrors = [...messages.filter((m) => m.level === 'error'), ...errors];
+  const errors = messages.filter((m) => m.level === 'error');
   return {
-    ok: allErrors.length === 0,
-    errors: allErrors,
+    ok: errors.length === 0 && reasons.length === 0,
+    errors,
+    reasons,
     messages,
     statistics,
+    statisticsProblems,
     items,
     envelopeFound: envelopes.length === 0 || envelopes.some((name) => isNode(root[name])),
   };

@@ -4,11 +4,19 @@
  * instant (a JavaScript Date) into those strings and back, using fixed
  * UTC+9 arithmetic (Japan has no daylight saving time), so the host's time
  * zone never enters the result.
+ *
+ * Reading goes through the validator's own parser (src/xml/lexical.ts), so a
+ * value the request validator accepts is a value these helpers read, and the
+ * other way round; the only extra refusals are values a Date cannot hold.
  */
 
 import { MmsError } from '../errors.js';
+import { collapseWhitespace, parseDateTime, type DateTimeValue } from '../xml/lexical.js';
 
 const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
+const DAY_MS = 86_400_000;
+/** The largest distance from 1970 a Date can hold (ECMA-262, time values). */
+const MAX_DATE_MS = 8.64e15;
 
 /** A date or time that is not valid, or an instant the MMS cannot take. */
 export class MmsTimeError extends MmsError {
@@ -25,73 +33,97 @@ function checkInstant(instant: Date): number {
 }
 
 /** The JST wall-clock fields of an instant: the UTC fields of the instant shifted by +9 h. */
-function jstIso(instant: Date): string {
-  return new Date(checkInstant(instant) + JST_OFFSET_MS).toISOString();
+function jstIso(ms: number): string {
+  return new Date(ms + JST_OFFSET_MS).toISOString();
 }
 
-/** `2024-03-15T12:00:00` for the instant 2024-03-15T03:00:00Z. Milliseconds are dropped only if zero; otherwise an error. */
-export function toJstDateTime(instant: Date): string {
-  const iso = jstIso(instant);
-  if (!iso.endsWith('.000Z')) {
-    throw new MmsTimeError(`${instant.toISOString()} has milliseconds; the MMS takes whole seconds`);
+/**
+ * `2024-03-15T12:00:00` for the instant 2024-03-15T03:00:00Z.
+ *
+ * The MMS writes whole seconds, so milliseconds are dropped (the second the
+ * instant falls in, never rounded up into the next one): `new Date()` just
+ * works. With `{ milliseconds: 'refuse' }` an instant that is not a whole
+ * second throws instead, for callers who want to know.
+ */
+export function toJstDateTime(
+  instant: Date,
+  options: { readonly milliseconds?: 'drop' | 'refuse' } = {},
+): string {
+  const ms = checkInstant(instant);
+  const milliseconds = options.milliseconds ?? 'drop';
+  if (milliseconds !== 'drop' && milliseconds !== 'refuse') {
+    throw new MmsTimeError(`options.milliseconds must be 'drop' or 'refuse', got ${String(milliseconds)}`);
   }
-  return iso.slice(0, 19);
+  const whole = Math.floor(ms / 1000) * 1000;
+  if (whole !== ms && milliseconds === 'refuse') {
+    throw new MmsTimeError(
+      `${instant.toISOString()} has milliseconds; the MMS takes whole seconds (milliseconds: 'refuse')`,
+    );
+  }
+  return jstIso(whole).slice(0, 19);
 }
 
 /** The JST calendar date of an instant: `2024-03-15`. */
 export function toJstDate(instant: Date): string {
-  return jstIso(instant).slice(0, 10);
+  return jstIso(checkInstant(instant)).slice(0, 10);
 }
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/;
+/** The instant of a parsed value: JST when it has no time zone, its own offset otherwise. */
+function instantOf(v: DateTimeValue, lexical: string): Date {
+  // Not Date.UTC, which reads years 0–99 as 1900–1999. Hours after the
+  // date, so `24:00:00` rolls over to the next day's midnight (XSD 1.0 §3.2.7).
+  const wall = new Date(0);
+  wall.setUTCFullYear(v.year, v.month - 1, v.day);
+  wall.setUTCHours(v.hour, v.minute, v.second, 0);
+  const offsetMs = v.timezone === undefined ? JST_OFFSET_MS : v.timezone * 60_000;
+  const ms = wall.getTime() - offsetMs + (v.fraction === '' ? 0 : Number(v.fraction.padEnd(3, '0')));
+  if (!Number.isFinite(ms) || Math.abs(ms) > MAX_DATE_MS) {
+    throw new MmsTimeError(`${JSON.stringify(lexical)} is valid but outside the range of a Date`);
+  }
+  return new Date(ms);
+}
 
-function instantFrom(
-  fields: number[],
-  fraction: string | undefined,
-  zone: string | undefined,
-  lexical: string,
-): Date {
-  const [y, mo, d, h = 0, mi = 0, s = 0] = fields as [number, number, number, number?, number?, number?];
-  const utc = Date.UTC(y, mo - 1, d, h, mi, s, fraction ? Math.round(Number(fraction) * 1000) : 0);
-  const check = new Date(utc);
-  if (
-    check.getUTCFullYear() !== y ||
-    check.getUTCMonth() !== mo - 1 ||
-    check.getUTCDate() !== d ||
-    h > 23 ||
-    mi > 59 ||
-    s > 59
-  ) {
-    throw new MmsTimeError(`${lexical} is not a valid date or time`);
+function parse(lexical: string, kind: 'date' | 'dateTime'): DateTimeValue {
+  if (typeof lexical !== 'string') throw new MmsTimeError(`expected a string, got ${typeof lexical}`);
+  const parsed = parseDateTime(collapseWhitespace(lexical), kind);
+  if ('error' in parsed) {
+    throw new MmsTimeError(`${JSON.stringify(lexical)} is not a valid xs:${kind}: ${parsed.error}`);
   }
-  let offsetMs = JST_OFFSET_MS;
-  if (zone === 'Z') offsetMs = 0;
-  else if (zone) {
-    const sign = zone.startsWith('-') ? -1 : 1;
-    offsetMs = sign * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6))) * 60_000;
+  const { value } = parsed;
+  // A Date holds milliseconds; more digits would be silently lost.
+  if (value.fraction.length > 3) {
+    throw new MmsTimeError(
+      `${JSON.stringify(lexical)} is a valid xs:dateTime, but a Date cannot hold more than 3 fraction digits`,
+    );
   }
-  return new Date(utc - offsetMs);
+  return value;
 }
 
 /**
- * The instant of an MMS date-time. Without an offset (the MMS form) it is
- * read as JST; an explicit offset, if present, is honoured.
+ * The instant of an MMS date-time. Accepts exactly what the request validator
+ * accepts as xs:dateTime, `…T24:00:00` (the next day's midnight) included.
+ * Without an offset (the MMS form) it is read as JST; an explicit offset, if
+ * present, is honoured.
  */
 export function fromJstDateTime(lexical: string): Date {
-  const m = DATE_TIME.exec(lexical.trim());
-  if (!m) throw new MmsTimeError(`${JSON.stringify(lexical)} is not an xs:dateTime (YYYY-MM-DDThh:mm:ss)`);
-  return instantFrom(m.slice(1, 7).map(Number), m[7], m[8], lexical);
+  return instantOf(parse(lexical, 'dateTime'), lexical);
 }
 
-/** The instant at which a JST calendar date begins (00:00 JST). */
+/** The instant at which a JST calendar date begins (00:00 JST, or 00:00 in the date's own zone if it has one). */
 export function fromJstDate(lexical: string): Date {
-  const m = DATE.exec(lexical.trim());
-  if (!m) throw new MmsTimeError(`${JSON.stringify(lexical)} is not an xs:date (YYYY-MM-DD)`);
-  return instantFrom(m.slice(1, 4).map(Number), undefined, undefined, lexical);
+  return instantOf(parse(lexical, 'date'), lexical);
 }
 
-/** Add whole days to a JST calendar date: `addJstDays('2024-03-31', 1)` is `2024-04-01`. */
+/**
+ * Add whole days to a JST calendar date: `addJstDays('2024-03-31', 1)` is
+ * `2024-04-01`. A day count that is not an integer is refused, not truncated.
+ */
 export function addJstDays(date: string, days: number): string {
-  return toJstDate(new Date(fromJstDate(date).getTime() + days * 86_400_000));
+  if (typeof days !== 'number' || !Number.isSafeInteger(days)) {
+    throw new MmsTimeError(`days must be a whole number of days, got ${String(days)}`);
+  }
+  const ms = fromJstDate(date).getTime() + days * DAY_MS;
+  if (Math.abs(ms) > MAX_DATE_MS)
+    throw new MmsTimeError(`${date} plus ${days} days is outside the range of a Date`);
+  return toJstDate(new Date(ms));
 }

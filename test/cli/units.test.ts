@@ -93,6 +93,7 @@ test('input must be {"attributes": {...}, "data": ...}', () => {
 test('each kind of error has its exit code', () => {
   const validation = new MmsValidationError('X', {
     errors: [],
+    reasons: [],
     messages: [],
     statistics: undefined,
     data: undefined,

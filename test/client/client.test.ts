@@ -69,17 +69,32 @@ describe('construction', () => {
     expect(() => clientFor(keys, deadUrls, { participant, user })).toThrow(message);
   });
 
-  test('a certificate for another participant is a warning by default and an error on request', async () => {
+  test('a certificate for another participant is refused by default and a warning on request', async () => {
     const other = await keys.pki.issue({ commonName: 'OTHERUSER', organization: 'G200' });
+    const certificate = await Certificate.fromBytes(keys.pki.pkcs12(other, 'pw'), 'pw');
+    const mismatch =
+      'certificate O=G200, CN=OTHERUSER does not match the client identity: the certificate is for participant G200 (subject O), not F100; the certificate is for user OTHERUSER (subject CN), not FAKEUSER';
+    let refused: unknown;
+    try {
+      clientFor({ ...keys, certificate }, deadUrls).close();
+    } catch (err) {
+      refused = err;
+    }
+    expect(refused).toBeInstanceOf(MmsClientError);
+    expect(refused).toMatchObject({ code: 'INVALID_OPTION', message: expect.stringContaining(mismatch) });
+    const logger = recordingLogger();
+    clientFor({ ...keys, certificate }, deadUrls, { logger, identityCheck: 'warn' }).close();
+    expect(logger.lines).toEqual([`warn: ${mismatch}`]);
+  });
+
+  test('a certificate whose subject has no MMS shape only warns: it cannot be compared', async () => {
+    const other = await keys.pki.issue({ commonName: 'Fake', organization: 'ElectroRoute Japan' });
     const certificate = await Certificate.fromBytes(keys.pki.pkcs12(other, 'pw'), 'pw');
     const logger = recordingLogger();
     clientFor({ ...keys, certificate }, deadUrls, { logger }).close();
     expect(logger.lines).toEqual([
-      'warn: certificate O=G200, CN=OTHERUSER does not match the client identity: the certificate is for participant G200 (subject O), not F100; the certificate is for user OTHERUSER (subject CN), not FAKEUSER',
+      'warn: certificate O=ElectroRoute Japan, CN=Fake names no participant (O) or user (CN) in the MMS form, so it cannot be checked against F100/FAKEUSER',
     ]);
-    expect(() => clientFor({ ...keys, certificate }, deadUrls, { identityCheck: 'error' })).toThrow(
-      /participant G200 \(subject O\), not F100/,
-    );
   });
 });
 

@@ -50,12 +50,13 @@ describe('a failed submission (base_failed_response.xml)', () => {
     expect(error.message).toContain('MarketSubmit_OfferData was rejected by the MMS (transaction derpderp)');
   });
 
-  test('carries every error entry with its code, text and path, and the failed envelope status', () => {
+  test('carries every error entry with its code, text and path; the failed envelope status is a reason', () => {
     expect(error.errors).toEqual([
       { level: 'error', code: 'Error1', text: 'Error1', path: 'MarketData' },
       { level: 'error', code: 'Error1', text: 'Error1', path: 'MarketData.MarketSubmit' },
+    ]);
+    expect(error.reasons).toEqual([
       expect.objectContaining({
-        level: 'error',
         path: 'MarketData.MarketSubmit',
         text: expect.stringContaining('Validation=FAILED'),
       }),
@@ -101,9 +102,9 @@ describe('variants', () => {
 
   test('Invalid above zero fails even when every status says PASSED', async () => {
     const error = await rejection(submitOffers, base.replace('Invalid="0"', 'Invalid="1"'));
-    expect(error.errors).toEqual([
+    expect(error.errors).toEqual([]);
+    expect(error.reasons).toEqual([
       {
-        level: 'error',
         text: 'ProcessingStatistics reports 1 invalid item',
         path: 'MarketData.ProcessingStatistics',
       },
@@ -116,7 +117,7 @@ describe('variants', () => {
       '$1Validation="FAILED" Success="false"',
     );
     const error = await rejection(submitOffers, xml);
-    expect(error.errors).toEqual([
+    expect(error.reasons).toEqual([
       expect.objectContaining({
         path: 'MarketData.MarketSubmit.OfferData[0]',
         item: 0,
@@ -127,7 +128,7 @@ describe('variants', () => {
 
   test('PASSED_PARTIAL on the envelope fails', async () => {
     const xml = base.replace(/(<MarketSubmit [^>]*)Validation="PASSED"/, '$1Validation="PASSED_PARTIAL"');
-    expect((await rejection(submitOffers, xml)).errors).toEqual([
+    expect((await rejection(submitOffers, xml)).reasons).toEqual([
       expect.objectContaining({
         path: 'MarketData.MarketSubmit',
         text: expect.stringContaining('PASSED_PARTIAL'),
@@ -166,6 +167,8 @@ describe('variants', () => {
     const error = await rejection(queryOffers, xml);
     expect(error.errors).toEqual([
       { level: 'error', code: 'E1', text: 'bad query', path: 'MarketData.MarketQuery.OfferQuery' },
+    ]);
+    expect(error.reasons).toEqual([
       expect.objectContaining({
         path: 'MarketData.MarketQuery.OfferQuery',
         text: expect.stringContaining('FAILED'),
@@ -181,7 +184,7 @@ describe('variants', () => {
 
   test('success=false on the outer response fails even when the payload shows no error', async () => {
     expect(await failure(submitOffers, sendResult(base, { success: false }))).toMatchObject({
-      message: expect.stringMatching(/success=false without an error entry/),
+      message: expect.stringMatching(/success=false on the outer response/),
     });
   });
 

@@ -44,7 +44,13 @@ test('the same results under UTC, New York and Tokyo', () => {
 
 test('invalid input is refused with a typed error', () => {
   expect(() => toJstDateTime(new Date('x'))).toThrow(MmsTimeError);
-  expect(() => toJstDateTime(new Date('2024-03-15T03:00:00.250Z'))).toThrow(/milliseconds/);
-  expect(() => fromJstDateTime('2024-02-30T00:00:00')).toThrow(/not a valid date/);
-  expect(() => fromJstDateTime('15/03/2024')).toThrow(/not an xs:dateTime/);
+  expect(() => toJstDateTime(new Date('2024-03-15T03:00:00.250Z'), { milliseconds: 'refuse' })).toThrow(
+    /milliseconds/,
+  );
+  expect(() => fromJstDateTime('2024-02-30T00:00:00')).toThrow(
+    /not a valid xs:dateTime: day 30 does not exist/,
+  );
+  expect(() => fromJstDateTime('15/03/2024')).toThrow(
+    /not a valid xs:dateTime: expected YYYY-MM-DDThh:mm:ss/,
+  );
 });

@@ -199,7 +199,7 @@ test('answers a payload that breaks the schema with Validation FAILED, a code an
     ]),
   );
   expect(
-    e.errors.some((m) => m.path === 'MarketData.MarketSubmit' && /Success=false.*FAILED/.test(m.text)),
+    e.reasons.some((m) => m.path === 'MarketData.MarketSubmit' && /Success=false.*FAILED/.test(m.text)),
   ).toBe(true);
   // Nothing was stored.
   const query = await (await client({ participant: 'F100' })).queryOffers(envelope, { MarketType: 'DAM' });
@@ -207,8 +207,8 @@ test('answers a payload that breaks the schema with Validation FAILED, a code an
 });
 
 test("answers a ParticipantName that is not the certificate's with Validation FAILED", async () => {
-  // The client only warns about the mismatch; the MMS refuses it.
-  const c = await client({ participant: 'F100' }, { participant: 'F101' });
+  // The client would refuse the mismatch itself; with `warn` it sends, and the MMS refuses it.
+  const c = await client({ participant: 'F100' }, { participant: 'F101', identityCheck: 'warn' });
   const err = await rejection(c.queryOffers(envelope, { MarketType: 'DAM' }));
   expect(err).toBeInstanceOf(MmsValidationError);
   const e = err as MmsValidationError;
@@ -217,7 +217,8 @@ test("answers a ParticipantName that is not the certificate's with Validation FA
 });
 
 test("answers a UserName that is not the certificate's with Validation FAILED", async () => {
-  const c = await client({ participant: 'F100' }, { user: 'SOMEONE' });
+  // The client would refuse this identity itself; `warn` lets the request reach the MMS.
+  const c = await client({ participant: 'F100' }, { user: 'SOMEONE', identityCheck: 'warn' });
   const err = await rejection(c.queryOffers(envelope, { MarketType: 'DAM' }));
   expect(err).toBeInstanceOf(MmsValidationError);
   expect((err as MmsValidationError).errors.find((m) => m.code === 'SIM-E2002')?.text).toMatch(

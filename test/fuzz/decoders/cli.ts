@@ -367,8 +367,8 @@ export const cliDecoder: DecoderDefinition = {
     const certificate = await Certificate.fromFile(path.join(FIXTURES, 'fake.p12'), '');
     const port = await closedPort();
     const origin = `https://127.0.0.1:${port}`;
-    // fake.p12 names another participant (CN=Fake, O=ElectroRoute Japan):
-    // identityCheck stays at its default, a warning to the silent logger.
+    // fake.p12's subject (CN=Fake, O=ElectroRoute Japan) has no MMS shape,
+    // so the identity check cannot compare it: a warning to the silent logger.
     const client = new MmsClient({
       participant: 'F100',
       user: 'FAKEUSER',

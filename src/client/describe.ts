@@ -1,0 +1,192 @@
+/**
+ * Every field of an operation's input, as data: the list a type error cuts
+ * short ("… and 10 more") and a program or the CLI help can read in full.
+ * Read from the same descriptors the validator walks, so it says what the
+ * validator will check.
+ */
+import { modules, operations } from '../../generated/index.js';
+import { MmsClientError } from '../errors.js';
+import type {
+  Builtin,
+  ComplexTypeDescriptor,
+  Facets,
+  GroupDescriptor,
+  JsRepresentation,
+  ModuleDescriptor,
+  OperationDescriptor,
+  ParticleDescriptor,
+  SimpleTypeDescriptor,
+} from '../xml/descriptors.js';
+import { UNBOUNDED } from '../xml/descriptors.js';
+import { resolveType } from '../xml/schema-index.js';
+
+/** One field of an operation's input. */
+export interface InputField {
+  /** `attributes` (the envelope's) or `data` (each data item). */
+  readonly in: 'attributes' | 'data';
+  /** Path inside `attributes` or a data item, `[]` marking a list: `OfferStack[].OfferUnitPrice`. */
+  readonly path: string;
+  /** An XML attribute, a child element, or the text of a simple-content element (`value`). */
+  readonly kind: 'attribute' | 'element' | 'text';
+  /** Schema type: a named type (`PriceValue6.2RoundedType`) or a built-in (`xs:dateTime`). */
+  readonly type: string;
+  /** For a simple value: its XSD built-in and how TypeScript holds it. Absent for an object. */
+  readonly builtin?: Builtin;
+  readonly js?: JsRepresentation;
+  /**
+   * The caller must give it: the schema requires it within its parent (the
+   * parent itself may be optional), it is in no choice, and the client does
+   * not fill it in.
+   */
+  readonly required: boolean;
+  /** Occurrences of an element: `max` is `Infinity` for an unbounded list. Attributes occur 0..1. */
+  readonly min: number;
+  readonly max: number;
+  /** One of the alternatives of a choice group: required only if chosen. */
+  readonly alternative: boolean;
+  /** The client fills it in (`ParticipantName`, `UserName`, the report's `ApplicationType`). */
+  readonly filledByClient: boolean;
+  /** Facets the validator checks (range, digits, pattern, length, allowed values). */
+  readonly facets: Facets;
+  readonly fixed?: string;
+  readonly default?: string;
+}
+
+/** Members only the server writes: not part of any input. */
+const SERVER_ONLY = new Set([
+  'Messages',
+  'Validation',
+  'ValidationStatus',
+  'Success',
+  'ProcessingStatistics',
+]);
+/** Nesting beyond this is a recursive type; its fields were listed at the outer level. */
+const MAX_DEPTH = 12;
+
+interface Walk {
+  readonly module: ModuleDescriptor;
+  readonly in: 'attributes' | 'data';
+  readonly filled: ReadonlySet<string>;
+  readonly out: InputField[];
+}
+
+function simpleFacts(type: SimpleTypeDescriptor): Pick<InputField, 'type' | 'builtin' | 'js' | 'facets'> {
+  return { type: type.name, builtin: type.builtin, js: type.js, facets: type.facets };
+}
+
+/** The text of a simple-content element, or a data item that is a simple value. */
+function textField(w: Walk, path: string, type: SimpleTypeDescriptor, alternative: boolean): InputField {
+  return {
+    in: w.in,
+    path,
+    kind: 'text',
+    ...simpleFacts(type),
+    required: !alternative,
+    min: 1,
+    max: 1,
+    alternative,
+    filledByClient: false,
+  };
+}
+
+function attributesOf(w: Walk, type: ComplexTypeDescriptor, prefix: string, alternative: boolean): void {
+  for (const attribute of type.attributes) {
+    if (SERVER_ONLY.has(attribute.name)) continue;
+    const filledByClient = w.filled.has(attribute.name);
+    w.out.push({
+      in: w.in,
+      path: `${prefix}${attribute.name}`,
+      kind: 'attribute',
+      ...simpleFacts(resolveType(w.module, attribute.type) as SimpleTypeDescriptor),
+      required: attribute.required && !alternative && !filledByClient,
+      min: attribute.required ? 1 : 0,
+      max: 1,
+      alternative,
+      filledByClient,
+      ...(attribute.fixed !== undefined ? { fixed: attribute.fixed } : {}),
+      ...(attribute.default !== undefined ? { default: attribute.default } : {}),
+    });
+  }
+}
+
+function groupOf(
+  w: Walk,
+  group: GroupDescriptor,
+  prefix: string,
+  alternative: boolean,
+  seen: string[],
+): void {
+  // Members of a choice between several particles are alternatives, and so is everything an optional group holds.
+  const inChoice = alternative || (group.kind === 'choice' && group.particles.length > 1) || group.min === 0;
+  for (const particle of group.particles) {
+    if (particle.kind !== 'element') {
+      groupOf(w, particle, prefix, inChoice, seen);
+      continue;
+    }
+    if (SERVER_ONLY.has(particle.name)) continue;
+    const type = resolveType(w.module, particle.type);
+    const list = particle.max !== 1;
+    const path = `${prefix}${particle.name}`;
+    w.out.push({
+      in: w.in,
+      path,
+      kind: 'element',
+      ...(type.kind === 'simple' ? simpleFacts(type) : { type: type.name, facets: {} }),
+      required: particle.min > 0 && !inChoice,
+      min: particle.min,
+      max: particle.max === UNBOUNDED ? Infinity : particle.max,
+      alternative: inChoice,
+      filledByClient: false,
+      ...(particle.fixed !== undefined ? { fixed: particle.fixed } : {}),
+      ...(particle.default !== undefined ? { default: particle.default } : {}),
+    });
+    if (type.kind === 'complex' && !seen.includes(type.name) && seen.length < MAX_DEPTH) {
+      complexOf(w, type, `${path}${list ? '[]' : ''}.`, false, [...seen, type.name]);
+    }
+  }
+}
+
+function complexOf(
+  w: Walk,
+  type: ComplexTypeDescriptor,
+  prefix: string,
+  alternative: boolean,
+  seen: string[],
+): void {
+  attributesOf(w, type, prefix, alternative);
+  if (type.text !== undefined) {
+    const text = resolveType(w.module, type.text) as SimpleTypeDescriptor;
+    w.out.push(textField(w, `${prefix}value`, text, alternative));
+  }
+  if (type.content) groupOf(w, type.content, prefix, alternative, seen);
+}
+
+/**
+ * Every field of an operation's input in schema order: the envelope
+ * attributes, then each data item's attributes and elements, nested ones
+ * with their path. Response-only members are left out.
+ *
+ * @throws {@link MmsClientError} `INVALID_REQUEST` for an unknown operation
+ */
+export function describeInput(operation: string): InputField[] {
+  const op = (operations as Record<string, OperationDescriptor>)[operation];
+  if (!op) throw new MmsClientError('INVALID_REQUEST', `unknown operation ${operation}`);
+  const module = modules[op.module];
+  const filled = new Set<string>(op.identity);
+  const out: InputField[] = [];
+  const carrier = resolveType(module, op.envelopeType ?? op.rootType) as ComplexTypeDescriptor;
+  const envelope: Walk = { module, in: 'attributes', filled, out };
+  attributesOf(envelope, carrier, '', false);
+  // Envelope elements that travel with the data are given beside the attributes.
+  if (op.companions && carrier.content) {
+    const wanted = new Set(op.companions);
+    const pick = (g: GroupDescriptor): ParticleDescriptor[] =>
+      g.particles.flatMap((p) => (p.kind === 'element' ? (wanted.has(p.name) ? [p] : []) : pick(p)));
+    groupOf(envelope, { kind: 'sequence', min: 1, max: 1, particles: pick(carrier.content) }, '', false, []);
+  }
+  const items: Walk = { module, in: 'data', filled: new Set(), out };
+  const data = resolveType(module, op.dataType);
+  if (data.kind === 'complex') complexOf(items, data, '', false, [data.name]);
+  else out.push(textField(items, '', data, false));
+  return out;
+}
