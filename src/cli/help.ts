@@ -15,17 +15,10 @@ import type {
 } from '../xml/descriptors.js';
 import { UNBOUNDED } from '../xml/descriptors.js';
 import { resolveType } from '../xml/schema-index.js';
+import { SERVER_ONLY } from '../client/describe.js';
 import { namesOf } from './commands.js';
 import { EXIT_HELP } from './exit-codes.js';
 
-/** Members only the server writes; they are left out of the input help. */
-const SERVER_ONLY = new Set([
-  'Messages',
-  'Validation',
-  'ValidationStatus',
-  'Success',
-  'ProcessingStatistics',
-]);
 /** Envelope attributes the client fills in. */
 const IDENTITY: Readonly<Record<string, string>> = {
   ParticipantName: 'filled in from --participant',

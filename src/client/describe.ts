@@ -53,7 +53,7 @@ export interface InputField {
 }
 
 /** Members only the server writes: not part of any input. */
-const SERVER_ONLY = new Set([
+export const SERVER_ONLY: ReadonlySet<string> = new Set([
   'Messages',
   'Validation',
   'ValidationStatus',
