@@ -51,6 +51,17 @@ export function checkClientOptions(options: MmsClientOptions): void {
   if (options.retry !== undefined && !isPlainObject(options.retry))
     throw new MmsClientError('INVALID_OPTION', 'retry must be an object of retry settings.');
   if (options.retrySubmissions !== undefined) checkBoolean('retrySubmissions', options.retrySubmissions);
+  const conveniences: unknown = options.conveniences;
+  if (conveniences !== undefined) {
+    if (!isPlainObject(conveniences))
+      throw new MmsClientError('INVALID_OPTION', 'conveniences must be an object of switches.');
+    const known = ['participantInResources', 'registrationDateType', 'bspReportWithoutName'];
+    for (const [key, value] of Object.entries(conveniences)) {
+      if (!known.includes(key))
+        throw new MmsClientError('INVALID_OPTION', `conveniences.${key} is not one of ${known.join(', ')}.`);
+      if (value !== undefined) checkBoolean(`conveniences.${key}`, value);
+    }
+  }
   const limits: unknown = options.limits;
   if (limits !== undefined) {
     if (!isPlainObject(limits)) throw new MmsClientError('INVALID_OPTION', 'limits must be an object.');

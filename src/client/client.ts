@@ -41,6 +41,7 @@ import { AudienceError, MmsInputError } from './errors.js';
 import { identityFormatProblems, identityVerdict } from './identity.js';
 import { buildDocument, encodePayload, validateDocument } from './payload.js';
 import { answerInterpreter } from './response.js';
+import { applyConveniences, type Conveniences } from './conveniences.js';
 import type { MmsResult } from './result.js';
 import { printable } from '../text.js';
 import type { AttachmentInput, CallOptions, CallResult, DataInput, EnvelopeInput } from './types.js';
@@ -77,6 +78,13 @@ export interface MmsClientOptions {
    * without an MMS-shaped O or CN cannot be checked and only warns.
    */
   readonly identityCheck?: 'warn' | 'error';
+  /**
+   * What the client fills in or leaves out as the reference client does
+   * (each on by default): a BSP's own `ParticipantName` in resource data,
+   * `DateType="TRADE"` in registration queries, no `BSPName` in a BSP's
+   * report request. A value the caller gave is never replaced.
+   */
+  readonly conveniences?: Conveniences;
   /** Retry policy of the transport. */
   readonly retry?: Partial<RetryPolicy>;
   /** Retry submissions after 5xx, timeouts and lost connections (may submit twice). Default false. */
@@ -262,8 +270,15 @@ export class MmsClient {
     if (data === undefined || data === null || (Array.isArray(data) && data.length === 0)) {
       throw new MmsClientError('INVALID_REQUEST', `${op.id}: no data given; nothing was sent`);
     }
-    const envelope = this.#envelopeAttributes(op, (attributes ?? {}) as Record<string, unknown>);
-    const document = buildDocument(op, envelope, data);
+    const filled = applyConveniences(
+      op,
+      this,
+      this.#envelopeAttributes(op, (attributes ?? {}) as Record<string, unknown>),
+      data,
+      this.#options.conveniences,
+    );
+    const envelope = filled.envelope;
+    const document = buildDocument(op, envelope, filled.data);
     const attachments = this.#attachments(op, options.attachments);
     const strict = (options.validate ?? this.#options.validate ?? 'strict') === 'strict';
     if (strict) {

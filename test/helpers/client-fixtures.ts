@@ -69,7 +69,19 @@ export function randomRequest(op: OperationDescriptor, seed: number): { attribut
       ([k]) => k !== op.element && k !== 'Messages' && k !== 'ProcessingStatistics' && !IDENTITY.has(k),
     ),
   );
-  return { attributes, data: holder[op.element]! };
+  return { attributes, data: asFirstAudience(op, holder[op.element]!) };
+}
+
+/**
+ * The data as the operation's first audience sends it: a BSP's report
+ * request names no BSP (the client refuses another participant's name,
+ * conveniences.bspReportWithoutName), so a random one is left out.
+ */
+function asFirstAudience(op: OperationDescriptor, data: Value): Value {
+  if (op.audience[0] !== 'bsp' || op.id !== 'ReportCreateRequest') return data;
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return data;
+  const { BSPName: _random, ...rest } = data;
+  return rest;
 }
 
 /** The MMS's verdict on every item: passed, with no messages (the success-rule tests cover those). */
