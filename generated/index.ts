@@ -35,6 +35,12 @@ export const modules = {
 /** The MMS web services (SOAPAction, path, request types, attachment limit), by interface. */
 export { services } from './services.js';
 
+/** What member names mean, and their units (the texts of the doc comments). */
+export { FIELD_DOCS } from './field-docs.js';
+
+/** Members only answers carry: never part of a request. */
+export { ANSWER_ONLY_MEMBERS, type AnswerOnlyMember } from './answer-only.js';
+
 /** A method for every operation, and the reference client's method names. */
 export {
   REFERENCE_NAMES,

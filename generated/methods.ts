@@ -11,10 +11,10 @@
 import type {
   CallOptions,
   CallResultOf,
+  DataArgumentOf,
   DataInputOf,
   DataOutputOf,
   EnvelopeInputOf,
-  Input,
   MmsResult,
 } from '../src/generated-support.js';
 import type { OperationId, OperationTypes } from './index.js';
@@ -25,8 +25,10 @@ import type * as report from './report/types.js';
 
 /** The envelope attributes of an operation; the identity attributes are optional (the client fills them in). */
 export type EnvelopeInput<K extends OperationId> = EnvelopeInputOf<OperationTypes[K]>;
-/** The data of an operation: one item, or for operations on many items one or a list. */
+/** One data item of an operation's request, without the members only answers carry. */
 export type DataInput<K extends OperationId> = DataInputOf<OperationTypes[K]>;
+/** What a call's `data` argument takes: one item, or for operations on many items one or a list. */
+export type DataArgument<K extends OperationId> = DataArgumentOf<OperationTypes[K]>;
 /** What a call's `data` holds: the results where the MMS puts them, a list when they repeat. */
 export type DataOutput<K extends OperationId> = DataOutputOf<OperationTypes[K]>;
 export type CallResult<K extends OperationId> = CallResultOf<OperationTypes[K]>;
@@ -41,7 +43,7 @@ export interface OperationMethods {
    */
   marketCancelOfferCancel(
     attributes: EnvelopeInput<'MarketCancel_OfferCancel'>,
-    data: DataInput<'MarketCancel_OfferCancel'>,
+    data: DataArgument<'MarketCancel_OfferCancel'>,
     options?: CallOptions,
   ): Promise<CallResult<'MarketCancel_OfferCancel'>>;
   /**
@@ -52,7 +54,7 @@ export interface OperationMethods {
    */
   marketQueryAllocatedTielineCapacityQuery(
     attributes: EnvelopeInput<'MarketQuery_AllocatedTielineCapacityQuery'>,
-    data: DataInput<'MarketQuery_AllocatedTielineCapacityQuery'>,
+    data: DataArgument<'MarketQuery_AllocatedTielineCapacityQuery'>,
     options?: CallOptions,
   ): Promise<CallResult<'MarketQuery_AllocatedTielineCapacityQuery'>>;
   /**
@@ -63,7 +65,7 @@ export interface OperationMethods {
    */
   marketQueryAllowableInterareaAwardQuery(
     attributes: EnvelopeInput<'MarketQuery_AllowableInterareaAwardQuery'>,
-    data: DataInput<'MarketQuery_AllowableInterareaAwardQuery'>,
+    data: DataArgument<'MarketQuery_AllowableInterareaAwardQuery'>,
     options?: CallOptions,
   ): Promise<CallResult<'MarketQuery_AllowableInterareaAwardQuery'>>;
   /**
@@ -74,7 +76,7 @@ export interface OperationMethods {
    */
   marketQueryAwardResultsQuery(
     attributes: EnvelopeInput<'MarketQuery_AwardResultsQuery'>,
-    data: DataInput<'MarketQuery_AwardResultsQuery'>,
+    data: DataArgument<'MarketQuery_AwardResultsQuery'>,
     options?: CallOptions,
   ): Promise<CallResult<'MarketQuery_AwardResultsQuery'>>;
   /**
@@ -85,7 +87,7 @@ export interface OperationMethods {
    */
   marketQueryAwardResultsSummaryQuery(
     attributes: EnvelopeInput<'MarketQuery_AwardResultsSummaryQuery'>,
-    data: DataInput<'MarketQuery_AwardResultsSummaryQuery'>,
+    data: DataArgument<'MarketQuery_AwardResultsSummaryQuery'>,
     options?: CallOptions,
   ): Promise<CallResult<'MarketQuery_AwardResultsSummaryQuery'>>;
   /**
@@ -96,7 +98,7 @@ export interface OperationMethods {
    */
   marketQueryBaselineLoadFileListQuery(
     attributes: EnvelopeInput<'MarketQuery_BaselineLoadFileListQuery'>,
-    data: DataInput<'MarketQuery_BaselineLoadFileListQuery'>,
+    data: DataArgument<'MarketQuery_BaselineLoadFileListQuery'>,
     options?: CallOptions,
   ): Promise<CallResult<'MarketQuery_BaselineLoadFileListQuery'>>;
   /**
@@ -107,7 +109,7 @@ export interface OperationMethods {
    */
   marketQueryBupQuery(
     attributes: EnvelopeInput<'MarketQuery_BupQuery'>,
-    data: DataInput<'MarketQuery_BupQuery'>,
+    data: DataArgument<'MarketQuery_BupQuery'>,
     options?: CallOptions,
   ): Promise<CallResult<'MarketQuery_BupQuery'>>;
   /**
@@ -118,7 +120,7 @@ export interface OperationMethods {
    */
   marketQueryFringeQuery(
     attributes: EnvelopeInput<'MarketQuery_FringeQuery'>,
-    data: DataInput<'MarketQuery_FringeQuery'>,
+    data: DataArgument<'MarketQuery_FringeQuery'>,
     options?: CallOptions,
   ): Promise<CallResult<'MarketQuery_FringeQuery'>>;
   /**
@@ -129,7 +131,7 @@ export interface OperationMethods {
    */
   marketQueryMeritOrderListQuery(
     attributes: EnvelopeInput<'MarketQuery_MeritOrderListQuery'>,
-    data: DataInput<'MarketQuery_MeritOrderListQuery'>,
+    data: DataArgument<'MarketQuery_MeritOrderListQuery'>,
     options?: CallOptions,
   ): Promise<CallResult<'MarketQuery_MeritOrderListQuery'>>;
   /**
@@ -140,7 +142,7 @@ export interface OperationMethods {
    */
   marketQueryOfferQuery(
     attributes: EnvelopeInput<'MarketQuery_OfferQuery'>,
-    data: DataInput<'MarketQuery_OfferQuery'>,
+    data: DataArgument<'MarketQuery_OfferQuery'>,
     options?: CallOptions,
   ): Promise<CallResult<'MarketQuery_OfferQuery'>>;
   /**
@@ -151,7 +153,7 @@ export interface OperationMethods {
    */
   marketQueryOfflineFrameQuery(
     attributes: EnvelopeInput<'MarketQuery_OfflineFrameQuery'>,
-    data: DataInput<'MarketQuery_OfflineFrameQuery'>,
+    data: DataArgument<'MarketQuery_OfflineFrameQuery'>,
     options?: CallOptions,
   ): Promise<CallResult<'MarketQuery_OfflineFrameQuery'>>;
   /**
@@ -162,7 +164,7 @@ export interface OperationMethods {
    */
   marketQueryOfflineFrameUsageQuery(
     attributes: EnvelopeInput<'MarketQuery_OfflineFrameUsageQuery'>,
-    data: DataInput<'MarketQuery_OfflineFrameUsageQuery'>,
+    data: DataArgument<'MarketQuery_OfflineFrameUsageQuery'>,
     options?: CallOptions,
   ): Promise<CallResult<'MarketQuery_OfflineFrameUsageQuery'>>;
   /**
@@ -173,7 +175,7 @@ export interface OperationMethods {
    */
   marketQueryReserveRequirementQuery(
     attributes: EnvelopeInput<'MarketQuery_ReserveRequirementQuery'>,
-    data: DataInput<'MarketQuery_ReserveRequirementQuery'>,
+    data: DataArgument<'MarketQuery_ReserveRequirementQuery'>,
     options?: CallOptions,
   ): Promise<CallResult<'MarketQuery_ReserveRequirementQuery'>>;
   /**
@@ -184,7 +186,7 @@ export interface OperationMethods {
    */
   marketQuerySettlementResultsFileDownloadQuery(
     attributes: EnvelopeInput<'MarketQuery_SettlementResultsFileDownloadQuery'>,
-    data: DataInput<'MarketQuery_SettlementResultsFileDownloadQuery'>,
+    data: DataArgument<'MarketQuery_SettlementResultsFileDownloadQuery'>,
     options?: CallOptions,
   ): Promise<CallResult<'MarketQuery_SettlementResultsFileDownloadQuery'>>;
   /**
@@ -195,7 +197,7 @@ export interface OperationMethods {
    */
   marketQuerySettlementResultsFileListQuery(
     attributes: EnvelopeInput<'MarketQuery_SettlementResultsFileListQuery'>,
-    data: DataInput<'MarketQuery_SettlementResultsFileListQuery'>,
+    data: DataArgument<'MarketQuery_SettlementResultsFileListQuery'>,
     options?: CallOptions,
   ): Promise<CallResult<'MarketQuery_SettlementResultsFileListQuery'>>;
   /**
@@ -206,7 +208,7 @@ export interface OperationMethods {
    */
   marketQuerySwitchQuery(
     attributes: EnvelopeInput<'MarketQuery_SwitchQuery'>,
-    data: DataInput<'MarketQuery_SwitchQuery'>,
+    data: DataArgument<'MarketQuery_SwitchQuery'>,
     options?: CallOptions,
   ): Promise<CallResult<'MarketQuery_SwitchQuery'>>;
   /**
@@ -217,7 +219,7 @@ export interface OperationMethods {
    */
   marketQueryTielineQuery(
     attributes: EnvelopeInput<'MarketQuery_TielineQuery'>,
-    data: DataInput<'MarketQuery_TielineQuery'>,
+    data: DataArgument<'MarketQuery_TielineQuery'>,
     options?: CallOptions,
   ): Promise<CallResult<'MarketQuery_TielineQuery'>>;
   /**
@@ -228,7 +230,7 @@ export interface OperationMethods {
    */
   marketQueryTsoRequestQuery(
     attributes: EnvelopeInput<'MarketQuery_TsoRequestQuery'>,
-    data: DataInput<'MarketQuery_TsoRequestQuery'>,
+    data: DataArgument<'MarketQuery_TsoRequestQuery'>,
     options?: CallOptions,
   ): Promise<CallResult<'MarketQuery_TsoRequestQuery'>>;
   /**
@@ -239,7 +241,7 @@ export interface OperationMethods {
    */
   marketQueryUpperLimitTielineQuery(
     attributes: EnvelopeInput<'MarketQuery_UpperLimitTielineQuery'>,
-    data: DataInput<'MarketQuery_UpperLimitTielineQuery'>,
+    data: DataArgument<'MarketQuery_UpperLimitTielineQuery'>,
     options?: CallOptions,
   ): Promise<CallResult<'MarketQuery_UpperLimitTielineQuery'>>;
   /**
@@ -250,7 +252,7 @@ export interface OperationMethods {
    */
   marketSubmitAllowableInterareaAward(
     attributes: EnvelopeInput<'MarketSubmit_AllowableInterareaAward'>,
-    data: DataInput<'MarketSubmit_AllowableInterareaAward'>,
+    data: DataArgument<'MarketSubmit_AllowableInterareaAward'>,
     options?: CallOptions,
   ): Promise<CallResult<'MarketSubmit_AllowableInterareaAward'>>;
   /**
@@ -261,7 +263,7 @@ export interface OperationMethods {
    */
   marketSubmitBaselineLoad(
     attributes: EnvelopeInput<'MarketSubmit_BaselineLoad'>,
-    data: DataInput<'MarketSubmit_BaselineLoad'>,
+    data: DataArgument<'MarketSubmit_BaselineLoad'>,
     options?: CallOptions,
   ): Promise<CallResult<'MarketSubmit_BaselineLoad'>>;
   /**
@@ -272,7 +274,7 @@ export interface OperationMethods {
    */
   marketSubmitBupSubmit(
     attributes: EnvelopeInput<'MarketSubmit_BupSubmit'>,
-    data: DataInput<'MarketSubmit_BupSubmit'>,
+    data: DataArgument<'MarketSubmit_BupSubmit'>,
     options?: CallOptions,
   ): Promise<CallResult<'MarketSubmit_BupSubmit'>>;
   /**
@@ -283,7 +285,7 @@ export interface OperationMethods {
    */
   marketSubmitFringeSubmit(
     attributes: EnvelopeInput<'MarketSubmit_FringeSubmit'>,
-    data: DataInput<'MarketSubmit_FringeSubmit'>,
+    data: DataArgument<'MarketSubmit_FringeSubmit'>,
     options?: CallOptions,
   ): Promise<CallResult<'MarketSubmit_FringeSubmit'>>;
   /**
@@ -294,7 +296,7 @@ export interface OperationMethods {
    */
   marketSubmitOfferData(
     attributes: EnvelopeInput<'MarketSubmit_OfferData'>,
-    data: DataInput<'MarketSubmit_OfferData'>,
+    data: DataArgument<'MarketSubmit_OfferData'>,
     options?: CallOptions,
   ): Promise<CallResult<'MarketSubmit_OfferData'>>;
   /**
@@ -305,7 +307,7 @@ export interface OperationMethods {
    */
   marketSubmitOfflineFrameSubmit(
     attributes: EnvelopeInput<'MarketSubmit_OfflineFrameSubmit'>,
-    data: DataInput<'MarketSubmit_OfflineFrameSubmit'>,
+    data: DataArgument<'MarketSubmit_OfflineFrameSubmit'>,
     options?: CallOptions,
   ): Promise<CallResult<'MarketSubmit_OfflineFrameSubmit'>>;
   /**
@@ -316,7 +318,7 @@ export interface OperationMethods {
    */
   marketSubmitReserveRequirement(
     attributes: EnvelopeInput<'MarketSubmit_ReserveRequirement'>,
-    data: DataInput<'MarketSubmit_ReserveRequirement'>,
+    data: DataArgument<'MarketSubmit_ReserveRequirement'>,
     options?: CallOptions,
   ): Promise<CallResult<'MarketSubmit_ReserveRequirement'>>;
   /**
@@ -327,7 +329,7 @@ export interface OperationMethods {
    */
   marketSubmitSettlementResults(
     attributes: EnvelopeInput<'MarketSubmit_SettlementResults'>,
-    data: DataInput<'MarketSubmit_SettlementResults'>,
+    data: DataArgument<'MarketSubmit_SettlementResults'>,
     options?: CallOptions,
   ): Promise<CallResult<'MarketSubmit_SettlementResults'>>;
   /**
@@ -338,7 +340,7 @@ export interface OperationMethods {
    */
   marketSubmitStandingData(
     attributes: EnvelopeInput<'MarketSubmit_StandingData'>,
-    data: DataInput<'MarketSubmit_StandingData'>,
+    data: DataArgument<'MarketSubmit_StandingData'>,
     options?: CallOptions,
   ): Promise<CallResult<'MarketSubmit_StandingData'>>;
   /**
@@ -349,7 +351,7 @@ export interface OperationMethods {
    */
   marketSubmitSwitch(
     attributes: EnvelopeInput<'MarketSubmit_Switch'>,
-    data: DataInput<'MarketSubmit_Switch'>,
+    data: DataArgument<'MarketSubmit_Switch'>,
     options?: CallOptions,
   ): Promise<CallResult<'MarketSubmit_Switch'>>;
   /**
@@ -360,7 +362,7 @@ export interface OperationMethods {
    */
   marketSubmitUpperLimitTieline(
     attributes: EnvelopeInput<'MarketSubmit_UpperLimitTieline'>,
-    data: DataInput<'MarketSubmit_UpperLimitTieline'>,
+    data: DataArgument<'MarketSubmit_UpperLimitTieline'>,
     options?: CallOptions,
   ): Promise<CallResult<'MarketSubmit_UpperLimitTieline'>>;
   /**
@@ -371,7 +373,7 @@ export interface OperationMethods {
    */
   omiMarketQueryBaselineLoadFileDownloadQuery(
     attributes: EnvelopeInput<'Omi_MarketQuery_BaselineLoadFileDownloadQuery'>,
-    data: DataInput<'Omi_MarketQuery_BaselineLoadFileDownloadQuery'>,
+    data: DataArgument<'Omi_MarketQuery_BaselineLoadFileDownloadQuery'>,
     options?: CallOptions,
   ): Promise<CallResult<'Omi_MarketQuery_BaselineLoadFileDownloadQuery'>>;
   /**
@@ -382,7 +384,7 @@ export interface OperationMethods {
    */
   omiMarketQueryBaselineLoadFileListQuery(
     attributes: EnvelopeInput<'Omi_MarketQuery_BaselineLoadFileListQuery'>,
-    data: DataInput<'Omi_MarketQuery_BaselineLoadFileListQuery'>,
+    data: DataArgument<'Omi_MarketQuery_BaselineLoadFileListQuery'>,
     options?: CallOptions,
   ): Promise<CallResult<'Omi_MarketQuery_BaselineLoadFileListQuery'>>;
   /**
@@ -393,7 +395,7 @@ export interface OperationMethods {
    */
   omiMarketQueryOffMarketContractQuery(
     attributes: EnvelopeInput<'Omi_MarketQuery_OffMarketContractQuery'>,
-    data: DataInput<'Omi_MarketQuery_OffMarketContractQuery'>,
+    data: DataArgument<'Omi_MarketQuery_OffMarketContractQuery'>,
     options?: CallOptions,
   ): Promise<CallResult<'Omi_MarketQuery_OffMarketContractQuery'>>;
   /**
@@ -404,7 +406,7 @@ export interface OperationMethods {
    */
   omiMarketQueryRefundDataQuery(
     attributes: EnvelopeInput<'Omi_MarketQuery_RefundDataQuery'>,
-    data: DataInput<'Omi_MarketQuery_RefundDataQuery'>,
+    data: DataArgument<'Omi_MarketQuery_RefundDataQuery'>,
     options?: CallOptions,
   ): Promise<CallResult<'Omi_MarketQuery_RefundDataQuery'>>;
   /**
@@ -415,7 +417,7 @@ export interface OperationMethods {
    */
   omiMarketQueryRefundTargetContractResultQuery(
     attributes: EnvelopeInput<'Omi_MarketQuery_RefundTargetContractResultQuery'>,
-    data: DataInput<'Omi_MarketQuery_RefundTargetContractResultQuery'>,
+    data: DataArgument<'Omi_MarketQuery_RefundTargetContractResultQuery'>,
     options?: CallOptions,
   ): Promise<CallResult<'Omi_MarketQuery_RefundTargetContractResultQuery'>>;
   /**
@@ -426,7 +428,7 @@ export interface OperationMethods {
    */
   omiMarketQueryRemainingReserveDataQuery(
     attributes: EnvelopeInput<'Omi_MarketQuery_RemainingReserveDataQuery'>,
-    data: DataInput<'Omi_MarketQuery_RemainingReserveDataQuery'>,
+    data: DataArgument<'Omi_MarketQuery_RemainingReserveDataQuery'>,
     options?: CallOptions,
   ): Promise<CallResult<'Omi_MarketQuery_RemainingReserveDataQuery'>>;
   /**
@@ -437,7 +439,7 @@ export interface OperationMethods {
    */
   omiMarketSubmitBaselineLoad(
     attributes: EnvelopeInput<'Omi_MarketSubmit_BaselineLoad'>,
-    data: DataInput<'Omi_MarketSubmit_BaselineLoad'>,
+    data: DataArgument<'Omi_MarketSubmit_BaselineLoad'>,
     options?: CallOptions,
   ): Promise<CallResult<'Omi_MarketSubmit_BaselineLoad'>>;
   /**
@@ -448,7 +450,7 @@ export interface OperationMethods {
    */
   omiMarketSubmitOffMarketContract(
     attributes: EnvelopeInput<'Omi_MarketSubmit_OffMarketContract'>,
-    data: DataInput<'Omi_MarketSubmit_OffMarketContract'>,
+    data: DataArgument<'Omi_MarketSubmit_OffMarketContract'>,
     options?: CallOptions,
   ): Promise<CallResult<'Omi_MarketSubmit_OffMarketContract'>>;
   /**
@@ -459,7 +461,7 @@ export interface OperationMethods {
    */
   omiMarketSubmitRefundData(
     attributes: EnvelopeInput<'Omi_MarketSubmit_RefundData'>,
-    data: DataInput<'Omi_MarketSubmit_RefundData'>,
+    data: DataArgument<'Omi_MarketSubmit_RefundData'>,
     options?: CallOptions,
   ): Promise<CallResult<'Omi_MarketSubmit_RefundData'>>;
   /**
@@ -470,7 +472,7 @@ export interface OperationMethods {
    */
   omiMarketSubmitRemainingReserveData(
     attributes: EnvelopeInput<'Omi_MarketSubmit_RemainingReserveData'>,
-    data: DataInput<'Omi_MarketSubmit_RemainingReserveData'>,
+    data: DataArgument<'Omi_MarketSubmit_RemainingReserveData'>,
     options?: CallOptions,
   ): Promise<CallResult<'Omi_MarketSubmit_RemainingReserveData'>>;
   /**
@@ -481,7 +483,7 @@ export interface OperationMethods {
    */
   registrationApprovalDrPattern(
     attributes: EnvelopeInput<'RegistrationApproval_DrPattern'>,
-    data: DataInput<'RegistrationApproval_DrPattern'>,
+    data: DataArgument<'RegistrationApproval_DrPattern'>,
     options?: CallOptions,
   ): Promise<CallResult<'RegistrationApproval_DrPattern'>>;
   /**
@@ -492,7 +494,7 @@ export interface OperationMethods {
    */
   registrationApprovalResource(
     attributes: EnvelopeInput<'RegistrationApproval_Resource'>,
-    data: DataInput<'RegistrationApproval_Resource'>,
+    data: DataArgument<'RegistrationApproval_Resource'>,
     options?: CallOptions,
   ): Promise<CallResult<'RegistrationApproval_Resource'>>;
   /**
@@ -503,7 +505,7 @@ export interface OperationMethods {
    */
   registrationQueryBankAccount(
     attributes: EnvelopeInput<'RegistrationQuery_BankAccount'>,
-    data: DataInput<'RegistrationQuery_BankAccount'>,
+    data: DataArgument<'RegistrationQuery_BankAccount'>,
     options?: CallOptions,
   ): Promise<CallResult<'RegistrationQuery_BankAccount'>>;
   /**
@@ -514,7 +516,7 @@ export interface OperationMethods {
    */
   registrationQueryDrPattern(
     attributes: EnvelopeInput<'RegistrationQuery_DrPattern'>,
-    data: DataInput<'RegistrationQuery_DrPattern'>,
+    data: DataArgument<'RegistrationQuery_DrPattern'>,
     options?: CallOptions,
   ): Promise<CallResult<'RegistrationQuery_DrPattern'>>;
   /**
@@ -525,7 +527,7 @@ export interface OperationMethods {
    */
   registrationQueryDrPatternSuspension(
     attributes: EnvelopeInput<'RegistrationQuery_DrPatternSuspension'>,
-    data: DataInput<'RegistrationQuery_DrPatternSuspension'>,
+    data: DataArgument<'RegistrationQuery_DrPatternSuspension'>,
     options?: CallOptions,
   ): Promise<CallResult<'RegistrationQuery_DrPatternSuspension'>>;
   /**
@@ -536,7 +538,7 @@ export interface OperationMethods {
    */
   registrationQueryParticipant(
     attributes: EnvelopeInput<'RegistrationQuery_Participant'>,
-    data: DataInput<'RegistrationQuery_Participant'>,
+    data: DataArgument<'RegistrationQuery_Participant'>,
     options?: CallOptions,
   ): Promise<CallResult<'RegistrationQuery_Participant'>>;
   /**
@@ -547,7 +549,7 @@ export interface OperationMethods {
    */
   registrationQueryParticipantValidity(
     attributes: EnvelopeInput<'RegistrationQuery_ParticipantValidity'>,
-    data: DataInput<'RegistrationQuery_ParticipantValidity'>,
+    data: DataArgument<'RegistrationQuery_ParticipantValidity'>,
     options?: CallOptions,
   ): Promise<CallResult<'RegistrationQuery_ParticipantValidity'>>;
   /**
@@ -558,7 +560,7 @@ export interface OperationMethods {
    */
   registrationQueryResource(
     attributes: EnvelopeInput<'RegistrationQuery_Resource'>,
-    data: DataInput<'RegistrationQuery_Resource'>,
+    data: DataArgument<'RegistrationQuery_Resource'>,
     options?: CallOptions,
   ): Promise<CallResult<'RegistrationQuery_Resource'>>;
   /**
@@ -569,7 +571,7 @@ export interface OperationMethods {
    */
   registrationQueryResourceCoefficient(
     attributes: EnvelopeInput<'RegistrationQuery_ResourceCoefficient'>,
-    data: DataInput<'RegistrationQuery_ResourceCoefficient'>,
+    data: DataArgument<'RegistrationQuery_ResourceCoefficient'>,
     options?: CallOptions,
   ): Promise<CallResult<'RegistrationQuery_ResourceCoefficient'>>;
   /**
@@ -580,7 +582,7 @@ export interface OperationMethods {
    */
   registrationQueryResourceEvaluation(
     attributes: EnvelopeInput<'RegistrationQuery_ResourceEvaluation'>,
-    data: DataInput<'RegistrationQuery_ResourceEvaluation'>,
+    data: DataArgument<'RegistrationQuery_ResourceEvaluation'>,
     options?: CallOptions,
   ): Promise<CallResult<'RegistrationQuery_ResourceEvaluation'>>;
   /**
@@ -591,7 +593,7 @@ export interface OperationMethods {
    */
   registrationQueryResourceSuspension(
     attributes: EnvelopeInput<'RegistrationQuery_ResourceSuspension'>,
-    data: DataInput<'RegistrationQuery_ResourceSuspension'>,
+    data: DataArgument<'RegistrationQuery_ResourceSuspension'>,
     options?: CallOptions,
   ): Promise<CallResult<'RegistrationQuery_ResourceSuspension'>>;
   /**
@@ -602,7 +604,7 @@ export interface OperationMethods {
    */
   registrationQueryResourceValidity(
     attributes: EnvelopeInput<'RegistrationQuery_ResourceValidity'>,
-    data: DataInput<'RegistrationQuery_ResourceValidity'>,
+    data: DataArgument<'RegistrationQuery_ResourceValidity'>,
     options?: CallOptions,
   ): Promise<CallResult<'RegistrationQuery_ResourceValidity'>>;
   /**
@@ -613,7 +615,7 @@ export interface OperationMethods {
    */
   registrationQueryUser(
     attributes: EnvelopeInput<'RegistrationQuery_User'>,
-    data: DataInput<'RegistrationQuery_User'>,
+    data: DataArgument<'RegistrationQuery_User'>,
     options?: CallOptions,
   ): Promise<CallResult<'RegistrationQuery_User'>>;
   /**
@@ -624,7 +626,7 @@ export interface OperationMethods {
    */
   registrationQueryUserSystemAccess(
     attributes: EnvelopeInput<'RegistrationQuery_UserSystemAccess'>,
-    data: DataInput<'RegistrationQuery_UserSystemAccess'>,
+    data: DataArgument<'RegistrationQuery_UserSystemAccess'>,
     options?: CallOptions,
   ): Promise<CallResult<'RegistrationQuery_UserSystemAccess'>>;
   /**
@@ -635,7 +637,7 @@ export interface OperationMethods {
    */
   registrationSubmitBankAccount(
     attributes: EnvelopeInput<'RegistrationSubmit_BankAccount'>,
-    data: DataInput<'RegistrationSubmit_BankAccount'>,
+    data: DataArgument<'RegistrationSubmit_BankAccount'>,
     options?: CallOptions,
   ): Promise<CallResult<'RegistrationSubmit_BankAccount'>>;
   /**
@@ -646,7 +648,7 @@ export interface OperationMethods {
    */
   registrationSubmitDrPattern(
     attributes: EnvelopeInput<'RegistrationSubmit_DrPattern'>,
-    data: DataInput<'RegistrationSubmit_DrPattern'>,
+    data: DataArgument<'RegistrationSubmit_DrPattern'>,
     options?: CallOptions,
   ): Promise<CallResult<'RegistrationSubmit_DrPattern'>>;
   /**
@@ -657,7 +659,7 @@ export interface OperationMethods {
    */
   registrationSubmitDrPatternSuspension(
     attributes: EnvelopeInput<'RegistrationSubmit_DrPatternSuspension'>,
-    data: DataInput<'RegistrationSubmit_DrPatternSuspension'>,
+    data: DataArgument<'RegistrationSubmit_DrPatternSuspension'>,
     options?: CallOptions,
   ): Promise<CallResult<'RegistrationSubmit_DrPatternSuspension'>>;
   /**
@@ -668,7 +670,7 @@ export interface OperationMethods {
    */
   registrationSubmitParticipant(
     attributes: EnvelopeInput<'RegistrationSubmit_Participant'>,
-    data: DataInput<'RegistrationSubmit_Participant'>,
+    data: DataArgument<'RegistrationSubmit_Participant'>,
     options?: CallOptions,
   ): Promise<CallResult<'RegistrationSubmit_Participant'>>;
   /**
@@ -679,7 +681,7 @@ export interface OperationMethods {
    */
   registrationSubmitParticipantValidity(
     attributes: EnvelopeInput<'RegistrationSubmit_ParticipantValidity'>,
-    data: DataInput<'RegistrationSubmit_ParticipantValidity'>,
+    data: DataArgument<'RegistrationSubmit_ParticipantValidity'>,
     options?: CallOptions,
   ): Promise<CallResult<'RegistrationSubmit_ParticipantValidity'>>;
   /**
@@ -690,7 +692,7 @@ export interface OperationMethods {
    */
   registrationSubmitResource(
     attributes: EnvelopeInput<'RegistrationSubmit_Resource'>,
-    data: DataInput<'RegistrationSubmit_Resource'>,
+    data: DataArgument<'RegistrationSubmit_Resource'>,
     options?: CallOptions,
   ): Promise<CallResult<'RegistrationSubmit_Resource'>>;
   /**
@@ -701,7 +703,7 @@ export interface OperationMethods {
    */
   registrationSubmitResourceCoefficient(
     attributes: EnvelopeInput<'RegistrationSubmit_ResourceCoefficient'>,
-    data: DataInput<'RegistrationSubmit_ResourceCoefficient'>,
+    data: DataArgument<'RegistrationSubmit_ResourceCoefficient'>,
     options?: CallOptions,
   ): Promise<CallResult<'RegistrationSubmit_ResourceCoefficient'>>;
   /**
@@ -712,7 +714,7 @@ export interface OperationMethods {
    */
   registrationSubmitResourceEvaluation(
     attributes: EnvelopeInput<'RegistrationSubmit_ResourceEvaluation'>,
-    data: DataInput<'RegistrationSubmit_ResourceEvaluation'>,
+    data: DataArgument<'RegistrationSubmit_ResourceEvaluation'>,
     options?: CallOptions,
   ): Promise<CallResult<'RegistrationSubmit_ResourceEvaluation'>>;
   /**
@@ -723,7 +725,7 @@ export interface OperationMethods {
    */
   registrationSubmitResourceSuspension(
     attributes: EnvelopeInput<'RegistrationSubmit_ResourceSuspension'>,
-    data: DataInput<'RegistrationSubmit_ResourceSuspension'>,
+    data: DataArgument<'RegistrationSubmit_ResourceSuspension'>,
     options?: CallOptions,
   ): Promise<CallResult<'RegistrationSubmit_ResourceSuspension'>>;
   /**
@@ -734,7 +736,7 @@ export interface OperationMethods {
    */
   registrationSubmitResourceTransfer(
     attributes: EnvelopeInput<'RegistrationSubmit_ResourceTransfer'>,
-    data: DataInput<'RegistrationSubmit_ResourceTransfer'>,
+    data: DataArgument<'RegistrationSubmit_ResourceTransfer'>,
     options?: CallOptions,
   ): Promise<CallResult<'RegistrationSubmit_ResourceTransfer'>>;
   /**
@@ -745,7 +747,7 @@ export interface OperationMethods {
    */
   registrationSubmitResourceValidity(
     attributes: EnvelopeInput<'RegistrationSubmit_ResourceValidity'>,
-    data: DataInput<'RegistrationSubmit_ResourceValidity'>,
+    data: DataArgument<'RegistrationSubmit_ResourceValidity'>,
     options?: CallOptions,
   ): Promise<CallResult<'RegistrationSubmit_ResourceValidity'>>;
   /**
@@ -756,7 +758,7 @@ export interface OperationMethods {
    */
   registrationSubmitUser(
     attributes: EnvelopeInput<'RegistrationSubmit_User'>,
-    data: DataInput<'RegistrationSubmit_User'>,
+    data: DataArgument<'RegistrationSubmit_User'>,
     options?: CallOptions,
   ): Promise<CallResult<'RegistrationSubmit_User'>>;
   /**
@@ -767,7 +769,7 @@ export interface OperationMethods {
    */
   registrationSubmitUserSystemAccess(
     attributes: EnvelopeInput<'RegistrationSubmit_UserSystemAccess'>,
-    data: DataInput<'RegistrationSubmit_UserSystemAccess'>,
+    data: DataArgument<'RegistrationSubmit_UserSystemAccess'>,
     options?: CallOptions,
   ): Promise<CallResult<'RegistrationSubmit_UserSystemAccess'>>;
   /**
@@ -778,7 +780,7 @@ export interface OperationMethods {
    */
   reportCreateRequest(
     attributes: EnvelopeInput<'ReportCreateRequest'>,
-    data: DataInput<'ReportCreateRequest'>,
+    data: DataArgument<'ReportCreateRequest'>,
     options?: CallOptions,
   ): Promise<CallResult<'ReportCreateRequest'>>;
   /**
@@ -789,7 +791,7 @@ export interface OperationMethods {
    */
   reportDownloadRequest(
     attributes: EnvelopeInput<'ReportDownloadRequest'>,
-    data: DataInput<'ReportDownloadRequest'>,
+    data: DataArgument<'ReportDownloadRequest'>,
     options?: CallOptions,
   ): Promise<CallResult<'ReportDownloadRequest'>>;
   /**
@@ -800,7 +802,7 @@ export interface OperationMethods {
    */
   reportDownloadRequestTrnID(
     attributes: EnvelopeInput<'ReportDownloadRequestTrnID'>,
-    data: DataInput<'ReportDownloadRequestTrnID'>,
+    data: DataArgument<'ReportDownloadRequestTrnID'>,
     options?: CallOptions,
   ): Promise<CallResult<'ReportDownloadRequestTrnID'>>;
   /**
@@ -811,7 +813,7 @@ export interface OperationMethods {
    */
   reportListRequest(
     attributes: EnvelopeInput<'ReportListRequest'>,
-    data: DataInput<'ReportListRequest'>,
+    data: DataArgument<'ReportListRequest'>,
     options?: CallOptions,
   ): Promise<CallResult<'ReportListRequest'>>;
 }
@@ -845,85 +847,85 @@ export interface ReferenceMethods {
   /** Submit one offer (`MarketSubmit_OfferData`); BSP only. */
   putOffer(
     attributes: EnvelopeInput<'MarketSubmit_OfferData'>,
-    offer: Input<market.OfferDataSubmitType>,
+    offer: DataInput<'MarketSubmit_OfferData'>,
     options?: CallOptions,
   ): Promise<MmsResult<market.OfferDataSubmitType | undefined>>;
   /** Submit offers (`MarketSubmit_OfferData`); BSP only. */
   putOffers(
     attributes: EnvelopeInput<'MarketSubmit_OfferData'>,
-    offers: readonly Input<market.OfferDataSubmitType>[],
+    offers: readonly DataInput<'MarketSubmit_OfferData'>[],
     options?: CallOptions,
   ): Promise<CallResult<'MarketSubmit_OfferData'>>;
   /** Query offers; the MMS answers with the offers (`MarketQuery_OfferQuery`). */
   queryOffers(
     attributes: EnvelopeInput<'MarketQuery_OfferQuery'>,
-    query: Input<market.OfferQueryType>,
+    query: DataInput<'MarketQuery_OfferQuery'>,
     options?: CallOptions,
   ): Promise<CallResult<'MarketQuery_OfferQuery'>>;
   /** Cancel an offer (`MarketCancel_OfferCancel`); BSP only. */
   cancelOffer(
     attributes: EnvelopeInput<'MarketCancel_OfferCancel'>,
-    cancel: Input<market.OfferCancelType>,
+    cancel: DataInput<'MarketCancel_OfferCancel'>,
     options?: CallOptions,
   ): Promise<MmsResult<market.OfferCancelType | undefined>>;
   /** Query awards; results in `data.AwardResultsQueryResponse` (`MarketQuery_AwardResultsQuery`). */
   queryAwards(
     attributes: EnvelopeInput<'MarketQuery_AwardResultsQuery'>,
-    query: Input<market.AwardResultsQueryType>,
+    query: DataInput<'MarketQuery_AwardResultsQuery'>,
     options?: CallOptions,
   ): Promise<CallResult<'MarketQuery_AwardResultsQuery'>>;
   /** Query reserve requirements (`MarketQuery_ReserveRequirementQuery`). */
   queryReserveRequirements(
     attributes: EnvelopeInput<'MarketQuery_ReserveRequirementQuery'>,
-    query: Input<market.ReserveRequirementQueryType>,
+    query: DataInput<'MarketQuery_ReserveRequirementQuery'>,
     options?: CallOptions,
   ): Promise<CallResult<'MarketQuery_ReserveRequirementQuery'>>;
   /** List settlement result files (`MarketQuery_SettlementResultsFileListQuery`); BSP or TSO only. */
   getSettlementResults(
     attributes: EnvelopeInput<'MarketQuery_SettlementResultsFileListQuery'>,
-    query: Input<market.SettlementResultsFileListQueryType>,
+    query: DataInput<'MarketQuery_SettlementResultsFileListQuery'>,
     options?: CallOptions,
   ): Promise<CallResult<'MarketQuery_SettlementResultsFileListQuery'>>;
   /** Submit one BUP (`MarketSubmit_BupSubmit`); BSP only. */
   putBup(
     attributes: EnvelopeInput<'MarketSubmit_BupSubmit'>,
-    bup: Input<market.BupSubmitType>,
+    bup: DataInput<'MarketSubmit_BupSubmit'>,
     options?: CallOptions,
   ): Promise<MmsResult<market.BupSubmitType | undefined>>;
   /** Submit BUPs (`MarketSubmit_BupSubmit`); BSP only. */
   putBups(
     attributes: EnvelopeInput<'MarketSubmit_BupSubmit'>,
-    bups: readonly Input<market.BupSubmitType>[],
+    bups: readonly DataInput<'MarketSubmit_BupSubmit'>[],
     options?: CallOptions,
   ): Promise<CallResult<'MarketSubmit_BupSubmit'>>;
   /** Query BUPs (`MarketQuery_BupQuery`). */
   queryBups(
     attributes: EnvelopeInput<'MarketQuery_BupQuery'>,
-    query: Input<market.BupQueryType>,
+    query: DataInput<'MarketQuery_BupQuery'>,
     options?: CallOptions,
   ): Promise<CallResult<'MarketQuery_BupQuery'>>;
   /** Register one resource (`RegistrationSubmit_Resource`); BSP only. */
   putResource(
     attributes: EnvelopeInput<'RegistrationSubmit_Resource'>,
-    resource: Input<registration.ResourceSubmitType>,
+    resource: DataInput<'RegistrationSubmit_Resource'>,
     options?: CallOptions,
   ): Promise<MmsResult<registration.ResourceSubmitType | undefined>>;
   /** Query resources (`RegistrationQuery_Resource`); BSP or TSO only. */
   queryResources(
     attributes: EnvelopeInput<'RegistrationQuery_Resource'>,
-    query: Input<registration.ResourceQueryType>,
+    query: DataInput<'RegistrationQuery_Resource'>,
     options?: CallOptions,
   ): Promise<CallResult<'RegistrationQuery_Resource'>>;
   /** Ask for a report; `statistics.TransactionId` names it for `downloadReport` (`ReportCreateRequest`). */
   createReport(
     attributes: EnvelopeInput<'ReportCreateRequest'>,
-    request: Input<report.ReportCreateRequestType>,
+    request: DataInput<'ReportCreateRequest'>,
     options?: CallOptions,
   ): Promise<CallResult<'ReportCreateRequest'>>;
   /** List reports (`ReportListRequest`). */
   listReports(
     attributes: EnvelopeInput<'ReportListRequest'>,
-    request: Input<report.ReportListRequestType>,
+    request: DataInput<'ReportListRequest'>,
     options?: CallOptions,
   ): Promise<CallResult<'ReportListRequest'>>;
   /** Download a report by the transaction id of its create request: `data` holds an `OutboundData` document, or `file` the report file (`ReportDownloadRequestTrnID`). */
@@ -934,19 +936,19 @@ export interface ReferenceMethods {
   /** Submit one surplus capacity (OMI) (`Omi_MarketSubmit_RemainingReserveData`); BSP only. */
   putSurplusCapacity(
     attributes: EnvelopeInput<'Omi_MarketSubmit_RemainingReserveData'>,
-    capacity: Input<omi.RemainingReserveDataSubmitType>,
+    capacity: DataInput<'Omi_MarketSubmit_RemainingReserveData'>,
     options?: CallOptions,
   ): Promise<MmsResult<omi.RemainingReserveDataSubmitType | undefined>>;
   /** Submit surplus capacities (OMI) (`Omi_MarketSubmit_RemainingReserveData`); BSP only. */
   putSurplusCapacities(
     attributes: EnvelopeInput<'Omi_MarketSubmit_RemainingReserveData'>,
-    capacities: readonly Input<omi.RemainingReserveDataSubmitType>[],
+    capacities: readonly DataInput<'Omi_MarketSubmit_RemainingReserveData'>[],
     options?: CallOptions,
   ): Promise<CallResult<'Omi_MarketSubmit_RemainingReserveData'>>;
   /** Query surplus capacity (OMI) (`Omi_MarketQuery_RemainingReserveDataQuery`); BSP or TSO only. */
   querySurplusCapacity(
     attributes: EnvelopeInput<'Omi_MarketQuery_RemainingReserveDataQuery'>,
-    query: Input<omi.RemainingReserveDataQueryType>,
+    query: DataInput<'Omi_MarketQuery_RemainingReserveDataQuery'>,
     options?: CallOptions,
   ): Promise<CallResult<'Omi_MarketQuery_RemainingReserveDataQuery'>>;
 }

@@ -16,7 +16,7 @@ import {
   addJstDays,
   toJstDate,
   type MmsResult,
-  type market,
+  type DataInput,
   type outbound,
 } from '../src/index.js';
 import { startSimulator, type Simulator } from '../src/entries/simulator.js';
@@ -64,7 +64,7 @@ async function main(): Promise<void> {
 
     const date = addJstDays(toJstDate(new Date()), 1);
     const envelope = { Date: date, MarketType: 'DAM' as const, NumOfDays: 1 };
-    const offer: market.OfferDataSubmitType = {
+    const offer: DataInput<'MarketSubmit_OfferData'> = {
       ResourceName: 'SIMRES01',
       StartTime: `${date}T12:00:00`,
       EndTime: `${date}T15:00:00`,

@@ -7,6 +7,10 @@
  */
 import type { IdentityAttribute } from './xml/descriptors.js';
 import type { MmsResult } from './client/result.js';
+// The one generated module the shapes need, and it imports nothing (so no cycle
+// through the door; test/codegen/operation-facts.test.ts checks both).
+// eslint-disable-next-line no-restricted-imports
+import type { AnswerOnlyMember } from '../generated/answer-only.js';
 
 /** What generated/index.ts `OperationTypes` says about one operation. */
 export interface OperationShape {
@@ -15,22 +19,30 @@ export interface OperationShape {
   readonly many: boolean;
   readonly result: unknown;
   readonly resultMany: boolean;
+  /** Members of the data type only answers carry (`never` when none). */
+  readonly answerOnly: string;
 }
 
 /** A decimal written as text, e.g. `'100.00'`: sent exactly as written. */
 export type DecimalString = `${number}`;
 
 /**
- * What a request accepts for a generated type: the same shape, where every
- * number may also be given as a {@link DecimalString} (values read from a
- * database or a spreadsheet keep their spelling; facets are checked as usual).
+ * What a request accepts for a generated type: the same shape without the
+ * members only answers carry, where every number may also be given as a
+ * {@link DecimalString} (values read from a database or a spreadsheet keep
+ * their spelling; facets are checked as usual).
+ *
+ * The answer-only members ({@link AnswerOnlyMember} at any depth, and
+ * `Extra` at the top) stay as optional `never`: a response item passed as a
+ * request, which carries them, is then a compile error rather than a
+ * silently accepted excess property.
  */
-export type Input<T> = T extends number
+export type Input<T, Extra extends PropertyKey = never> = T extends number
   ? T | DecimalString
   : T extends readonly (infer U)[]
     ? readonly Input<U>[]
     : T extends object
-      ? { readonly [P in keyof T]: Input<T[P]> }
+      ? { readonly [P in keyof T]: P extends AnswerOnlyMember | Extra ? never : Input<T[P]> }
       : T;
 
 /**
@@ -43,10 +55,13 @@ export type EnvelopeInputOf<E extends OperationShape> = Input<
     Partial<Pick<E['attributes'], Extract<keyof E['attributes'], IdentityAttribute>>>
 >;
 
-/** The data of an operation: one item, or for operations on many items one or a list. */
-export type DataInputOf<E extends OperationShape> = E['many'] extends true
-  ? Input<E['data']> | readonly Input<E['data']>[]
-  : Input<E['data']>;
+/** One data item of an operation's request (the type to declare a request item with). */
+export type DataInputOf<E extends OperationShape> = Input<E['data'], E['answerOnly']>;
+
+/** What a call's `data` argument takes: one item, or for operations on many items one or a list. */
+export type DataArgumentOf<E extends OperationShape> = E['many'] extends true
+  ? DataInputOf<E> | readonly DataInputOf<E>[]
+  : DataInputOf<E>;
 
 /**
  * What a call's `data` holds: the results where the MMS puts them (the

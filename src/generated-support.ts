@@ -12,9 +12,11 @@ export type { IdentityAttribute, ModuleDescriptor, OperationDescriptor } from '.
 export type {
   CallOptions,
   CallResultOf,
+  DataArgumentOf,
   DataInputOf,
   DataOutputOf,
   EnvelopeInputOf,
   Input,
 } from './call-shapes.js';
 export type { MmsResult } from './client/result.js';
+export type { FieldDoc, FieldDocEntry } from './field-docs.js';

@@ -1,7 +1,9 @@
 /** All generated files of a release, as path → content (paths relative to generated/). */
 import type { SchemaModel } from '../model/model.js';
 import { MODULE_NAMES, isServiceModule, type ModuleName } from '../schemas.js';
+import { emitAnswerOnly } from './answer-only.js';
 import { emitDescriptors } from './descriptors.js';
+import { emitFieldDocs, releaseFieldDocs } from './field-docs.js';
 import { header } from './header.js';
 import { moduleIdentifier, quote, SUPPORT_FROM_MODULE } from './names.js';
 import { emitServices } from './services.js';
@@ -14,12 +16,13 @@ import { compareStrings } from '../order.js';
 export function emitRelease(release: string, models: Map<ModuleName, SchemaModel>): Map<string, string> {
   const out = new Map<string, string>();
   const payloadModules = MODULE_NAMES.filter(isPayloadModule);
+  const docs = releaseFieldDocs(models);
   for (const module of MODULE_NAMES) {
     const model = models.get(module)!;
     const inputs = [{ file: model.file, sha256: model.sha256 }];
     if (model.codeNamesFrom) inputs.push(model.codeNamesFrom);
     const head = header({ release, inputs });
-    out.set(`${module}/types.ts`, emitTypes(model, head));
+    out.set(`${module}/types.ts`, emitTypes(model, head, docs));
     out.set(`${module}/descriptors.ts`, emitDescriptors(model, head, release));
     const exports = [
       `export * from './types.js';`,
@@ -50,6 +53,10 @@ export function emitRelease(release: string, models: Map<ModuleName, SchemaModel
       `} as const;\n\n` +
       `/** The MMS web services (SOAPAction, path, request types, attachment limit), by interface. */\n` +
       `export { services } from './services.js';\n\n` +
+      `/** What member names mean, and their units (the texts of the doc comments). */\n` +
+      `export { FIELD_DOCS } from './field-docs.js';\n\n` +
+      `/** Members only answers carry: never part of a request. */\n` +
+      `export { ANSWER_ONLY_MEMBERS, type AnswerOnlyMember } from './answer-only.js';\n\n` +
       `/** A method for every operation, and the reference client's method names. */\n` +
       `export { REFERENCE_NAMES, type OperationMethods, type ReferenceMethods, type ReferenceName } from './methods.js';\n\n` +
       `/** Every operation of the MMS, by catalog id. */\nexport const operations = {\n` +
@@ -60,6 +67,8 @@ export function emitRelease(release: string, models: Map<ModuleName, SchemaModel
       `;\n\nexport type OperationId = keyof OperationTypes;\n`,
   );
   out.set('methods.ts', emitMethods(models, all));
+  out.set('answer-only.ts', emitAnswerOnly(header({ release, inputs: [] })));
+  out.set('field-docs.ts', emitFieldDocs(docs, header({ release, inputs: [] })));
   const services = MODULE_NAMES.filter(isServiceModule).map((m) => {
     const model = models.get(m)!;
     if (!model.service)

@@ -16,8 +16,10 @@ import { byKey, compareStrings } from '../order.js';
 const SHAPES =
   `/** The envelope attributes of an operation; the identity attributes are optional (the client fills them in). */\n` +
   `export type EnvelopeInput<K extends OperationId> = EnvelopeInputOf<OperationTypes[K]>;\n` +
-  `/** The data of an operation: one item, or for operations on many items one or a list. */\n` +
+  `/** One data item of an operation's request, without the members only answers carry. */\n` +
   `export type DataInput<K extends OperationId> = DataInputOf<OperationTypes[K]>;\n` +
+  `/** What a call's \`data\` argument takes: one item, or for operations on many items one or a list. */\n` +
+  `export type DataArgument<K extends OperationId> = DataArgumentOf<OperationTypes[K]>;\n` +
   `/** What a call's \`data\` holds: the results where the MMS puts them, a list when they repeat. */\n` +
   `export type DataOutput<K extends OperationId> = DataOutputOf<OperationTypes[K]>;\n` +
   `export type CallResult<K extends OperationId> = CallResultOf<OperationTypes[K]>;\n`;
@@ -35,7 +37,7 @@ function referenceDeclaration(
   if (ref.shape === 'transactionId') {
     return `${doc}  ${name}(${ref.parameter}: string, options?: CallOptions): Promise<CallResult<${id}>>;\n`;
   }
-  const item = `Input<${moduleIdentifier(module)}.${typeIdentifier(op.dataType)}>`;
+  const item = `DataInput<${id}>`;
   const [data, returns] =
     ref.shape === 'one'
       ? [item, `MmsResult<${moduleIdentifier(module)}.${typeIdentifier(op.result!.type)} | undefined>`]
@@ -86,7 +88,7 @@ export function emitMethods(models: Map<ModuleName, SchemaModel>, header: string
     .sort(byKey((e) => e.id));
   const reference = referenceNames(models);
   return (
-    `${header}import type {\n  CallOptions,\n  CallResultOf,\n  DataInputOf,\n  DataOutputOf,\n  EnvelopeInputOf,\n  Input,\n  MmsResult,\n} from '${SUPPORT_FROM_TOP}';\n` +
+    `${header}import type {\n  CallOptions,\n  CallResultOf,\n  DataArgumentOf,\n  DataInputOf,\n  DataOutputOf,\n  EnvelopeInputOf,\n  MmsResult,\n} from '${SUPPORT_FROM_TOP}';\n` +
     `import type { OperationId, OperationTypes } from './index.js';\n` +
     reference.modules
       .map((m) => `import type * as ${moduleIdentifier(m)} from './${m}/types.js';\n`)

@@ -50,6 +50,7 @@ export function emitOperations(model: SchemaModel, header: string): string {
           : []),
       ].join(', ')} }`,
       `identity: [${op.identity!.map(quote).join(', ')}]`,
+      ...(op.answerOnly ? [`answerOnly: [${op.answerOnly.map(quote).join(', ')}]`] : []),
       `audience: [${op.audience!.map(quote).join(', ')}]`,
       ...(op.files ? ['files: true'] : []),
       `method: ${quote(methodName(op.id))}`,
@@ -77,6 +78,7 @@ export function emitOperations(model: SchemaModel, header: string): string {
       `    result: ${result};\n` +
       `    resultMany: ${op.result!.many};\n` +
       `    resultDocument: ${quote(document?.module ?? model.module)};\n` +
+      `    answerOnly: ${op.answerOnly ? op.answerOnly.map(quote).join(' | ') : 'never'};\n` +
       `  };\n`
     );
   });
@@ -113,7 +115,7 @@ export function methodDeclarations(model: SchemaModel): { id: string; text: stri
       `   * Open to: ${op.audience!.map((a) => a.toUpperCase()).join(', ')}.${op.kind === 'submit' ? ' A submission: not retried once it may have reached the MMS.' : ''}\n` +
       `   * Same as \`client.request(${quote(op.id)}, attributes, data, options)\`.\n` +
       `   */\n` +
-      `  ${methodName(op.id)}(\n    attributes: EnvelopeInput<${quote(op.id)}>,\n    data: DataInput<${quote(op.id)}>,\n    options?: CallOptions,\n  ): Promise<CallResult<${quote(op.id)}>>;\n`;
+      `  ${methodName(op.id)}(\n    attributes: EnvelopeInput<${quote(op.id)}>,\n    data: DataArgument<${quote(op.id)}>,\n    options?: CallOptions,\n  ): Promise<CallResult<${quote(op.id)}>>;\n`;
     return { id: op.id, text };
   });
 }

@@ -10,9 +10,10 @@ import {
 } from '../model/model.js';
 import { BUILTIN_REPRESENTATION, type Builtin } from '../../src/xml/descriptors.js';
 import { propertyKey, quote, typeIdentifier } from './names.js';
-import { propertiesOf } from './properties.js';
+import { propertiesOf, type PropertyModel } from './properties.js';
 import { byKey } from '../order.js';
 import { MEANINGS } from '../overlays/enum-names.js';
+import { fieldDocText, resolveFieldDoc, wrapWords, type FieldDocEntry } from '../../src/field-docs.js';
 
 const BUILTIN_NOTES: Readonly<Record<string, string>> = {
   'xs:date': 'xs:date, JST wall-clock date `YYYY-MM-DD`',
@@ -28,9 +29,14 @@ export function tsTypeOf(type: TypeName): string {
   return typeIdentifier(type);
 }
 
-export function describeFacets(facets: Facets): string[] {
+/** The facets, a line each; an enumeration's codes with their readable names where `names` has them. */
+export function describeFacets(facets: Facets, names?: CodeNames): string[] {
   const lines: string[] = [];
-  if (facets.enumeration) lines.push(`enumeration: ${facets.enumeration.join(', ')}`);
+  const code = (c: string): string => {
+    const name = names?.byCode.get(c);
+    return name !== undefined ? `${c} (${name})` : c;
+  };
+  if (facets.enumeration) lines.push(`enumeration: ${[...new Set(facets.enumeration)].map(code).join(', ')}`);
   for (const key of [
     'length',
     'minLength',
@@ -116,17 +122,52 @@ function emitSimple(model: SchemaModel, type: SimpleTypeModel): string {
   return doc(description) + `export type ${id} = ${type.js};\n`;
 }
 
-function emitComplex(model: SchemaModel, type: ComplexTypeModel, withAttributes: boolean): string {
+/** What a member's type says: the built-in's format, or the named type with its facets (a line each). */
+function typeNotes(model: SchemaModel, ref: TypeName): { summary: string; facets: string[] } {
+  if (isBuiltin(ref)) return { summary: BUILTIN_NOTES[ref] ?? ref, facets: [] };
+  const type = model.types.get(ref);
+  if (type?.kind !== 'simple') return { summary: `type ${ref}`, facets: [] };
+  const facets = describeFacets(type.facets ?? {}, type.names);
+  return { summary: `type ${ref} (${type.builtin})`, facets: facets.map((l) => `- ${l}`) };
+}
+
+/**
+ * A member's doc: its meaning and unit where the meanings overlay has them,
+ * then occurrence and type, then the facets of its type, so that hovering
+ * the member shows what the validator checks.
+ */
+function memberDoc(
+  model: SchemaModel,
+  owner: ComplexTypeModel,
+  p: PropertyModel,
+  docs: Readonly<Record<string, FieldDocEntry>>,
+): string[] {
+  const meaning = p.kind === 'text' ? undefined : resolveFieldDoc(docs, owner.name, p.name);
+  const notes = [p.occurrence];
+  if (p.default !== undefined) notes.push(`default ${p.default}`);
+  if (p.fixed !== undefined) notes.push(`fixed ${p.fixed}`);
+  const { summary, facets } = typeNotes(model, p.type);
+  notes.push(summary);
+  return [
+    ...(meaning ? [...wrapWords(fieldDocText(meaning), 96), ''] : []),
+    `${notes.join('; ')}.`,
+    ...facets,
+  ];
+}
+
+function emitComplex(
+  model: SchemaModel,
+  type: ComplexTypeModel,
+  withAttributes: boolean,
+  docs: Readonly<Record<string, FieldDocEntry>>,
+): string {
   const id = typeIdentifier(type.name);
   const props = propertiesOf(type, model.file);
-  const member = (p: (typeof props)[number]): string => {
-    const notes = [p.occurrence];
-    if (p.default !== undefined) notes.push(`default ${p.default}`);
-    if (p.fixed !== undefined) notes.push(`fixed ${p.fixed}`);
-    notes.push(isBuiltin(p.type) ? (BUILTIN_NOTES[p.type] ?? p.type) : `type ${p.type}`);
+  const member = (p: PropertyModel): string => {
     const tsType = tsTypeOf(p.type) + (p.array ? '[]' : '');
     return (
-      doc([`${notes.join('; ')}.`], '  ') + `  ${propertyKey(p.name)}${p.optional ? '?' : ''}: ${tsType};\n`
+      doc(memberDoc(model, type, p, docs), '  ') +
+      `  ${propertyKey(p.name)}${p.optional ? '?' : ''}: ${tsType};\n`
     );
   };
   const head = doc([`${model.file}, complexType \`${type.name}\`${type.anonymous ? ' (anonymous)' : ''}.`]);
@@ -154,7 +195,11 @@ export function attributeCarriers(model: SchemaModel): Set<string> {
   return carriers;
 }
 
-export function emitTypes(model: SchemaModel, header: string): string {
+export function emitTypes(
+  model: SchemaModel,
+  header: string,
+  docs: Readonly<Record<string, FieldDocEntry>> = {},
+): string {
   const carriers = attributeCarriers(model);
   const names = [...model.types.keys()].sort();
   const ids = new Map<string, string>();
@@ -166,7 +211,9 @@ export function emitTypes(model: SchemaModel, header: string): string {
   }
   const parts = names.map((name) => {
     const type = model.types.get(name)!;
-    return type.kind === 'simple' ? emitSimple(model, type) : emitComplex(model, type, carriers.has(name));
+    return type.kind === 'simple'
+      ? emitSimple(model, type)
+      : emitComplex(model, type, carriers.has(name), docs);
   });
   const elements = [...model.elements.values()]
     .sort(byKey((e) => e.name))

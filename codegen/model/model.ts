@@ -146,6 +146,8 @@ export interface OperationModel {
   kind?: OperationKind;
   /** Envelope (or root) attributes the client fills in from its own identity, in schema order. */
   identity?: IdentityAttribute[];
+  /** Filled by passes/answer-only: members of the data type only answers carry (never sent). */
+  answerOnly?: readonly string[];
 }
 
 /** What the WSDL binds: read by read/wsdl.ts from `wsdl:binding` and `wsdl:service`. */

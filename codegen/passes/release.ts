@@ -3,7 +3,8 @@
  * passed on its own (model/build.ts): results that come in another module's
  * document (overlays/result-documents.ts), and the agreement of each payload
  * module's `requestType` with the request types its service's WSDL accepts,
- * and the readable names of codes (passes/code-names.ts).
+ * the readable names of codes (passes/code-names.ts), and the members only
+ * answers carry (passes/answer-only.ts).
  */
 import type { SchemaModel } from '../model/model.js';
 import { readReferenceEnumerations, type ReferenceEnumerations } from '../overlays/enum-names.js';
@@ -11,6 +12,7 @@ import { RESULT_DOCUMENTS, type ResultDocument } from '../overlays/result-docume
 import { repoRoot, SERVICE_MODULES, type ModuleName } from '../schemas.js';
 import { isPayloadModule, PAYLOAD_MODULES } from './catalog.js';
 import { nameCodes } from './code-names.js';
+import { markAnswerOnly } from './answer-only.js';
 
 export function linkResultDocuments(
   models: ReadonlyMap<ModuleName, SchemaModel>,
@@ -64,4 +66,5 @@ export function linkRelease(
   linkResultDocuments(models);
   checkRequestTypes(models);
   nameCodes(models, reference);
+  markAnswerOnly(models);
 }

@@ -519,6 +519,7 @@ export const operations = {
     companions: ['StandingData'],
     result: { envelope: 'MarketSubmit', element: 'BupSubmit', type: 'BupSubmitType', many: true },
     identity: ['ParticipantName', 'UserName'],
+    answerOnly: ['BspParticipantName', 'CompanyShortName', 'Area', 'ResourceShortName', 'SystemCode'],
     audience: ['bsp'],
     method: 'marketSubmitBupSubmit',
   },
@@ -707,6 +708,7 @@ export interface OperationTypes {
     result: T.OfferCancelType;
     resultMany: true;
     resultDocument: 'market';
+    answerOnly: never;
   };
   /** `AllocatedTielineCapacityQuery` in `MarketQuery` (mi-market.xsd, type `AllocatedTielineCapacityQueryType`), on MI as `mp.market`. */
   MarketQuery_AllocatedTielineCapacityQuery: {
@@ -716,6 +718,7 @@ export interface OperationTypes {
     result: T.AllocatedTielineCapacityQueryType;
     resultMany: false;
     resultDocument: 'market';
+    answerOnly: never;
   };
   /** `AllowableInterareaAwardQuery` in `MarketQuery` (mi-market.xsd, type `AllowableInterareaAwardQueryType`), on MI as `mp.market`. */
   MarketQuery_AllowableInterareaAwardQuery: {
@@ -725,6 +728,7 @@ export interface OperationTypes {
     result: T.AllowableInterareaAwardSubmitType;
     resultMany: true;
     resultDocument: 'market';
+    answerOnly: never;
   };
   /** `AwardResultsQuery` in `MarketQuery` (mi-market.xsd, type `AwardResultsQueryType`), on MI as `mp.market`. */
   MarketQuery_AwardResultsQuery: {
@@ -734,6 +738,7 @@ export interface OperationTypes {
     result: T.AwardResultsQueryType;
     resultMany: false;
     resultDocument: 'market';
+    answerOnly: never;
   };
   /** `AwardResultsSummaryQuery` in `MarketQuery` (mi-market.xsd, type `AwardResultsSummaryQueryType`), on MI as `mp.market`. */
   MarketQuery_AwardResultsSummaryQuery: {
@@ -743,6 +748,7 @@ export interface OperationTypes {
     result: T.AwardResultsSummaryQueryType;
     resultMany: false;
     resultDocument: 'market';
+    answerOnly: never;
   };
   /** `BaselineLoadFileListQuery` in `MarketQuery` (mi-market.xsd, type `BaselineLoadFileListQueryType`), on MI as `mp.market`. */
   MarketQuery_BaselineLoadFileListQuery: {
@@ -752,6 +758,7 @@ export interface OperationTypes {
     result: T.BaselineLoadSubmitType;
     resultMany: false;
     resultDocument: 'market';
+    answerOnly: never;
   };
   /** `BupQuery` in `MarketQuery` (mi-market.xsd, type `BupQueryType`), on MI as `mp.market`. */
   MarketQuery_BupQuery: {
@@ -761,6 +768,7 @@ export interface OperationTypes {
     result: T.BupSubmitType;
     resultMany: true;
     resultDocument: 'market';
+    answerOnly: never;
   };
   /** `FringeQuery` in `MarketQuery` (mi-market.xsd, type `FringeQueryType`), on MI as `mp.market`. */
   MarketQuery_FringeQuery: {
@@ -770,6 +778,7 @@ export interface OperationTypes {
     result: T.FringeSubmitType;
     resultMany: true;
     resultDocument: 'market';
+    answerOnly: never;
   };
   /** `MeritOrderListQuery` in `MarketQuery` (mi-market.xsd, type `MeritOrderListQueryType`), on MI as `mp.market`. */
   MarketQuery_MeritOrderListQuery: {
@@ -779,6 +788,7 @@ export interface OperationTypes {
     result: T.MeritOrderListQueryType;
     resultMany: false;
     resultDocument: 'market';
+    answerOnly: never;
   };
   /** `OfferQuery` in `MarketQuery` (mi-market.xsd, type `OfferQueryType`), on MI as `mp.market`. */
   MarketQuery_OfferQuery: {
@@ -788,6 +798,7 @@ export interface OperationTypes {
     result: T.OfferDataSubmitType;
     resultMany: true;
     resultDocument: 'market';
+    answerOnly: never;
   };
   /** `OfflineFrameQuery` in `MarketQuery` (mi-market.xsd, type `OfflineFrameQueryType`), on MI as `mp.market`. */
   MarketQuery_OfflineFrameQuery: {
@@ -797,6 +808,7 @@ export interface OperationTypes {
     result: T.OfflineFrameSubmitType;
     resultMany: true;
     resultDocument: 'market';
+    answerOnly: never;
   };
   /** `OfflineFrameUsageQuery` in `MarketQuery` (mi-market.xsd, type `OfflineFrameUsageQueryType`), on MI as `mp.market`. */
   MarketQuery_OfflineFrameUsageQuery: {
@@ -806,6 +818,7 @@ export interface OperationTypes {
     result: T.OfflineFrameUsageQueryType;
     resultMany: false;
     resultDocument: 'market';
+    answerOnly: never;
   };
   /** `ReserveRequirementQuery` in `MarketQuery` (mi-market.xsd, type `ReserveRequirementQueryType`), on MI as `mp.market`. */
   MarketQuery_ReserveRequirementQuery: {
@@ -815,6 +828,7 @@ export interface OperationTypes {
     result: T.ReserveRequirementSubmitType;
     resultMany: true;
     resultDocument: 'market';
+    answerOnly: never;
   };
   /** `SettlementResultsFileDownloadQuery` in `MarketQuery` (mi-market.xsd, type `SettlementResultsFileDownloadQueryType`), on MI as `mp.market`. */
   MarketQuery_SettlementResultsFileDownloadQuery: {
@@ -824,6 +838,7 @@ export interface OperationTypes {
     result: T.SettlementResultsFileDownloadQueryType;
     resultMany: false;
     resultDocument: 'market';
+    answerOnly: never;
   };
   /** `SettlementResultsFileListQuery` in `MarketQuery` (mi-market.xsd, type `SettlementResultsFileListQueryType`), on MI as `mp.market`. */
   MarketQuery_SettlementResultsFileListQuery: {
@@ -833,6 +848,7 @@ export interface OperationTypes {
     result: T.SettlementResultsSubmitType;
     resultMany: false;
     resultDocument: 'market';
+    answerOnly: never;
   };
   /** `SwitchQuery` in `MarketQuery` (mi-market.xsd, type `SwitchQueryType`), on MI as `mp.market`. */
   MarketQuery_SwitchQuery: {
@@ -842,6 +858,7 @@ export interface OperationTypes {
     result: T.SwitchQueryType;
     resultMany: false;
     resultDocument: 'market';
+    answerOnly: never;
   };
   /** `TielineQuery` in `MarketQuery` (mi-market.xsd, type `TielineQueryType`), on MI as `mp.market`. */
   MarketQuery_TielineQuery: {
@@ -851,6 +868,7 @@ export interface OperationTypes {
     result: T.TielineQueryType;
     resultMany: false;
     resultDocument: 'market';
+    answerOnly: never;
   };
   /** `TsoRequestQuery` in `MarketQuery` (mi-market.xsd, type `TsoRequestQueryType`), on MI as `mp.market`. */
   MarketQuery_TsoRequestQuery: {
@@ -860,6 +878,7 @@ export interface OperationTypes {
     result: T.TsoRequestQueryType;
     resultMany: false;
     resultDocument: 'market';
+    answerOnly: never;
   };
   /** `UpperLimitTielineQuery` in `MarketQuery` (mi-market.xsd, type `UpperLimitTielineQueryType`), on MI as `mp.market`. */
   MarketQuery_UpperLimitTielineQuery: {
@@ -869,6 +888,7 @@ export interface OperationTypes {
     result: T.UpperLimitTielineSubmitType;
     resultMany: true;
     resultDocument: 'market';
+    answerOnly: never;
   };
   /** `AllowableInterareaAward` in `MarketSubmit` (mi-market.xsd, type `AllowableInterareaAwardSubmitType`), on MI as `mp.market`. */
   MarketSubmit_AllowableInterareaAward: {
@@ -878,6 +898,7 @@ export interface OperationTypes {
     result: T.AllowableInterareaAwardSubmitType;
     resultMany: true;
     resultDocument: 'market';
+    answerOnly: never;
   };
   /** `BaselineLoad` in `MarketSubmit` (mi-market.xsd, type `BaselineLoadSubmitType`), on MI as `mp.market`. */
   MarketSubmit_BaselineLoad: {
@@ -887,6 +908,7 @@ export interface OperationTypes {
     result: T.BaselineLoadSubmitType;
     resultMany: false;
     resultDocument: 'market';
+    answerOnly: never;
   };
   /** `BupSubmit` in `MarketSubmit` (mi-market.xsd, type `BupSubmitType`), on MI as `mp.market`. */
   MarketSubmit_BupSubmit: {
@@ -896,6 +918,7 @@ export interface OperationTypes {
     result: T.BupSubmitType;
     resultMany: true;
     resultDocument: 'market';
+    answerOnly: 'BspParticipantName' | 'CompanyShortName' | 'Area' | 'ResourceShortName' | 'SystemCode';
   };
   /** `FringeSubmit` in `MarketSubmit` (mi-market.xsd, type `FringeSubmitType`), on MI as `mp.market`. */
   MarketSubmit_FringeSubmit: {
@@ -905,6 +928,7 @@ export interface OperationTypes {
     result: T.FringeSubmitType;
     resultMany: true;
     resultDocument: 'market';
+    answerOnly: never;
   };
   /** `OfferData` in `MarketSubmit` (mi-market.xsd, type `OfferDataSubmitType`), on MI as `mp.market`. */
   MarketSubmit_OfferData: {
@@ -914,6 +938,7 @@ export interface OperationTypes {
     result: T.OfferDataSubmitType;
     resultMany: true;
     resultDocument: 'market';
+    answerOnly: never;
   };
   /** `OfflineFrameSubmit` in `MarketSubmit` (mi-market.xsd, type `OfflineFrameSubmitType`), on MI as `mp.market`. */
   MarketSubmit_OfflineFrameSubmit: {
@@ -923,6 +948,7 @@ export interface OperationTypes {
     result: T.OfflineFrameSubmitType;
     resultMany: true;
     resultDocument: 'market';
+    answerOnly: never;
   };
   /** `ReserveRequirement` in `MarketSubmit` (mi-market.xsd, type `ReserveRequirementSubmitType`), on MI as `mp.market`. */
   MarketSubmit_ReserveRequirement: {
@@ -932,6 +958,7 @@ export interface OperationTypes {
     result: T.ReserveRequirementSubmitType;
     resultMany: true;
     resultDocument: 'market';
+    answerOnly: never;
   };
   /** `SettlementResults` in `MarketSubmit` (mi-market.xsd, type `SettlementResultsSubmitType`), on MI as `mp.market`. */
   MarketSubmit_SettlementResults: {
@@ -941,6 +968,7 @@ export interface OperationTypes {
     result: T.SettlementResultsSubmitType;
     resultMany: false;
     resultDocument: 'market';
+    answerOnly: never;
   };
   /** `StandingData` in `MarketSubmit` (mi-market.xsd, type `StandingDataType`), on MI as `mp.market`. */
   MarketSubmit_StandingData: {
@@ -950,6 +978,7 @@ export interface OperationTypes {
     result: T.StandingDataType;
     resultMany: false;
     resultDocument: 'market';
+    answerOnly: never;
   };
   /** `Switch` in `MarketSubmit` (mi-market.xsd, type `SwitchSubmitType`), on MI as `mp.market`. */
   MarketSubmit_Switch: {
@@ -959,6 +988,7 @@ export interface OperationTypes {
     result: T.SwitchSubmitType;
     resultMany: false;
     resultDocument: 'market';
+    answerOnly: never;
   };
   /** `UpperLimitTieline` in `MarketSubmit` (mi-market.xsd, type `UpperLimitTielineSubmitType`), on MI as `mp.market`. */
   MarketSubmit_UpperLimitTieline: {
@@ -968,5 +998,6 @@ export interface OperationTypes {
     result: T.UpperLimitTielineSubmitType;
     resultMany: true;
     resultDocument: 'market';
+    answerOnly: never;
   };
 }

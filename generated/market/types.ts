@@ -21,67 +21,220 @@ export interface AbcBandsType {
 
 /** mi-market.xsd, complexType `AllocatedTielineCapacityDataType`. */
 export interface AllocatedTielineCapacityDataType {
-  /** attribute, required; type CommodityCategoryType. */
+  /**
+   * attribute, required; type CommodityCategoryType (string).
+   * - enumeration: 1000, 2100, 2200, 3100, 3200, 4000, 5000
+   */
   CommodityCategory: CommodityCategoryType;
-  /** attribute, optional; type MwValue7.3Type. */
+  /**
+   * attribute, optional; type MwValue7.3Type (decimal).
+   * - minInclusive: -9999.999
+   * - maxInclusive: 9999.999
+   * - fractionDigits: 3
+   */
   AllocCapacityForward?: MwValue7_3Type;
-  /** attribute, optional; type MwValue7.3Type. */
+  /**
+   * attribute, optional; type MwValue7.3Type (decimal).
+   * - minInclusive: -9999.999
+   * - maxInclusive: 9999.999
+   * - fractionDigits: 3
+   */
   AllocCapacityBackward?: MwValue7_3Type;
-  /** attribute, optional; type MwValue7.3Type. */
+  /**
+   * attribute, optional; type MwValue7.3Type (decimal).
+   * - minInclusive: -9999.999
+   * - maxInclusive: 9999.999
+   * - fractionDigits: 3
+   */
   AllocFence1Forward?: MwValue7_3Type;
-  /** attribute, optional; type MwValue7.3Type. */
+  /**
+   * attribute, optional; type MwValue7.3Type (decimal).
+   * - minInclusive: -9999.999
+   * - maxInclusive: 9999.999
+   * - fractionDigits: 3
+   */
   AllocFence1Backward?: MwValue7_3Type;
-  /** attribute, optional; type MwValue7.3Type. */
+  /**
+   * attribute, optional; type MwValue7.3Type (decimal).
+   * - minInclusive: -9999.999
+   * - maxInclusive: 9999.999
+   * - fractionDigits: 3
+   */
   AllocFence2Forward?: MwValue7_3Type;
-  /** attribute, optional; type MwValue7.3Type. */
+  /**
+   * attribute, optional; type MwValue7.3Type (decimal).
+   * - minInclusive: -9999.999
+   * - maxInclusive: 9999.999
+   * - fractionDigits: 3
+   */
   AllocFence2Backward?: MwValue7_3Type;
-  /** attribute, optional; type MwValue7.3Type. */
+  /**
+   * attribute, optional; type MwValue7.3Type (decimal).
+   * - minInclusive: -9999.999
+   * - maxInclusive: 9999.999
+   * - fractionDigits: 3
+   */
   AllocFence3Forward?: MwValue7_3Type;
-  /** attribute, optional; type MwValue7.3Type. */
+  /**
+   * attribute, optional; type MwValue7.3Type (decimal).
+   * - minInclusive: -9999.999
+   * - maxInclusive: 9999.999
+   * - fractionDigits: 3
+   */
   AllocFence3Backward?: MwValue7_3Type;
-  /** attribute, optional; type MwValue7.3Type. */
+  /**
+   * attribute, optional; type MwValue7.3Type (decimal).
+   * - minInclusive: -9999.999
+   * - maxInclusive: 9999.999
+   * - fractionDigits: 3
+   */
   AllocFence4Forward?: MwValue7_3Type;
-  /** attribute, optional; type MwValue7.3Type. */
+  /**
+   * attribute, optional; type MwValue7.3Type (decimal).
+   * - minInclusive: -9999.999
+   * - maxInclusive: 9999.999
+   * - fractionDigits: 3
+   */
   AllocFence4Backward?: MwValue7_3Type;
-  /** attribute, optional; type MwValue7.3Type. */
+  /**
+   * attribute, optional; type MwValue7.3Type (decimal).
+   * - minInclusive: -9999.999
+   * - maxInclusive: 9999.999
+   * - fractionDigits: 3
+   */
   DkwForwardMargin?: MwValue7_3Type;
-  /** attribute, optional; type MwValue7.3Type. */
+  /**
+   * attribute, optional; type MwValue7.3Type (decimal).
+   * - minInclusive: -9999.999
+   * - maxInclusive: 9999.999
+   * - fractionDigits: 3
+   */
   DkwBackwardMargin?: MwValue7_3Type;
-  /** attribute, optional; type MwValue7.3Type. */
+  /**
+   * attribute, optional; type MwValue7.3Type (decimal).
+   * - minInclusive: -9999.999
+   * - maxInclusive: 9999.999
+   * - fractionDigits: 3
+   */
   FenceDkw1ForwardMargin?: MwValue7_3Type;
-  /** attribute, optional; type MwValue7.3Type. */
+  /**
+   * attribute, optional; type MwValue7.3Type (decimal).
+   * - minInclusive: -9999.999
+   * - maxInclusive: 9999.999
+   * - fractionDigits: 3
+   */
   FenceDkw1BackwardMargin?: MwValue7_3Type;
-  /** attribute, optional; type MwValue7.3Type. */
+  /**
+   * attribute, optional; type MwValue7.3Type (decimal).
+   * - minInclusive: -9999.999
+   * - maxInclusive: 9999.999
+   * - fractionDigits: 3
+   */
   FenceDkw2ForwardMargin?: MwValue7_3Type;
-  /** attribute, optional; type MwValue7.3Type. */
+  /**
+   * attribute, optional; type MwValue7.3Type (decimal).
+   * - minInclusive: -9999.999
+   * - maxInclusive: 9999.999
+   * - fractionDigits: 3
+   */
   FenceDkw2BackwardMargin?: MwValue7_3Type;
-  /** attribute, optional; type MwValue7.3Type. */
+  /**
+   * attribute, optional; type MwValue7.3Type (decimal).
+   * - minInclusive: -9999.999
+   * - maxInclusive: 9999.999
+   * - fractionDigits: 3
+   */
   FenceDkw3ForwardMargin?: MwValue7_3Type;
-  /** attribute, optional; type MwValue7.3Type. */
+  /**
+   * attribute, optional; type MwValue7.3Type (decimal).
+   * - minInclusive: -9999.999
+   * - maxInclusive: 9999.999
+   * - fractionDigits: 3
+   */
   FenceDkw3BackwardMargin?: MwValue7_3Type;
-  /** attribute, optional; type MwValue7.3Type. */
+  /**
+   * attribute, optional; type MwValue7.3Type (decimal).
+   * - minInclusive: -9999.999
+   * - maxInclusive: 9999.999
+   * - fractionDigits: 3
+   */
   FenceDkw4ForwardMargin?: MwValue7_3Type;
-  /** attribute, optional; type MwValue7.3Type. */
+  /**
+   * attribute, optional; type MwValue7.3Type (decimal).
+   * - minInclusive: -9999.999
+   * - maxInclusive: 9999.999
+   * - fractionDigits: 3
+   */
   FenceDkw4BackwardMargin?: MwValue7_3Type;
-  /** attribute, optional; type MwPosValue7.3Type. */
+  /**
+   * attribute, optional; type MwPosValue7.3Type (decimal).
+   * - minInclusive: 0.000
+   * - maxInclusive: 9999.999
+   * - fractionDigits: 3
+   */
   NetAtcForward?: MwPosValue7_3Type;
-  /** attribute, optional; type MwNegValue7.3Type. */
+  /**
+   * attribute, optional; type MwNegValue7.3Type (decimal).
+   * - minInclusive: -9999.999
+   * - maxInclusive: 0
+   * - fractionDigits: 3
+   */
   NetAtcBackward?: MwNegValue7_3Type;
-  /** attribute, optional; type MwPosValue7.3Type. */
+  /**
+   * attribute, optional; type MwPosValue7.3Type (decimal).
+   * - minInclusive: 0.000
+   * - maxInclusive: 9999.999
+   * - fractionDigits: 3
+   */
   NetFenceAtc1Forward?: MwPosValue7_3Type;
-  /** attribute, optional; type MwNegValue7.3Type. */
+  /**
+   * attribute, optional; type MwNegValue7.3Type (decimal).
+   * - minInclusive: -9999.999
+   * - maxInclusive: 0
+   * - fractionDigits: 3
+   */
   NetFenceAtc1Backward?: MwNegValue7_3Type;
-  /** attribute, optional; type MwPosValue7.3Type. */
+  /**
+   * attribute, optional; type MwPosValue7.3Type (decimal).
+   * - minInclusive: 0.000
+   * - maxInclusive: 9999.999
+   * - fractionDigits: 3
+   */
   NetFenceAtc2Forward?: MwPosValue7_3Type;
-  /** attribute, optional; type MwNegValue7.3Type. */
+  /**
+   * attribute, optional; type MwNegValue7.3Type (decimal).
+   * - minInclusive: -9999.999
+   * - maxInclusive: 0
+   * - fractionDigits: 3
+   */
   NetFenceAtc2Backward?: MwNegValue7_3Type;
-  /** attribute, optional; type MwPosValue7.3Type. */
+  /**
+   * attribute, optional; type MwPosValue7.3Type (decimal).
+   * - minInclusive: 0.000
+   * - maxInclusive: 9999.999
+   * - fractionDigits: 3
+   */
   NetFenceAtc3Forward?: MwPosValue7_3Type;
-  /** attribute, optional; type MwNegValue7.3Type. */
+  /**
+   * attribute, optional; type MwNegValue7.3Type (decimal).
+   * - minInclusive: -9999.999
+   * - maxInclusive: 0
+   * - fractionDigits: 3
+   */
   NetFenceAtc3Backward?: MwNegValue7_3Type;
-  /** attribute, optional; type MwPosValue7.3Type. */
+  /**
+   * attribute, optional; type MwPosValue7.3Type (decimal).
+   * - minInclusive: 0.000
+   * - maxInclusive: 9999.999
+   * - fractionDigits: 3
+   */
   NetFenceAtc4Forward?: MwPosValue7_3Type;
-  /** attribute, optional; type MwNegValue7.3Type. */
+  /**
+   * attribute, optional; type MwNegValue7.3Type (decimal).
+   * - minInclusive: -9999.999
+   * - maxInclusive: 0
+   * - fractionDigits: 3
+   */
   NetFenceAtc4Backward?: MwNegValue7_3Type;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -97,11 +250,23 @@ export interface AllocatedTielineCapacityQueryResponseType {
 
 /** mi-market.xsd, complexType `AllocatedTielineCapacityQueryType`. */
 export interface AllocatedTielineCapacityQueryType {
-  /** attribute, optional; type InterconEquipmentType. */
+  /**
+   * attribute, optional; type InterconEquipmentType (string).
+   * - length: 2
+   */
   InterconEquipment?: InterconEquipmentType;
-  /** attribute, optional; default NOT_DONE; type ValidationStatusType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; default NOT_DONE; type ValidationStatusType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), PASSED_PARTIAL (PASSED_PARTIAL), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationStatusType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -111,11 +276,22 @@ export interface AllocatedTielineCapacityQueryType {
 
 /** mi-market.xsd, complexType `AllocatedTielineCapacityType`. */
 export interface AllocatedTielineCapacityType {
-  /** attribute, required; type InterconEquipmentType. */
+  /**
+   * attribute, required; type InterconEquipmentType (string).
+   * - length: 2
+   */
   InterconEquipment: InterconEquipmentType;
-  /** attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset. */
+  /**
+   * Start of the period, JST.
+   *
+   * attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset.
+   */
   StartTime: string;
-  /** attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset. */
+  /**
+   * End of the period, JST.
+   *
+   * attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset.
+   */
   EndTime: string;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -125,13 +301,32 @@ export interface AllocatedTielineCapacityType {
 
 /** mi-market.xsd, complexType `AllowableInterareaAwardQueryType`. */
 export interface AllowableInterareaAwardQueryType {
-  /** attribute, required; type MarketTypeType. */
+  /**
+   * Market the data belongs to.
+   *
+   * attribute, required; type MarketTypeType (string).
+   * - enumeration: DAM (DAY_AHEAD), DCM (COMPOUND)
+   */
   MarketType: MarketTypeType;
-  /** attribute, optional; type AreaType. */
+  /**
+   * Area (grid region) the data applies to.
+   *
+   * attribute, optional; type AreaType (string).
+   * - enumeration: 01 (HOKKAIDO), 02 (TOHOKU), 03 (TOKYO), 04 (CHUBU), 05 (HOKURIKU), 06 (KANSAI), 07 (CHUGOKU), 08 (SHIKOKU), 09 (KYUSHU), 10 (OKINAWA)
+   */
   Area?: AreaType;
-  /** attribute, optional; default NOT_DONE; type ValidationStatusType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; default NOT_DONE; type ValidationStatusType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), PASSED_PARTIAL (PASSED_PARTIAL), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationStatusType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -139,11 +334,25 @@ export interface AllowableInterareaAwardQueryType {
 
 /** mi-market.xsd, complexType `AllowableInterareaAwardSubmitType`. */
 export interface AllowableInterareaAwardSubmitType {
-  /** attribute, required; type AreaType. */
+  /**
+   * Area (grid region) the data applies to.
+   *
+   * attribute, required; type AreaType (string).
+   * - enumeration: 01 (HOKKAIDO), 02 (TOHOKU), 03 (TOKYO), 04 (CHUBU), 05 (HOKURIKU), 06 (KANSAI), 07 (CHUGOKU), 08 (SHIKOKU), 09 (KYUSHU), 10 (OKINAWA)
+   */
   Area: AreaType;
-  /** attribute, optional; default NOT_DONE; type ValidationStatusType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; default NOT_DONE; type ValidationStatusType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), PASSED_PARTIAL (PASSED_PARTIAL), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationStatusType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -201,111 +410,445 @@ export type AttachmentActionType = (typeof AttachmentActionType)[keyof typeof At
 
 /** mi-market.xsd, complexType `AwardResultsDataType`. */
 export interface AwardResultsDataType {
-  /** attribute, required; type ContractIdType. */
+  /**
+   * Identifier of the contract.
+   *
+   * attribute, required; type ContractIdType (string).
+   * - minLength: 19
+   * - maxLength: 19
+   * - pattern: `[a-zA-Z0-9]*`
+   */
   ContractId: ContractIdType;
-  /** attribute, required; type Id18Type. */
+  /**
+   * Identifier JBMS gave the contract.
+   *
+   * attribute, required; type Id18Type (long).
+   * - minInclusive: 1
+   * - maxInclusive: 999999999999999999
+   */
   JbmsId: Id18Type;
-  /** attribute, required; type AreaType. */
+  /**
+   * Area of the awarded resource.
+   *
+   * attribute, required; type AreaType (string).
+   * - enumeration: 01 (HOKKAIDO), 02 (TOHOKU), 03 (TOKYO), 04 (CHUBU), 05 (HOKURIKU), 06 (KANSAI), 07 (CHUGOKU), 08 (SHIKOKU), 09 (KYUSHU), 10 (OKINAWA)
+   */
   Area: AreaType;
-  /** attribute, optional; type AreaType. */
+  /**
+   * Associated area; left out for BSP users.
+   *
+   * attribute, optional; type AreaType (string).
+   * - enumeration: 01 (HOKKAIDO), 02 (TOHOKU), 03 (TOKYO), 04 (CHUBU), 05 (HOKURIKU), 06 (KANSAI), 07 (CHUGOKU), 08 (SHIKOKU), 09 (KYUSHU), 10 (OKINAWA)
+   */
   LinkedArea?: AreaType;
-  /** attribute, required; type ResourceNameType. */
+  /**
+   * Code that identifies the resource.
+   *
+   * attribute, required; type ResourceNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   * - pattern: `[A-Z0-9_\-]*`
+   */
   ResourceName: ResourceNameType;
-  /** attribute, required; type ResourceShortNameType. */
+  /**
+   * Short name of the resource.
+   *
+   * attribute, required; type ResourceShortNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   * - pattern: `[　-ヿ＀-｠ﾠ-￯一-鿪]*`
+   */
   ResourceShortName: ResourceShortNameType;
-  /** attribute, required; type SystemCodeType. */
+  /**
+   * Grid code of the resource.
+   *
+   * attribute, required; type SystemCodeType (string).
+   * - length: 5
+   * - pattern: `[A-Z0-9]*`
+   */
   SystemCode: SystemCodeType;
-  /** attribute, required; type ResourceTypeType. */
+  /**
+   * Kind of resource, by how it produces electricity.
+   *
+   * attribute, required; type ResourceTypeType (string).
+   * - enumeration: 01 (THERMAL), 02 (HYDRO), 03 (PUMP), 04 (BATTERY), 05 (VPP_GEN), 06 (VPP_GEN_AND_DEM), 07 (VPP_DEM)
+   */
   ResourceType: ResourceTypeType;
-  /** attribute, optional; type DrPatternNumberType. */
+  /**
+   * Number of the DR pattern the data is for.
+   *
+   * attribute, optional; type DrPatternNumberType (int).
+   * - minInclusive: 1
+   * - maxInclusive: 500
+   */
   DrPatternNumber?: DrPatternNumberType;
-  /** attribute, optional; type DrPatternNameType. */
+  /**
+   * Name of the DR list pattern the award belongs to.
+   *
+   * attribute, optional; type DrPatternNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   * - pattern: `[　-ヿ＀-｠ﾠ-￯一-鿪]*`
+   */
   DrPatternName?: DrPatternNameType;
-  /** attribute, required; type ParticipantNameType. */
+  /**
+   * BSP the award belongs to.
+   *
+   * attribute, required; type ParticipantNameType (string).
+   * - length: 4
+   * - pattern: `[A-Z]([0-9][0-9][1-9]|[0-9][1-9][0-9]|[1-9][0-9][0-9])`
+   */
   BspParticipantName: ParticipantNameType;
-  /** attribute, required; type CompanyShortNameType. */
+  /**
+   * Short name of the counterparty.
+   *
+   * attribute, required; type CompanyShortNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   * - pattern: `[　-ヿ＀-｠ﾠ-￯一-鿪]*`
+   */
   CompanyShortName: CompanyShortNameType;
-  /** attribute, required; type OperatorCodeType. */
+  /**
+   * Code of the TSO or MO.
+   *
+   * attribute, required; type OperatorCodeType (string).
+   * - length: 4
+   * - pattern: `[A-Z0-9]*`
+   */
   OperatorCode: OperatorCodeType;
-  /** attribute, optional; type CommandOperationMethodPriSec1Type. */
+  /**
+   * How the resource is commanded and monitored for primary and secondary 1 control. Must be
+   * DEDICATED_LINE (1) when Sec1 is offered; this or CommandOperationMethodSec2Ter1Ter2 must be
+   * present.
+   *
+   * attribute, optional; type CommandOperationMethodPriSec1Type (string).
+   * - enumeration: 1 (DEDICATED_LINE), 3 (OFFLINE)
+   */
   CommandOperationMethodPriSec1?: CommandOperationMethodPriSec1Type;
-  /** attribute, optional; type CommandOperationMethodSec2Ter1Ter2Type. */
+  /**
+   * How the resource is commanded and monitored for secondary 2 and tertiary 1 and 2 control.
+   *
+   * attribute, optional; type CommandOperationMethodSec2Ter1Ter2Type (string).
+   * - enumeration: 1 (DEDICATED_LINE), 2 (SIMPLE_COMMAND)
+   */
   CommandOperationMethodSec2Ter1Ter2?: CommandOperationMethodSec2Ter1Ter2Type;
-  /** attribute, required; type PriceValue6.2RoundedType. */
+  /**
+   * Unit price that was offered. Unit: JPY/kW/segment.
+   *
+   * attribute, required; type PriceValue6.2RoundedType (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 10000.00
+   * - fractionDigits: 2
+   */
   OfferPrice: PriceValue6_2RoundedType;
-  /** attribute, required; type PriceValue6.2RoundedType. */
+  /**
+   * Price of the contract. Unit: JPY/kW/segment.
+   *
+   * attribute, required; type PriceValue6.2RoundedType (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 10000.00
+   * - fractionDigits: 2
+   */
   ContractPrice: PriceValue6_2RoundedType;
-  /** attribute, required; type PriceValue6.2RoundedType. */
+  /**
+   * Unit price for the ramp-down cost. Unit: JPY/kW/segment.
+   *
+   * attribute, required; type PriceValue6.2RoundedType (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 10000.00
+   * - fractionDigits: 2
+   */
   RampDownUnitPrice: PriceValue6_2RoundedType;
-  /** attribute, required; type PriceValue6.2RoundedType. */
+  /**
+   * Unit price for the startup cost. Unit: JPY/kW/segment.
+   *
+   * attribute, required; type PriceValue6.2RoundedType (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 10000.00
+   * - fractionDigits: 2
+   */
   StartUpUnitPrice: PriceValue6_2RoundedType;
-  /** attribute, required; type PosValue4.2RoundedType. */
+  /**
+   * Performance evaluation coefficient α.
+   *
+   * attribute, required; type PosValue4.2RoundedType (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 100.00
+   * - fractionDigits: 2
+   */
   PerfEvalCoeff: PosValue4_2RoundedType;
-  /** attribute, required; type PriceValue8.2RoundedType. */
+  /**
+   * Unit price after correction. Unit: JPY/kW/segment.
+   *
+   * attribute, required; type PriceValue8.2RoundedType (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 1000000.00
+   * - fractionDigits: 2
+   */
   CorrectedUnitPrice: PriceValue8_2RoundedType;
-  /** attribute, optional; type SubRequirementTypeType. */
+  /**
+   * Commodity combination category; only set for non-BSP users.
+   *
+   * attribute, optional; type SubRequirementTypeType (string).
+   * - enumeration: PRI (PRIMARY), SEC1 (SECONDARY_1), SEC2 (SECONDARY_2), TER1 (TERTIARY_1), PRI-SEC1 (PRIMARY_SECONDARY_1), PRI-SEC2 (PRIMARY_SECONDARY_2), PRI-TER1 (PRIMARY_TERTIARY_1), SEC1-SEC2 (SECONDARY), SEC1-TER1 (SECONDARY_1_TERTIARY_1), SEC2-TER1 (SECONDARY_2_TERTIARY_1), PRI-SEC1-SEC2 (PRIAMRY_SECONDARY), PRI-SEC1-TER1 (PRIMARY_SECONDARY_1_TERTIARY_1), PRI-SEC2-TER1 (PRIMARY_SECONDARY_2_TERTIARY_1), SEC1-SEC2-TER1 (SECONDARY_TERTIARY_1), PRI-SEC1-SEC2-TER1 (PRIMARY_SECONDARY_TERTIARY_1)
+   */
   SubRequirementType?: SubRequirementTypeType;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * Primary quantity offered; BSP users do not get it for awards from the TSO's power source
+   * exchange. Unit: kW.
+   *
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   PrimaryOfferQuantityInKw?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * Secondary 1 quantity offered; BSP users do not get it for awards from the TSO's power source
+   * exchange. Unit: kW.
+   *
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Secondary1OfferQuantityInKw?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * Secondary 2 quantity offered; BSP users do not get it for awards from the TSO's power source
+   * exchange. Unit: kW.
+   *
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Secondary2OfferQuantityInKw?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * Tertiary 1 quantity offered; BSP users do not get it for awards from the TSO's power source
+   * exchange. Unit: kW.
+   *
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Tertiary1OfferQuantityInKw?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * Tertiary 2 quantity offered; BSP users do not get it for awards from the TSO's power source
+   * exchange. Unit: kW.
+   *
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Tertiary2OfferQuantityInKw?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * Primary quantity awarded. Unit: kW.
+   *
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   PrimaryAwardQuantityInKw?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * Secondary 1 quantity awarded. Unit: kW.
+   *
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Secondary1AwardQuantityInKw?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * Secondary 2 quantity awarded. Unit: kW.
+   *
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Secondary2AwardQuantityInKw?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * Tertiary 1 quantity awarded. Unit: kW.
+   *
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Tertiary1AwardQuantityInKw?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * Tertiary 2 quantity awarded. Unit: kW.
+   *
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Tertiary2AwardQuantityInKw?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * Primary quantity contracted. Unit: kW.
+   *
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   PrimaryContractQuantityInKw?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * Secondary 1 quantity contracted. Unit: kW.
+   *
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Secondary1ContractQuantityInKw?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * Secondary 2 quantity contracted. Unit: kW.
+   *
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Secondary2ContractQuantityInKw?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * Tertiary 1 quantity contracted. Unit: kW.
+   *
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Tertiary1ContractQuantityInKw?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * Tertiary 2 quantity contracted. Unit: kW.
+   *
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Tertiary2ContractQuantityInKw?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * Primary contracted quantity that counts (effective). Unit: kW.
+   *
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   PrimaryValidQuantityInKw?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * Secondary 1 contracted quantity that counts (effective). Unit: kW.
+   *
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Secondary1ValidQuantityInKw?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * Secondary 2 contracted quantity that counts (effective). Unit: kW.
+   *
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Secondary2ValidQuantityInKw?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * Tertiary 1 contracted quantity that counts (effective). Unit: kW.
+   *
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Tertiary1ValidQuantityInKw?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * Compound quantity counted as fulfilled. Unit: kW.
+   *
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   CompoundValidQuantityInKw?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * Primary contracted quantity that does not count (invalid). Unit: kW.
+   *
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   PrimaryInvalidQuantityInKw?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * Secondary 1 contracted quantity that does not count (invalid). Unit: kW.
+   *
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Secondary1InvalidQuantityInKw?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * Secondary 2 contracted quantity that does not count (invalid). Unit: kW.
+   *
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Secondary2InvalidQuantityInKw?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * Tertiary 1 contracted quantity that does not count (invalid). Unit: kW.
+   *
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Tertiary1InvalidQuantityInKw?: KwPosValue7_0Type;
-  /** attribute, optional; type BaselineLoadFileNameType. */
+  /**
+   * Name of the file with the negative baseline load data.
+   *
+   * attribute, optional; type BaselineLoadFileNameType (string).
+   * - minLength: 31
+   * - maxLength: 40
+   * - pattern: `[a-zA-Z0-9 ~!@#$*()_+}{:?`='/.,%;\^\|\-\]\[\\<>&"]*`
+   * - pattern: `W9_[0-9]{4}_[0-9]{8}_[0-9]{2}_[A-Z0-9]{5}_[A-Z0-9_\-]{1,10}\.xml`
+   */
   BaselineLoadFileNameNeg?: BaselineLoadFileNameType;
-  /** attribute, optional; type BaselineLoadFileNameType. */
+  /**
+   * Name of the file with the positive baseline load data.
+   *
+   * attribute, optional; type BaselineLoadFileNameType (string).
+   * - minLength: 31
+   * - maxLength: 40
+   * - pattern: `[a-zA-Z0-9 ~!@#$*()_+}{:?`='/.,%;\^\|\-\]\[\\<>&"]*`
+   * - pattern: `W9_[0-9]{4}_[0-9]{8}_[0-9]{2}_[A-Z0-9]{5}_[A-Z0-9_\-]{1,10}\.xml`
+   */
   BaselineLoadFileNamePos?: BaselineLoadFileNameType;
-  /** attribute, optional; type BaselineLoadFileNameType. */
+  /**
+   * Name of the file with the equipment point plan data.
+   *
+   * attribute, optional; type BaselineLoadFileNameType (string).
+   * - minLength: 31
+   * - maxLength: 40
+   * - pattern: `[a-zA-Z0-9 ~!@#$*()_+}{:?`='/.,%;\^\|\-\]\[\\<>&"]*`
+   * - pattern: `W9_[0-9]{4}_[0-9]{8}_[0-9]{2}_[A-Z0-9]{5}_[A-Z0-9_\-]{1,10}\.xml`
+   */
   EquipmentPointPlanFileName?: BaselineLoadFileNameType;
-  /** attribute, optional; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset. */
+  /**
+   * When the offer was submitted; BSP users do not get it for awards from the TSO's power source
+   * exchange.
+   *
+   * attribute, optional; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset.
+   */
   SubmissionTime?: string;
-  /** attribute, required; type OfferAwardedLevelType. */
+  /**
+   * Whether the offer was awarded in full or in part.
+   *
+   * attribute, required; type OfferAwardedLevelType (string).
+   * - enumeration: 1 (FULL), 2 (PARTIAL)
+   */
   OfferAwardedLevel: OfferAwardedLevelType;
-  /** attribute, required; type OfferIdType. */
+  /**
+   * Identifier of the offer this stack belongs to.
+   *
+   * attribute, required; type OfferIdType (string).
+   * - minLength: 1
+   * - maxLength: 30
+   * - pattern: `[a-zA-Z0-9_-]*`
+   */
   OfferId: OfferIdType;
-  /** attribute, required; type ContractSourceType. */
+  /**
+   * Where the contract originates.
+   *
+   * attribute, required; type ContractSourceType (string).
+   * - enumeration: 1 (MA), 2 (SWITCHING)
+   */
   ContractSource: ContractSourceType;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -321,23 +864,69 @@ export interface AwardResultsQueryResponseType {
 
 /** mi-market.xsd, complexType `AwardResultsQueryType`. */
 export interface AwardResultsQueryType {
-  /** attribute, required; type MarketTypeType. */
+  /**
+   * Market to read results for.
+   *
+   * attribute, required; type MarketTypeType (string).
+   * - enumeration: DAM (DAY_AHEAD), DCM (COMPOUND)
+   */
   MarketType: MarketTypeType;
-  /** attribute, optional; type AreaType. */
+  /**
+   * Area to read results for; all areas when left out.
+   *
+   * attribute, optional; type AreaType (string).
+   * - enumeration: 01 (HOKKAIDO), 02 (TOHOKU), 03 (TOKYO), 04 (CHUBU), 05 (HOKURIKU), 06 (KANSAI), 07 (CHUGOKU), 08 (SHIKOKU), 09 (KYUSHU), 10 (OKINAWA)
+   */
   Area?: AreaType;
-  /** attribute, optional; type AreaType. */
+  /**
+   * Associated area to read results for; a BSP may not set it.
+   *
+   * attribute, optional; type AreaType (string).
+   * - enumeration: 01 (HOKKAIDO), 02 (TOHOKU), 03 (TOKYO), 04 (CHUBU), 05 (HOKURIKU), 06 (KANSAI), 07 (CHUGOKU), 08 (SHIKOKU), 09 (KYUSHU), 10 (OKINAWA)
+   */
   LinkedArea?: AreaType;
-  /** attribute, optional; type ResourceNameType. */
+  /**
+   * Resource to read results for; all resources when left out.
+   *
+   * attribute, optional; type ResourceNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   * - pattern: `[A-Z0-9_\-]*`
+   */
   ResourceName?: ResourceNameType;
-  /** attribute, optional; type ParticipantNameType. */
+  /**
+   * BSP whose offers to read results for.
+   *
+   * attribute, optional; type ParticipantNameType (string).
+   * - length: 4
+   * - pattern: `[A-Z]([0-9][0-9][1-9]|[0-9][1-9][0-9]|[1-9][0-9][0-9])`
+   */
   BspParticipantName?: ParticipantNameType;
-  /** attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset. */
+  /**
+   * Start of the first block to read; must fall on a block start.
+   *
+   * attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset.
+   */
   StartTime: string;
-  /** attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset. */
+  /**
+   * End of the last block to read; must fall on a block end. Any block end from the transaction date
+   * through NumOfDays days may be given, so that several blocks come back.
+   *
+   * attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset.
+   */
   EndTime: string;
-  /** attribute, optional; default NOT_DONE; type ValidationStatusType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; default NOT_DONE; type ValidationStatusType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), PASSED_PARTIAL (PASSED_PARTIAL), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationStatusType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -347,63 +936,180 @@ export interface AwardResultsQueryType {
 
 /** mi-market.xsd, complexType `AwardResultsSummaryDataType`. */
 export interface AwardResultsSummaryDataType {
-  /** attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset. */
+  /**
+   * Start of the period, JST.
+   *
+   * attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset.
+   */
   StartTime: string;
-  /** attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset. */
+  /**
+   * End of the period, JST.
+   *
+   * attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset.
+   */
   EndTime: string;
-  /** attribute, required; type DirectionUpDownType. */
+  /**
+   * Direction of the trade or requirement.
+   *
+   * attribute, required; type DirectionUpDownType (string).
+   * - enumeration: 1 (SELL)
+   */
   Direction: DirectionUpDownType;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   PrimaryReserveRequirement?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Secondary1ReserveRequirement?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Secondary2ReserveRequirement?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Tertiary1ReserveRequirement?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Tertiary2ReserveRequirement?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   PrimaryReserveShortage?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Secondary1ReserveShortage?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Secondary2ReserveShortage?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Tertiary1ReserveShortage?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Tertiary2ReserveShortage?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue13.0Type. */
+  /**
+   * attribute, optional; type KwPosValue13.0Type (long).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999999999
+   */
   Tertiary2TotalContractQuantity?: KwPosValue13_0Type;
-  /** attribute, optional; type KwPosValue13.0Type. */
+  /**
+   * attribute, optional; type KwPosValue13.0Type (long).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999999999
+   */
   PrimaryTotalValidContractQuantity?: KwPosValue13_0Type;
-  /** attribute, optional; type KwPosValue13.0Type. */
+  /**
+   * attribute, optional; type KwPosValue13.0Type (long).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999999999
+   */
   Secondary1TotalValidContractQuantity?: KwPosValue13_0Type;
-  /** attribute, optional; type KwPosValue13.0Type. */
+  /**
+   * attribute, optional; type KwPosValue13.0Type (long).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999999999
+   */
   Secondary2TotalValidContractQuantity?: KwPosValue13_0Type;
-  /** attribute, optional; type KwPosValue13.0Type. */
+  /**
+   * attribute, optional; type KwPosValue13.0Type (long).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999999999
+   */
   Tertiary1TotalValidContractQuantity?: KwPosValue13_0Type;
-  /** attribute, optional; type KwPosValue13.0Type. */
+  /**
+   * attribute, optional; type KwPosValue13.0Type (long).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999999999
+   */
   PrimaryInAreaQuantity?: KwPosValue13_0Type;
-  /** attribute, optional; type KwPosValue13.0Type. */
+  /**
+   * attribute, optional; type KwPosValue13.0Type (long).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999999999
+   */
   Secondary1InAreaQuantity?: KwPosValue13_0Type;
-  /** attribute, optional; type KwPosValue13.0Type. */
+  /**
+   * attribute, optional; type KwPosValue13.0Type (long).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999999999
+   */
   Secondary2InAreaQuantity?: KwPosValue13_0Type;
-  /** attribute, optional; type KwPosValue13.0Type. */
+  /**
+   * attribute, optional; type KwPosValue13.0Type (long).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999999999
+   */
   Tertiary1InAreaQuantity?: KwPosValue13_0Type;
-  /** attribute, optional; type KwPosValue13.0Type. */
+  /**
+   * attribute, optional; type KwPosValue13.0Type (long).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999999999
+   */
   Tertiary2InAreaQuantity?: KwPosValue13_0Type;
-  /** attribute, optional; type KwPosValue13.0Type. */
+  /**
+   * attribute, optional; type KwPosValue13.0Type (long).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999999999
+   */
   PrimaryOutOfAreaQuantity?: KwPosValue13_0Type;
-  /** attribute, optional; type KwPosValue13.0Type. */
+  /**
+   * attribute, optional; type KwPosValue13.0Type (long).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999999999
+   */
   Secondary1OutOfAreaQuantity?: KwPosValue13_0Type;
-  /** attribute, optional; type KwPosValue13.0Type. */
+  /**
+   * attribute, optional; type KwPosValue13.0Type (long).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999999999
+   */
   Secondary2OutOfAreaQuantity?: KwPosValue13_0Type;
-  /** attribute, optional; type KwPosValue13.0Type. */
+  /**
+   * attribute, optional; type KwPosValue13.0Type (long).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999999999
+   */
   Tertiary1OutOfAreaQuantity?: KwPosValue13_0Type;
-  /** attribute, optional; type KwPosValue13.0Type. */
+  /**
+   * attribute, optional; type KwPosValue13.0Type (long).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999999999
+   */
   Tertiary2OutOfAreaQuantity?: KwPosValue13_0Type;
-  /** attribute, required; type PosValue14.2Type. */
+  /**
+   * attribute, required; type PosValue14.2Type (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 999999999999.99
+   */
   TotalContractCost: PosValue14_2Type;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -419,13 +1125,32 @@ export interface AwardResultsSummaryQueryResponseType {
 
 /** mi-market.xsd, complexType `AwardResultsSummaryQueryType`. */
 export interface AwardResultsSummaryQueryType {
-  /** attribute, required; type MarketTypeType. */
+  /**
+   * Market the data belongs to.
+   *
+   * attribute, required; type MarketTypeType (string).
+   * - enumeration: DAM (DAY_AHEAD), DCM (COMPOUND)
+   */
   MarketType: MarketTypeType;
-  /** attribute, optional; type AreaType. */
+  /**
+   * Area (grid region) the data applies to.
+   *
+   * attribute, optional; type AreaType (string).
+   * - enumeration: 01 (HOKKAIDO), 02 (TOHOKU), 03 (TOKYO), 04 (CHUBU), 05 (HOKURIKU), 06 (KANSAI), 07 (CHUGOKU), 08 (SHIKOKU), 09 (KYUSHU), 10 (OKINAWA)
+   */
   Area?: AreaType;
-  /** attribute, optional; default NOT_DONE; type ValidationStatusType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; default NOT_DONE; type ValidationStatusType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), PASSED_PARTIAL (PASSED_PARTIAL), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationStatusType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -435,7 +1160,12 @@ export interface AwardResultsSummaryQueryType {
 
 /** mi-market.xsd, complexType `AwardResultsSummaryType`. */
 export interface AwardResultsSummaryType {
-  /** attribute, required; type AreaType. */
+  /**
+   * Area (grid region) the data applies to.
+   *
+   * attribute, required; type AreaType (string).
+   * - enumeration: 01 (HOKKAIDO), 02 (TOHOKU), 03 (TOKYO), 04 (CHUBU), 05 (HOKURIKU), 06 (KANSAI), 07 (CHUGOKU), 08 (SHIKOKU), 09 (KYUSHU), 10 (OKINAWA)
+   */
   Area: AreaType;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -445,15 +1175,32 @@ export interface AwardResultsSummaryType {
 
 /** mi-market.xsd, complexType `AwardResultsType`. */
 export interface AwardResultsType {
-  /** attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset. */
+  /**
+   * Start of the block the awards are for.
+   *
+   * attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset.
+   */
   StartTime: string;
-  /** attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset. */
+  /**
+   * End of the block the awards are for.
+   *
+   * attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset.
+   */
   EndTime: string;
-  /** attribute, required; type DirectionUpDownType. */
+  /**
+   * Direction of the awarded trades.
+   *
+   * attribute, required; type DirectionUpDownType (string).
+   * - enumeration: 1 (SELL)
+   */
   Direction: DirectionUpDownType;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
-  /** element, 1..*; type AwardResultsDataType. */
+  /**
+   * Individual awards for this block and direction.
+   *
+   * element, 1..*; type AwardResultsDataType.
+   */
   AwardResultsData: AwardResultsDataType[];
 }
 
@@ -481,15 +1228,48 @@ export type AwardStatusType = (typeof AwardStatusType)[keyof typeof AwardStatusT
 
 /** mi-market.xsd, complexType `BandAbcDataType`. */
 export interface BandAbcDataType {
-  /** attribute, required; type AbcBandNumberType. */
+  /**
+   * Number of the band; unique within its set and gives the order of the bands.
+   *
+   * attribute, required; type AbcBandNumberType (int).
+   * - minInclusive: 1
+   * - maxInclusive: 5
+   */
   Band: AbcBandNumberType;
-  /** attribute, required; type KwPosValue7.0Type. */
+  /**
+   * Capacity from which the band applies.
+   *
+   * attribute, required; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   FromCap: KwPosValue7_0Type;
-  /** attribute, required; type PosNegValue6.1Type. */
+  /**
+   * Term a of the ABC band.
+   *
+   * attribute, required; type PosNegValue6.1Type (decimal).
+   * - minInclusive: -99999.9
+   * - maxInclusive: 99999.9
+   * - fractionDigits: 1
+   */
   a: PosNegValue6_1Type;
-  /** attribute, required; type PosNegValue6.1Type. */
+  /**
+   * Term b of the ABC band.
+   *
+   * attribute, required; type PosNegValue6.1Type (decimal).
+   * - minInclusive: -99999.9
+   * - maxInclusive: 99999.9
+   * - fractionDigits: 1
+   */
   b: PosNegValue6_1Type;
-  /** attribute, required; type PosNegValue6.1Type. */
+  /**
+   * Term c of the ABC band.
+   *
+   * attribute, required; type PosNegValue6.1Type (decimal).
+   * - minInclusive: -99999.9
+   * - maxInclusive: 99999.9
+   * - fractionDigits: 1
+   */
   c: PosNegValue6_1Type;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -497,13 +1277,41 @@ export interface BandAbcDataType {
 
 /** mi-market.xsd, complexType `BandBupDataType`. */
 export interface BandBupDataType {
-  /** attribute, required; type BupBandNumberType. */
+  /**
+   * Number of the band; unique within its set and gives the order of the bands.
+   *
+   * attribute, required; type BupBandNumberType (int).
+   * - minInclusive: 1
+   * - maxInclusive: 20
+   */
   Band: BupBandNumberType;
-  /** attribute, required; type KwPosNegValue7.0Type. */
+  /**
+   * Capacity from which the band applies; at least 0 when the resource is THERMAL (01) or HYDRO
+   * (02), otherwise any value.
+   *
+   * attribute, required; type KwPosNegValue7.0Type (int).
+   * - minInclusive: -9999999
+   * - maxInclusive: 9999999
+   */
   FromCap: KwPosNegValue7_0Type;
-  /** attribute, required; type PosValue6.2Type. */
+  /**
+   * V1 unit price of the band.
+   *
+   * attribute, required; type PosValue6.2Type (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 9999.99
+   * - fractionDigits: 2
+   */
   V1: PosValue6_2Type;
-  /** attribute, optional; type PosValue6.2Type. */
+  /**
+   * V2 unit price of the band; only applies when the resource's ContractType is not
+   * ONLY_POWER_SUPPLY_1 (4).
+   *
+   * attribute, optional; type PosValue6.2Type (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 9999.99
+   * - fractionDigits: 2
+   */
   V2?: PosValue6_2Type;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -518,13 +1326,39 @@ export type BandNumberType = number;
 
 /** mi-market.xsd, complexType `BandStartupDataType`. */
 export interface BandStartupDataType {
-  /** attribute, required; type StartupCostCaseNumberType. */
+  /**
+   * Case number of the startup cost band; unique within the startup cost and gives the order of the
+   * bands.
+   *
+   * attribute, required; type StartupCostCaseNumberType (int).
+   * - minInclusive: 1
+   * - maxInclusive: 10
+   */
   CaseNo: StartupCostCaseNumberType;
-  /** attribute, required; type PosValue3.0Type. */
+  /**
+   * Stop time at which this startup cost case applies; 0 or more.
+   *
+   * attribute, required; type PosValue3.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 999
+   */
   StopTime: PosValue3_0Type;
-  /** attribute, required; type PosValue8.0Type. */
+  /**
+   * V3 unit price of the startup cost band.
+   *
+   * attribute, required; type PosValue8.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 99999999
+   */
   V3: PosValue8_0Type;
-  /** attribute, optional; type RemarkType. */
+  /**
+   * Free-text remark on the band.
+   *
+   * attribute, optional; type RemarkType (string).
+   * - minLength: 1
+   * - maxLength: 30
+   * - pattern: `[a-zA-Z0-9 ~!@#$*()_+}{:?>`='/.,%;\^\|\-\]\[\\<&"　-ヿ＀-｠ﾠ-￯一-鿪]*`
+   */
   Remark?: RemarkType;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -532,9 +1366,18 @@ export interface BandStartupDataType {
 
 /** mi-market.xsd, complexType `BaselineLoadFileListQueryType`. */
 export interface BaselineLoadFileListQueryType {
-  /** attribute, optional; default NOT_DONE; type ValidationStatusType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; default NOT_DONE; type ValidationStatusType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), PASSED_PARTIAL (PASSED_PARTIAL), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationStatusType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -551,13 +1394,35 @@ export type BaselineLoadFileNameType = string;
 
 /** mi-market.xsd, complexType `BaselineLoadFileType`. */
 export interface BaselineLoadFileType {
-  /** attribute, required; type BaselineLoadFileNameType. */
+  /**
+   * Name of the item, e.g. a file as recorded in the MMS.
+   *
+   * attribute, required; type BaselineLoadFileNameType (string).
+   * - minLength: 31
+   * - maxLength: 40
+   * - pattern: `[a-zA-Z0-9 ~!@#$*()_+}{:?`='/.,%;\^\|\-\]\[\\<>&"]*`
+   * - pattern: `W9_[0-9]{4}_[0-9]{8}_[0-9]{2}_[A-Z0-9]{5}_[A-Z0-9_\-]{1,10}\.xml`
+   */
   Name: BaselineLoadFileNameType;
-  /** attribute, required; type ResourceNameType. */
+  /**
+   * Code that identifies the resource.
+   *
+   * attribute, required; type ResourceNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   * - pattern: `[A-Z0-9_\-]*`
+   */
   ResourceName: ResourceNameType;
-  /** attribute, required; xs:date, JST wall-clock date `YYYY-MM-DD`. */
+  /**
+   * First date of the period the data is valid for.
+   *
+   * attribute, required; xs:date, JST wall-clock date `YYYY-MM-DD`.
+   */
   StartDate: string;
-  /** attribute, required; type FTFlag. */
+  /**
+   * attribute, required; type FTFlag (string).
+   * - enumeration: 1, 2, 3
+   */
   FileTypeFlag: FTFlag;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -565,13 +1430,26 @@ export interface BaselineLoadFileType {
 
 /** mi-market.xsd, complexType `BaselineLoadSubmitType`. */
 export interface BaselineLoadSubmitType {
-  /** attribute, optional; default NOT_DONE; type ValidationStatusType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; default NOT_DONE; type ValidationStatusType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), PASSED_PARTIAL (PASSED_PARTIAL), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationStatusType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
-  /** element, 1..*; type BaselineLoadFileType. */
+  /**
+   * Files found by the query.
+   *
+   * element, 1..*; type BaselineLoadFileType.
+   */
   File: BaselineLoadFileType[];
 }
 
@@ -584,27 +1462,67 @@ export type BupBandNumberType = number;
 
 /** mi-market.xsd, complexType `BupBandsType`. */
 export interface BupBandsType {
-  /** attribute, optional; type PosValue6.2Type. */
+  /**
+   * V4 unit price of the pattern; only applies when the resource's ContractType is not
+   * ONLY_POWER_SUPPLY_1 (4).
+   *
+   * attribute, optional; type PosValue6.2Type (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 9999.99
+   * - fractionDigits: 2
+   */
   V4?: PosValue6_2Type;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
-  /** element, 1..20; type BandBupDataType. */
+  /**
+   * Price bands of this BUP.
+   *
+   * element, 1..20; type BandBupDataType.
+   */
   BandBup: BandBupDataType[];
 }
 
 /** mi-market.xsd, complexType `BupQueryType`. */
 export interface BupQueryType {
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the BUP is the default one.
+   *
+   * attribute, optional; xs:boolean.
+   */
   StandingFlag?: boolean;
-  /** attribute, required; type ResourceNameType. */
+  /**
+   * Resource the BUP is for.
+   *
+   * attribute, required; type ResourceNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   * - pattern: `[A-Z0-9_\-]*`
+   */
   ResourceName: ResourceNameType;
-  /** attribute, optional; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset. */
+  /**
+   * Start of the validity period of the BUP.
+   *
+   * attribute, optional; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset.
+   */
   StartTime?: string;
-  /** attribute, optional; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset. */
+  /**
+   * End of the validity period of the BUP.
+   *
+   * attribute, optional; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset.
+   */
   EndTime?: string;
-  /** attribute, optional; default NOT_DONE; type ValidationStatusType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; default NOT_DONE; type ValidationStatusType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), PASSED_PARTIAL (PASSED_PARTIAL), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationStatusType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -612,29 +1530,88 @@ export interface BupQueryType {
 
 /** mi-market.xsd, complexType `BupSubmitType`. */
 export interface BupSubmitType {
-  /** attribute, required; type ResourceNameType. */
+  /**
+   * Resource the BUP is for.
+   *
+   * attribute, required; type ResourceNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   * - pattern: `[A-Z0-9_\-]*`
+   */
   ResourceName: ResourceNameType;
-  /** attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset. */
+  /**
+   * Start of the validity period of the BUP.
+   *
+   * attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset.
+   */
   StartTime: string;
-  /** attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset. */
+  /**
+   * End of the validity period of the BUP.
+   *
+   * attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset.
+   */
   EndTime: string;
-  /** attribute, optional; type ParticipantNameType. */
+  /**
+   * BSP submitting the BUP; the MMS fills it in on responses only.
+   *
+   * attribute, optional; type ParticipantNameType (string).
+   * - length: 4
+   * - pattern: `[A-Z]([0-9][0-9][1-9]|[0-9][1-9][0-9]|[1-9][0-9][0-9])`
+   */
   BspParticipantName?: ParticipantNameType;
-  /** attribute, optional; type CompanyShortNameType. */
+  /**
+   * Short name of the company submitting the BUP; the MMS fills it in on responses only.
+   *
+   * attribute, optional; type CompanyShortNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   * - pattern: `[　-ヿ＀-｠ﾠ-￯一-鿪]*`
+   */
   CompanyShortName?: CompanyShortNameType;
-  /** attribute, optional; type AreaType. */
+  /**
+   * Area of the BUP; the MMS fills it in on responses only.
+   *
+   * attribute, optional; type AreaType (string).
+   * - enumeration: 01 (HOKKAIDO), 02 (TOHOKU), 03 (TOKYO), 04 (CHUBU), 05 (HOKURIKU), 06 (KANSAI), 07 (CHUGOKU), 08 (SHIKOKU), 09 (KYUSHU), 10 (OKINAWA)
+   */
   Area?: AreaType;
-  /** attribute, optional; type ResourceShortNameType. */
+  /**
+   * Short name of the resource; the MMS fills it in on responses only.
+   *
+   * attribute, optional; type ResourceShortNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   * - pattern: `[　-ヿ＀-｠ﾠ-￯一-鿪]*`
+   */
   ResourceShortName?: ResourceShortNameType;
-  /** attribute, optional; type SystemCodeType. */
+  /**
+   * Grid code of the resource; the MMS fills it in on responses only.
+   *
+   * attribute, optional; type SystemCodeType (string).
+   * - length: 5
+   * - pattern: `[A-Z0-9]*`
+   */
   SystemCode?: SystemCodeType;
-  /** attribute, optional; default NOT_DONE; type ValidationStatusType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; default NOT_DONE; type ValidationStatusType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), PASSED_PARTIAL (PASSED_PARTIAL), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationStatusType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
-  /** element, 1..10; type PatternDataType. */
+  /**
+   * Patterns of this BUP.
+   *
+   * element, 1..10; type PatternDataType.
+   */
   PatternData: PatternDataType[];
 }
 
@@ -726,27 +1703,82 @@ export type ContractSourceType = (typeof ContractSourceType)[keyof typeof Contra
 
 /** mi-market.xsd, complexType `DestinationType`. */
 export interface DestinationType {
-  /** attribute, required; type DestinationTypeType. */
+  /**
+   * attribute, required; type DestinationTypeType (string).
+   * - enumeration: TSO, Tentative, Resource
+   */
   DestinationType: DestinationTypeType;
-  /** attribute, optional; type ResourceNameType. */
+  /**
+   * Code that identifies the resource.
+   *
+   * attribute, optional; type ResourceNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   * - pattern: `[A-Z0-9_\-]*`
+   */
   ResourceName?: ResourceNameType;
-  /** attribute, optional; type DrPatternNumberType. */
+  /**
+   * Number of the DR pattern the data is for.
+   *
+   * attribute, optional; type DrPatternNumberType (int).
+   * - minInclusive: 1
+   * - maxInclusive: 500
+   */
   DrPatternNumber?: DrPatternNumberType;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   PrimaryQuantityInKw?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Secondary1QuantityInKw?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Secondary2QuantityInKw?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Tertiary1QuantityInKw?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Tertiary2QuantityInKw?: KwPosValue7_0Type;
-  /** attribute, optional; type PriceValue6.2RoundedType. */
+  /**
+   * attribute, optional; type PriceValue6.2RoundedType (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 10000.00
+   * - fractionDigits: 2
+   */
   Price?: PriceValue6_2RoundedType;
-  /** attribute, optional; type PriceValue6.2RoundedType. */
+  /**
+   * Unit price for the ramp-down cost. Unit: JPY/kW/segment.
+   *
+   * attribute, optional; type PriceValue6.2RoundedType (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 10000.00
+   * - fractionDigits: 2
+   */
   RampDownUnitPrice?: PriceValue6_2RoundedType;
-  /** attribute, optional; type PriceValue6.2RoundedType. */
+  /**
+   * Unit price for the startup cost. Unit: JPY/kW/segment.
+   *
+   * attribute, optional; type PriceValue6.2RoundedType (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 10000.00
+   * - fractionDigits: 2
+   */
   StartUpUnitPrice?: PriceValue6_2RoundedType;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -803,7 +1835,14 @@ export type DrPatternNumberType = number;
 
 /** mi-market.xsd, complexType `ErrorType`. */
 export interface ErrorType {
-  /** attribute, optional; type CodeType. */
+  /**
+   * Text of the message, despite the name.
+   *
+   * attribute, optional; type CodeType (string).
+   * - minLength: 2
+   * - maxLength: 50
+   * - pattern: `[a-zA-Z_0-9\-]*`
+   */
   Code?: CodeType;
   /** text content; xs:string. */
   value: string;
@@ -836,13 +1875,31 @@ export type FreeStringType = string;
 
 /** mi-market.xsd, complexType `FringeDataType`. */
 export interface FringeDataType {
-  /** attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset. */
+  /**
+   * Start of the period, JST.
+   *
+   * attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset.
+   */
   StartTime: string;
-  /** attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset. */
+  /**
+   * End of the period, JST.
+   *
+   * attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset.
+   */
   EndTime: string;
-  /** attribute, required; type DirectionFwdBkwdType. */
+  /**
+   * Direction of the trade or requirement.
+   *
+   * attribute, required; type DirectionFwdBkwdType (string).
+   * - enumeration: 0, 1
+   */
   Direction: DirectionFwdBkwdType;
-  /** attribute, required; type MwValue7.3Type. */
+  /**
+   * attribute, required; type MwValue7.3Type (decimal).
+   * - minInclusive: -9999.999
+   * - maxInclusive: 9999.999
+   * - fractionDigits: 3
+   */
   FringeQuantityInMW: MwValue7_3Type;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -850,11 +1907,23 @@ export interface FringeDataType {
 
 /** mi-market.xsd, complexType `FringeQueryType`. */
 export interface FringeQueryType {
-  /** attribute, optional; type InterconEquipmentType. */
+  /**
+   * attribute, optional; type InterconEquipmentType (string).
+   * - length: 2
+   */
   InterconEquipment?: InterconEquipmentType;
-  /** attribute, optional; default NOT_DONE; type ValidationStatusType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; default NOT_DONE; type ValidationStatusType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), PASSED_PARTIAL (PASSED_PARTIAL), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationStatusType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -862,11 +1931,23 @@ export interface FringeQueryType {
 
 /** mi-market.xsd, complexType `FringeSubmitType`. */
 export interface FringeSubmitType {
-  /** attribute, required; type InterconEquipmentType. */
+  /**
+   * attribute, required; type InterconEquipmentType (string).
+   * - length: 2
+   */
   InterconEquipment: InterconEquipmentType;
-  /** attribute, optional; default NOT_DONE; type ValidationStatusType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; default NOT_DONE; type ValidationStatusType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), PASSED_PARTIAL (PASSED_PARTIAL), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationStatusType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -883,7 +1964,14 @@ export type Id18Type = string;
 
 /** mi-market.xsd, complexType `InformationType`. */
 export interface InformationType {
-  /** attribute, optional; type CodeType. */
+  /**
+   * Text of the message, despite the name.
+   *
+   * attribute, optional; type CodeType (string).
+   * - minLength: 2
+   * - maxLength: 50
+   * - pattern: `[a-zA-Z_0-9\-]*`
+   */
   Code?: CodeType;
   /** text content; xs:string. */
   value: string;
@@ -891,23 +1979,66 @@ export interface InformationType {
 
 /** mi-market.xsd, complexType `InterareaAwardType`. */
 export interface InterareaAwardType {
-  /** attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset. */
+  /**
+   * Start of the period, JST.
+   *
+   * attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset.
+   */
   StartTime: string;
-  /** attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset. */
+  /**
+   * End of the period, JST.
+   *
+   * attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset.
+   */
   EndTime: string;
-  /** attribute, required; type DirectionUpDownType. */
+  /**
+   * Direction of the trade or requirement.
+   *
+   * attribute, required; type DirectionUpDownType (string).
+   * - enumeration: 1 (SELL)
+   */
   Direction: DirectionUpDownType;
-  /** attribute, optional; type MwPosValue7.3Type. */
+  /**
+   * attribute, optional; type MwPosValue7.3Type (decimal).
+   * - minInclusive: 0.000
+   * - maxInclusive: 9999.999
+   * - fractionDigits: 3
+   */
   PrimaryPossibleQuantityInMw?: MwPosValue7_3Type;
-  /** attribute, optional; type MwPosValue7.3Type. */
+  /**
+   * attribute, optional; type MwPosValue7.3Type (decimal).
+   * - minInclusive: 0.000
+   * - maxInclusive: 9999.999
+   * - fractionDigits: 3
+   */
   Secondary1PossibleQuantityInMw?: MwPosValue7_3Type;
-  /** attribute, optional; type MwPosValue7.3Type. */
+  /**
+   * attribute, optional; type MwPosValue7.3Type (decimal).
+   * - minInclusive: 0.000
+   * - maxInclusive: 9999.999
+   * - fractionDigits: 3
+   */
   Secondary2PossibleQuantityInMw?: MwPosValue7_3Type;
-  /** attribute, optional; type MwPosValue7.3Type. */
+  /**
+   * attribute, optional; type MwPosValue7.3Type (decimal).
+   * - minInclusive: 0.000
+   * - maxInclusive: 9999.999
+   * - fractionDigits: 3
+   */
   Tertiary1PossibleQuantityInMw?: MwPosValue7_3Type;
-  /** attribute, optional; type MwPosValue7.3Type. */
+  /**
+   * attribute, optional; type MwPosValue7.3Type (decimal).
+   * - minInclusive: 0.000
+   * - maxInclusive: 9999.999
+   * - fractionDigits: 3
+   */
   Tertiary2PossibleQuantityInMw?: MwPosValue7_3Type;
-  /** attribute, optional; type MwPosValue7.3Type. */
+  /**
+   * attribute, optional; type MwPosValue7.3Type (decimal).
+   * - minInclusive: 0.000
+   * - maxInclusive: 9999.999
+   * - fractionDigits: 3
+   */
   CompoundPossibleQuantityInMw?: MwPosValue7_3Type;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -958,19 +2089,56 @@ export type MarketActionType = (typeof MarketActionType)[keyof typeof MarketActi
 
 /** The attributes of `MarketCancelType` (mi-market.xsd). */
 export interface MarketCancelTypeAttributes {
-  /** attribute, required; xs:date, JST wall-clock date `YYYY-MM-DD`. */
+  /**
+   * Transaction date, YYYY-MM-DD.
+   *
+   * attribute, required; xs:date, JST wall-clock date `YYYY-MM-DD`.
+   */
   Date: string;
-  /** attribute, required; type ParticipantNameType. */
+  /**
+   * MMS code of the requesting user's company; recorded and checked against the client certificate.
+   *
+   * attribute, required; type ParticipantNameType (string).
+   * - length: 4
+   * - pattern: `[A-Z]([0-9][0-9][1-9]|[0-9][1-9][0-9]|[1-9][0-9][0-9])`
+   */
   ParticipantName: ParticipantNameType;
-  /** attribute, required; type UserNameType. */
+  /**
+   * User making the request; recorded and checked against the client certificate.
+   *
+   * attribute, required; type UserNameType (string).
+   * - minLength: 1
+   * - maxLength: 12
+   * - pattern: `[A-Z0-9]*`
+   */
   UserName: UserNameType;
-  /** attribute, optional; type MarketTypeType. */
+  /**
+   * Market the data belongs to.
+   *
+   * attribute, optional; type MarketTypeType (string).
+   * - enumeration: DAM (DAY_AHEAD), DCM (COMPOUND)
+   */
   MarketType?: MarketTypeType;
-  /** attribute, optional; default 1; type NumOfDays31Type. */
+  /**
+   * Number of days ahead to cancel; 1 for the day-ahead market (DAM).
+   *
+   * attribute, optional; default 1; type NumOfDays31Type (int).
+   * - minInclusive: 1
+   * - maxInclusive: 31
+   */
   NumOfDays?: NumOfDays31Type;
-  /** attribute, optional; default NOT_DONE; type ValidationStatusType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; default NOT_DONE; type ValidationStatusType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), PASSED_PARTIAL (PASSED_PARTIAL), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationStatusType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
 }
 
@@ -987,7 +2155,11 @@ export interface MarketDataListTypeAttributes {}
 
 /** mi-market.xsd, complexType `MarketDataListType`. */
 export interface MarketDataListType extends MarketDataListTypeAttributes {
-  /** element, 0..1; type ProcessingStatisticsType. */
+  /**
+   * Statistics on how the request was processed; only in responses.
+   *
+   * element, 0..1; type ProcessingStatisticsType.
+   */
   ProcessingStatistics?: ProcessingStatisticsType;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -1001,19 +2173,56 @@ export interface MarketDataListType extends MarketDataListTypeAttributes {
 
 /** The attributes of `MarketQueryType` (mi-market.xsd). */
 export interface MarketQueryTypeAttributes {
-  /** attribute, required; xs:date, JST wall-clock date `YYYY-MM-DD`. */
+  /**
+   * Transaction date, YYYY-MM-DD.
+   *
+   * attribute, required; xs:date, JST wall-clock date `YYYY-MM-DD`.
+   */
   Date: string;
-  /** attribute, required; type ParticipantNameType. */
+  /**
+   * MMS code of the requesting user's company; recorded and checked against the client certificate.
+   *
+   * attribute, required; type ParticipantNameType (string).
+   * - length: 4
+   * - pattern: `[A-Z]([0-9][0-9][1-9]|[0-9][1-9][0-9]|[1-9][0-9][0-9])`
+   */
   ParticipantName: ParticipantNameType;
-  /** attribute, required; type UserNameType. */
+  /**
+   * User making the request; recorded and checked against the client certificate.
+   *
+   * attribute, required; type UserNameType (string).
+   * - minLength: 1
+   * - maxLength: 12
+   * - pattern: `[A-Z0-9]*`
+   */
   UserName: UserNameType;
-  /** attribute, optional; type MarketTypeType. */
+  /**
+   * Market the data belongs to.
+   *
+   * attribute, optional; type MarketTypeType (string).
+   * - enumeration: DAM (DAY_AHEAD), DCM (COMPOUND)
+   */
   MarketType?: MarketTypeType;
-  /** attribute, optional; default 1; type NumOfDays7Type. */
+  /**
+   * Number of days ahead to query; 1 for the day-ahead market (DAM).
+   *
+   * attribute, optional; default 1; type NumOfDays7Type (int).
+   * - minInclusive: 1
+   * - maxInclusive: 7
+   */
   NumOfDays?: NumOfDays7Type;
-  /** attribute, optional; default NOT_DONE; type ValidationStatusType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; default NOT_DONE; type ValidationStatusType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), PASSED_PARTIAL (PASSED_PARTIAL), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationStatusType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
 }
 
@@ -1061,19 +2270,56 @@ export interface MarketQueryType extends MarketQueryTypeAttributes {
 
 /** The attributes of `MarketSubmitType` (mi-market.xsd). */
 export interface MarketSubmitTypeAttributes {
-  /** attribute, required; xs:date, JST wall-clock date `YYYY-MM-DD`. */
+  /**
+   * Transaction date, YYYY-MM-DD.
+   *
+   * attribute, required; xs:date, JST wall-clock date `YYYY-MM-DD`.
+   */
   Date: string;
-  /** attribute, required; type ParticipantNameType. */
+  /**
+   * MMS code of the requesting user's company; recorded and checked against the client certificate.
+   *
+   * attribute, required; type ParticipantNameType (string).
+   * - length: 4
+   * - pattern: `[A-Z]([0-9][0-9][1-9]|[0-9][1-9][0-9]|[1-9][0-9][0-9])`
+   */
   ParticipantName: ParticipantNameType;
-  /** attribute, required; type UserNameType. */
+  /**
+   * User making the request; recorded and checked against the client certificate.
+   *
+   * attribute, required; type UserNameType (string).
+   * - minLength: 1
+   * - maxLength: 12
+   * - pattern: `[A-Z0-9]*`
+   */
   UserName: UserNameType;
-  /** attribute, optional; type MarketTypeType. */
+  /**
+   * Market the data belongs to.
+   *
+   * attribute, optional; type MarketTypeType (string).
+   * - enumeration: DAM (DAY_AHEAD), DCM (COMPOUND)
+   */
   MarketType?: MarketTypeType;
-  /** attribute, optional; default 1; type NumOfDays31Type. */
+  /**
+   * Number of days covered, counted from the transaction date; 1 for the day-ahead market (DAM).
+   *
+   * attribute, optional; default 1; type NumOfDays31Type (int).
+   * - minInclusive: 1
+   * - maxInclusive: 31
+   */
   NumOfDays?: NumOfDays31Type;
-  /** attribute, optional; default NOT_DONE; type ValidationStatusType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; default NOT_DONE; type ValidationStatusType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), PASSED_PARTIAL (PASSED_PARTIAL), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationStatusType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
 }
 
@@ -1122,53 +2368,185 @@ export type MarketTypeType = (typeof MarketTypeType)[keyof typeof MarketTypeType
 
 /** mi-market.xsd, complexType `MeritOrderListDataType`. */
 export interface MeritOrderListDataType {
-  /** attribute, required; type RankType. */
+  /**
+   * attribute, required; type RankType (int).
+   * - minInclusive: 1
+   * - maxInclusive: 9999999
+   */
   Rank: RankType;
-  /** attribute, required; type OfferIdType. */
+  /**
+   * Identifier of the offer this stack belongs to.
+   *
+   * attribute, required; type OfferIdType (string).
+   * - minLength: 1
+   * - maxLength: 30
+   * - pattern: `[a-zA-Z0-9_-]*`
+   */
   OfferId: OfferIdType;
-  /** attribute, required; type ResourceNameType. */
+  /**
+   * Code that identifies the resource.
+   *
+   * attribute, required; type ResourceNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   * - pattern: `[A-Z0-9_\-]*`
+   */
   ResourceName: ResourceNameType;
-  /** attribute, required; type ResourceShortNameType. */
+  /**
+   * Short name of the resource.
+   *
+   * attribute, required; type ResourceShortNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   * - pattern: `[　-ヿ＀-｠ﾠ-￯一-鿪]*`
+   */
   ResourceShortName: ResourceShortNameType;
-  /** attribute, required; type SystemCodeType. */
+  /**
+   * Grid code of the resource.
+   *
+   * attribute, required; type SystemCodeType (string).
+   * - length: 5
+   * - pattern: `[A-Z0-9]*`
+   */
   SystemCode: SystemCodeType;
-  /** attribute, required; type ParticipantNameType. */
+  /**
+   * Participant name of the BSP the data belongs to.
+   *
+   * attribute, required; type ParticipantNameType (string).
+   * - length: 4
+   * - pattern: `[A-Z]([0-9][0-9][1-9]|[0-9][1-9][0-9]|[1-9][0-9][0-9])`
+   */
   BspParticipantName: ParticipantNameType;
-  /** attribute, required; type CompanyShortNameType. */
+  /**
+   * Short name of the company the data belongs to.
+   *
+   * attribute, required; type CompanyShortNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   * - pattern: `[　-ヿ＀-｠ﾠ-￯一-鿪]*`
+   */
   CompanyShortName: CompanyShortNameType;
-  /** attribute, required; type AreaType. */
+  /**
+   * Area (grid region) the data applies to.
+   *
+   * attribute, required; type AreaType (string).
+   * - enumeration: 01 (HOKKAIDO), 02 (TOHOKU), 03 (TOKYO), 04 (CHUBU), 05 (HOKURIKU), 06 (KANSAI), 07 (CHUGOKU), 08 (SHIKOKU), 09 (KYUSHU), 10 (OKINAWA)
+   */
   Area: AreaType;
-  /** attribute, required; type PriceValue6.2RoundedType. */
+  /**
+   * Unit price that was offered. Unit: JPY/kW/segment.
+   *
+   * attribute, required; type PriceValue6.2RoundedType (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 10000.00
+   * - fractionDigits: 2
+   */
   OfferPrice: PriceValue6_2RoundedType;
-  /** attribute, required; type PosValue4.2RoundedType. */
+  /**
+   * Performance evaluation coefficient α.
+   *
+   * attribute, required; type PosValue4.2RoundedType (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 100.00
+   * - fractionDigits: 2
+   */
   PerfEvalCoeff: PosValue4_2RoundedType;
-  /** attribute, required; type PriceValue8.2RoundedType. */
+  /**
+   * Unit price after correction. Unit: JPY/kW/segment.
+   *
+   * attribute, required; type PriceValue8.2RoundedType (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 1000000.00
+   * - fractionDigits: 2
+   */
   CorrectedUnitPrice: PriceValue8_2RoundedType;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * Primary quantity offered. Unit: kW.
+   *
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   PrimaryOfferQuantityInKw?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * Secondary 1 quantity offered. Unit: kW.
+   *
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Secondary1OfferQuantityInKw?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * Secondary 2 quantity offered. Unit: kW.
+   *
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Secondary2OfferQuantityInKw?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * Tertiary 1 quantity offered. Unit: kW.
+   *
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Tertiary1OfferQuantityInKw?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * Tertiary 2 quantity offered. Unit: kW.
+   *
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Tertiary2OfferQuantityInKw?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   CompoundOfferQuantityInKw?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue13.0Type. */
+  /**
+   * attribute, optional; type KwPosValue13.0Type (long).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999999999
+   */
   PrimaryCumulativeAmountInKw?: KwPosValue13_0Type;
-  /** attribute, optional; type KwPosValue13.0Type. */
+  /**
+   * attribute, optional; type KwPosValue13.0Type (long).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999999999
+   */
   Secondary1CumulativeAmountInKw?: KwPosValue13_0Type;
-  /** attribute, optional; type KwPosValue13.0Type. */
+  /**
+   * attribute, optional; type KwPosValue13.0Type (long).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999999999
+   */
   Secondary2CumulativeAmountInKw?: KwPosValue13_0Type;
-  /** attribute, optional; type KwPosValue13.0Type. */
+  /**
+   * attribute, optional; type KwPosValue13.0Type (long).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999999999
+   */
   Tertiary1CumulativeAmountInKw?: KwPosValue13_0Type;
-  /** attribute, optional; type KwPosValue13.0Type. */
+  /**
+   * attribute, optional; type KwPosValue13.0Type (long).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999999999
+   */
   Tertiary2CumulativeAmountInKw?: KwPosValue13_0Type;
-  /** attribute, optional; type KwPosValue13.0Type. */
+  /**
+   * attribute, optional; type KwPosValue13.0Type (long).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999999999
+   */
   CompoundCumulativeAmountInKw?: KwPosValue13_0Type;
-  /** attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset. */
+  /**
+   * When it was submitted.
+   *
+   * attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset.
+   */
   SubmissionTime: string;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -1184,19 +2562,53 @@ export interface MeritOrderListQueryResponseType {
 
 /** mi-market.xsd, complexType `MeritOrderListQueryType`. */
 export interface MeritOrderListQueryType {
-  /** attribute, required; type MarketTypeType. */
+  /**
+   * Market the data belongs to.
+   *
+   * attribute, required; type MarketTypeType (string).
+   * - enumeration: DAM (DAY_AHEAD), DCM (COMPOUND)
+   */
   MarketType: MarketTypeType;
-  /** attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset. */
+  /**
+   * Start of the period, JST.
+   *
+   * attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset.
+   */
   StartTime: string;
-  /** attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset. */
+  /**
+   * End of the period, JST.
+   *
+   * attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset.
+   */
   EndTime: string;
-  /** attribute, optional; type AreaType. */
+  /**
+   * Area (grid region) the data applies to.
+   *
+   * attribute, optional; type AreaType (string).
+   * - enumeration: 01 (HOKKAIDO), 02 (TOHOKU), 03 (TOKYO), 04 (CHUBU), 05 (HOKURIKU), 06 (KANSAI), 07 (CHUGOKU), 08 (SHIKOKU), 09 (KYUSHU), 10 (OKINAWA)
+   */
   Area?: AreaType;
-  /** attribute, optional; type ResourceNameType. */
+  /**
+   * Code that identifies the resource.
+   *
+   * attribute, optional; type ResourceNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   * - pattern: `[A-Z0-9_\-]*`
+   */
   ResourceName?: ResourceNameType;
-  /** attribute, optional; default NOT_DONE; type ValidationStatusType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; default NOT_DONE; type ValidationStatusType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), PASSED_PARTIAL (PASSED_PARTIAL), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationStatusType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -1206,13 +2618,29 @@ export interface MeritOrderListQueryType {
 
 /** mi-market.xsd, complexType `MeritOrderListType`. */
 export interface MeritOrderListType {
-  /** attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset. */
+  /**
+   * Start of the period, JST.
+   *
+   * attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset.
+   */
   StartTime: string;
-  /** attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset. */
+  /**
+   * End of the period, JST.
+   *
+   * attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset.
+   */
   EndTime: string;
-  /** attribute, required; type DirectionUpDownType. */
+  /**
+   * Direction of the trade or requirement.
+   *
+   * attribute, required; type DirectionUpDownType (string).
+   * - enumeration: 1 (SELL)
+   */
   Direction: DirectionUpDownType;
-  /** attribute, required; type ProcurementAreaType. */
+  /**
+   * attribute, required; type ProcurementAreaType (string).
+   * - enumeration: 01
+   */
   ProcurementArea: ProcurementAreaType;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -1222,11 +2650,23 @@ export interface MeritOrderListType {
 
 /** mi-market.xsd, complexType `MessagesType`. */
 export interface MessagesType {
-  /** element, 0..*; type ErrorType. */
+  /**
+   * Error messages of the response.
+   *
+   * element, 0..*; type ErrorType.
+   */
   Error?: ErrorType[];
-  /** element, 0..*; type WarningType. */
+  /**
+   * Warning messages of the response.
+   *
+   * element, 0..*; type WarningType.
+   */
   Warning?: WarningType[];
-  /** element, 0..*; type InformationType. */
+  /**
+   * Information messages of the response.
+   *
+   * element, 0..*; type InformationType.
+   */
   Information?: InformationType[];
 }
 
@@ -1285,17 +2725,47 @@ export type OfferAwardedLevelType = (typeof OfferAwardedLevelType)[keyof typeof 
 
 /** mi-market.xsd, complexType `OfferCancelType`. */
 export interface OfferCancelType {
-  /** attribute, required; type ResourceNameType. */
+  /**
+   * Code that identifies the resource.
+   *
+   * attribute, required; type ResourceNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   * - pattern: `[A-Z0-9_\-]*`
+   */
   ResourceName: ResourceNameType;
-  /** attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset. */
+  /**
+   * Start of the first block to cancel.
+   *
+   * attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset.
+   */
   StartTime: string;
-  /** attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset. */
+  /**
+   * End of the last block to cancel; any block end from the trading day through NumOfDays days may
+   * be given, so several blocks are cancelled at once.
+   *
+   * attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset.
+   */
   EndTime: string;
-  /** attribute, required; type MarketTypeType. */
+  /**
+   * Market the offer was submitted to.
+   *
+   * attribute, required; type MarketTypeType (string).
+   * - enumeration: DAM (DAY_AHEAD), DCM (COMPOUND)
+   */
   MarketType: MarketTypeType;
-  /** attribute, optional; default NOT_DONE; type ValidationStatusType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; default NOT_DONE; type ValidationStatusType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), PASSED_PARTIAL (PASSED_PARTIAL), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationStatusType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -1303,37 +2773,118 @@ export interface OfferCancelType {
 
 /** mi-market.xsd, complexType `OfferDataSubmitType`. */
 export interface OfferDataSubmitType {
-  /** attribute, required; type ResourceNameType. */
+  /**
+   * Code that identifies the resource.
+   *
+   * attribute, required; type ResourceNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   * - pattern: `[A-Z0-9_\-]*`
+   */
   ResourceName: ResourceNameType;
-  /** attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset. */
+  /**
+   * Start of the first block of the offer.
+   *
+   * attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset.
+   */
   StartTime: string;
-  /** attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset. */
+  /**
+   * End of the last block of the offer.
+   *
+   * attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset.
+   */
   EndTime: string;
-  /** attribute, required; type DirectionUpDownType. */
+  /**
+   * Direction of the offer: buy or sell.
+   *
+   * attribute, required; type DirectionUpDownType (string).
+   * - enumeration: 1 (SELL)
+   */
   Direction: DirectionUpDownType;
-  /** attribute, optional; type DrPatternNumberType. */
+  /**
+   * Number of the DR pattern the offer uses. Required for VPP resources; must be a valid pattern on
+   * the submission date and may appear only once per resource and start time.
+   *
+   * attribute, optional; type DrPatternNumberType (int).
+   * - minInclusive: 1
+   * - maxInclusive: 500
+   */
   DrPatternNumber?: DrPatternNumberType;
-  /** attribute, optional; type ParticipantNameType. */
+  /**
+   * BSP submitting the offer.
+   *
+   * attribute, optional; type ParticipantNameType (string).
+   * - length: 4
+   * - pattern: `[A-Z]([0-9][0-9][1-9]|[0-9][1-9][0-9]|[1-9][0-9][0-9])`
+   */
   BspParticipantName?: ParticipantNameType;
-  /** attribute, optional; type CompanyShortNameType. */
+  /**
+   * Short name of the counterparty.
+   *
+   * attribute, optional; type CompanyShortNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   * - pattern: `[　-ヿ＀-｠ﾠ-￯一-鿪]*`
+   */
   CompanyShortName?: CompanyShortNameType;
-  /** attribute, optional; type OperatorCodeType. */
+  /**
+   * Code of the TSO or MO.
+   *
+   * attribute, optional; type OperatorCodeType (string).
+   * - length: 4
+   * - pattern: `[A-Z0-9]*`
+   */
   OperatorCode?: OperatorCodeType;
-  /** attribute, optional; type AreaType. */
+  /**
+   * Area (grid region) the data applies to.
+   *
+   * attribute, optional; type AreaType (string).
+   * - enumeration: 01 (HOKKAIDO), 02 (TOHOKU), 03 (TOKYO), 04 (CHUBU), 05 (HOKURIKU), 06 (KANSAI), 07 (CHUGOKU), 08 (SHIKOKU), 09 (KYUSHU), 10 (OKINAWA)
+   */
   Area?: AreaType;
-  /** attribute, optional; type ResourceShortNameType. */
+  /**
+   * Short name of the resource.
+   *
+   * attribute, optional; type ResourceShortNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   * - pattern: `[　-ヿ＀-｠ﾠ-￯一-鿪]*`
+   */
   ResourceShortName?: ResourceShortNameType;
-  /** attribute, optional; type SystemCodeType. */
+  /**
+   * Grid code of the resource.
+   *
+   * attribute, optional; type SystemCodeType (string).
+   * - length: 5
+   * - pattern: `[A-Z0-9]*`
+   */
   SystemCode?: SystemCodeType;
-  /** attribute, optional; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset. */
+  /**
+   * When the offer was submitted.
+   *
+   * attribute, optional; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset.
+   */
   SubmissionTime?: string;
-  /** attribute, optional; default NOT_DONE; type ValidationStatusType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; default NOT_DONE; type ValidationStatusType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), PASSED_PARTIAL (PASSED_PARTIAL), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationStatusType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
-  /** element, 1..20; type OfferStackType. */
+  /**
+   * Price-quantity pairs that make up the offer.
+   *
+   * element, 1..20; type OfferStackType.
+   */
   OfferStack: OfferStackType[];
 }
 
@@ -1347,15 +2898,41 @@ export type OfferIdType = string;
 
 /** mi-market.xsd, complexType `OfferQueryType`. */
 export interface OfferQueryType {
-  /** attribute, required; type MarketTypeType. */
+  /**
+   * Market the offers were submitted to.
+   *
+   * attribute, required; type MarketTypeType (string).
+   * - enumeration: DAM (DAY_AHEAD), DCM (COMPOUND)
+   */
   MarketType: MarketTypeType;
-  /** attribute, optional; type ResourceNameType. */
+  /**
+   * Resource to read offers for; all offers of the area when left out.
+   *
+   * attribute, optional; type ResourceNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   * - pattern: `[A-Z0-9_\-]*`
+   */
   ResourceName?: ResourceNameType;
-  /** attribute, optional; type AreaType. */
+  /**
+   * Area of the offers to read; TSOs and MOs must set it.
+   *
+   * attribute, optional; type AreaType (string).
+   * - enumeration: 01 (HOKKAIDO), 02 (TOHOKU), 03 (TOKYO), 04 (CHUBU), 05 (HOKURIKU), 06 (KANSAI), 07 (CHUGOKU), 08 (SHIKOKU), 09 (KYUSHU), 10 (OKINAWA)
+   */
   Area?: AreaType;
-  /** attribute, optional; default NOT_DONE; type ValidationStatusType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; default NOT_DONE; type ValidationStatusType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), PASSED_PARTIAL (PASSED_PARTIAL), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationStatusType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -1363,27 +2940,102 @@ export interface OfferQueryType {
 
 /** mi-market.xsd, complexType `OfferStackType`. */
 export interface OfferStackType {
-  /** attribute, required; type StackNumberType. */
+  /**
+   * Number of this price-quantity pair within the offer; 1 for a single bid. Resource, DR pattern,
+   * start time and stack number together must be unique in a submission.
+   *
+   * attribute, required; type StackNumberType (int).
+   * - minInclusive: 1
+   * - maxInclusive: 20
+   */
   StackNumber: StackNumberType;
-  /** attribute, required; type KwPosValue7.0Type. */
+  /**
+   * Smallest quantity for which the offer may be awarded: 5000 kW or more when the resource is
+   * commanded or monitored over a dedicated line, 1000 kW or more with simple (online) commands.
+   * Unit: kW.
+   *
+   * attribute, required; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   MinimumQuantityInKw: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * Primary quantity bid, at least MinimumQuantityInKw. Summed over the offers for one resource and
+   * start time, it must stay below the resource's registered maximum supply for the product (for a
+   * VPP, the one registered for the DR pattern). Unit: kW.
+   *
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   PrimaryOfferQuantityInKw?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * Secondary 1 quantity offered. Unit: kW.
+   *
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Secondary1OfferQuantityInKw?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * Secondary 2 quantity offered. Unit: kW.
+   *
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Secondary2OfferQuantityInKw?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * Tertiary 1 quantity offered. Unit: kW.
+   *
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Tertiary1OfferQuantityInKw?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * Tertiary 2 quantity offered. Unit: kW.
+   *
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Tertiary2OfferQuantityInKw?: KwPosValue7_0Type;
-  /** attribute, required; type PriceValue6.2RoundedType. */
+  /**
+   * Unit price asked for the power. Unit: JPY/kW/segment.
+   *
+   * attribute, required; type PriceValue6.2RoundedType (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 10000.00
+   * - fractionDigits: 2
+   */
   OfferUnitPrice: PriceValue6_2RoundedType;
-  /** attribute, optional; type PriceValue6.2RoundedType. */
+  /**
+   * Unit price for the ramp-down cost. Unit: JPY/kW/segment.
+   *
+   * attribute, optional; type PriceValue6.2RoundedType (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 10000.00
+   * - fractionDigits: 2
+   */
   RampDownUnitPrice?: PriceValue6_2RoundedType;
-  /** attribute, optional; type PriceValue6.2RoundedType. */
+  /**
+   * Unit price for the startup cost. Unit: JPY/kW/segment.
+   *
+   * attribute, optional; type PriceValue6.2RoundedType (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 10000.00
+   * - fractionDigits: 2
+   */
   StartUpUnitPrice?: PriceValue6_2RoundedType;
-  /** attribute, optional; type OfferIdType. */
+  /**
+   * Identifier of the offer this stack belongs to.
+   *
+   * attribute, optional; type OfferIdType (string).
+   * - minLength: 1
+   * - maxLength: 30
+   * - pattern: `[a-zA-Z0-9_-]*`
+   */
   OfferId?: OfferIdType;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -1391,13 +3043,30 @@ export interface OfferStackType {
 
 /** mi-market.xsd, complexType `OfflineFrameDataType`. */
 export interface OfflineFrameDataType {
-  /** attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset. */
+  /**
+   * Start of the period, JST.
+   *
+   * attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset.
+   */
   StartTime: string;
-  /** attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset. */
+  /**
+   * End of the period, JST.
+   *
+   * attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset.
+   */
   EndTime: string;
-  /** attribute, required; type DirectionUpDownType. */
+  /**
+   * Direction of the trade or requirement.
+   *
+   * attribute, required; type DirectionUpDownType (string).
+   * - enumeration: 1 (SELL)
+   */
   Direction: DirectionUpDownType;
-  /** attribute, required; type KwPosValue7.0Type. */
+  /**
+   * attribute, required; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   OfflineFrameQuantityInKw: KwPosValue7_0Type;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -1405,11 +3074,25 @@ export interface OfflineFrameDataType {
 
 /** mi-market.xsd, complexType `OfflineFrameQueryType`. */
 export interface OfflineFrameQueryType {
-  /** attribute, optional; type AreaType. */
+  /**
+   * Area (grid region) the data applies to.
+   *
+   * attribute, optional; type AreaType (string).
+   * - enumeration: 01 (HOKKAIDO), 02 (TOHOKU), 03 (TOKYO), 04 (CHUBU), 05 (HOKURIKU), 06 (KANSAI), 07 (CHUGOKU), 08 (SHIKOKU), 09 (KYUSHU), 10 (OKINAWA)
+   */
   Area?: AreaType;
-  /** attribute, optional; default NOT_DONE; type ValidationStatusType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; default NOT_DONE; type ValidationStatusType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), PASSED_PARTIAL (PASSED_PARTIAL), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationStatusType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -1417,11 +3100,25 @@ export interface OfflineFrameQueryType {
 
 /** mi-market.xsd, complexType `OfflineFrameSubmitType`. */
 export interface OfflineFrameSubmitType {
-  /** attribute, required; type AreaType. */
+  /**
+   * Area (grid region) the data applies to.
+   *
+   * attribute, required; type AreaType (string).
+   * - enumeration: 01 (HOKKAIDO), 02 (TOHOKU), 03 (TOKYO), 04 (CHUBU), 05 (HOKURIKU), 06 (KANSAI), 07 (CHUGOKU), 08 (SHIKOKU), 09 (KYUSHU), 10 (OKINAWA)
+   */
   Area: AreaType;
-  /** attribute, optional; default NOT_DONE; type ValidationStatusType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; default NOT_DONE; type ValidationStatusType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), PASSED_PARTIAL (PASSED_PARTIAL), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationStatusType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -1431,11 +3128,24 @@ export interface OfflineFrameSubmitType {
 
 /** mi-market.xsd, complexType `OfflineFrameUsageDataType`. */
 export interface OfflineFrameUsageDataType {
-  /** attribute, required; type AreaType. */
+  /**
+   * Area (grid region) the data applies to.
+   *
+   * attribute, required; type AreaType (string).
+   * - enumeration: 01 (HOKKAIDO), 02 (TOHOKU), 03 (TOKYO), 04 (CHUBU), 05 (HOKURIKU), 06 (KANSAI), 07 (CHUGOKU), 08 (SHIKOKU), 09 (KYUSHU), 10 (OKINAWA)
+   */
   Area: AreaType;
-  /** attribute, required; type KwPosValue7.0Type. */
+  /**
+   * attribute, required; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   OfflineFrameQuantityInKw: KwPosValue7_0Type;
-  /** attribute, required; type KwPosValue7.0Type. */
+  /**
+   * attribute, required; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   OfflineFrameUsageQuantityInKw: KwPosValue7_0Type;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -1451,15 +3161,37 @@ export interface OfflineFrameUsageQueryResponseType {
 
 /** mi-market.xsd, complexType `OfflineFrameUsageQueryType`. */
 export interface OfflineFrameUsageQueryType {
-  /** attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset. */
+  /**
+   * Start of the period, JST.
+   *
+   * attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset.
+   */
   StartTime: string;
-  /** attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset. */
+  /**
+   * End of the period, JST.
+   *
+   * attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset.
+   */
   EndTime: string;
-  /** attribute, optional; type AreaType. */
+  /**
+   * Area (grid region) the data applies to.
+   *
+   * attribute, optional; type AreaType (string).
+   * - enumeration: 01 (HOKKAIDO), 02 (TOHOKU), 03 (TOKYO), 04 (CHUBU), 05 (HOKURIKU), 06 (KANSAI), 07 (CHUGOKU), 08 (SHIKOKU), 09 (KYUSHU), 10 (OKINAWA)
+   */
   Area?: AreaType;
-  /** attribute, optional; default NOT_DONE; type ValidationStatusType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; default NOT_DONE; type ValidationStatusType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), PASSED_PARTIAL (PASSED_PARTIAL), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationStatusType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -1469,11 +3201,24 @@ export interface OfflineFrameUsageQueryType {
 
 /** mi-market.xsd, complexType `OfflineFrameUsageType`. */
 export interface OfflineFrameUsageType {
-  /** attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset. */
+  /**
+   * Start of the period, JST.
+   *
+   * attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset.
+   */
   StartTime: string;
-  /** attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset. */
+  /**
+   * End of the period, JST.
+   *
+   * attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset.
+   */
   EndTime: string;
-  /** attribute, required; type DirectionUpDownType. */
+  /**
+   * Direction of the trade or requirement.
+   *
+   * attribute, required; type DirectionUpDownType (string).
+   * - enumeration: 1 (SELL)
+   */
   Direction: DirectionUpDownType;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -1497,15 +3242,37 @@ export type ParticipantNameType = string;
 
 /** mi-market.xsd, complexType `PatternDataType`. */
 export interface PatternDataType {
-  /** attribute, required; type PatternNumberType. */
+  /**
+   * Number giving this pattern's place among the patterns of the BUP.
+   *
+   * attribute, required; type PatternNumberType (int).
+   * - minInclusive: 1
+   * - maxInclusive: 10
+   */
   PatternNo: PatternNumberType;
-  /** attribute, required; type PatternStatusType. */
+  /**
+   * Status of the pattern.
+   *
+   * attribute, required; type PatternStatusType (string).
+   * - enumeration: 1, 0
+   */
   PatternStatus: PatternStatusType;
-  /** attribute, optional; type PatternRemarkType. */
+  /**
+   * Free-text remark on the pattern.
+   *
+   * attribute, optional; type PatternRemarkType (string).
+   * - minLength: 1
+   * - maxLength: 50
+   * - pattern: `[a-zA-Z0-9 ~!@#$*()_+}{:?>`='/.,%;\^\|\-\]\[\\<&"　-ヿ＀-｠ﾠ-￯一-鿪]*`
+   */
   PatternRemark?: PatternRemarkType;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
-  /** element, 0..1; type BupBandsType. */
+  /**
+   * Balancing unit price bands of this pattern.
+   *
+   * element, 0..1; type BupBandsType.
+   */
   Bup?: BupBandsType;
   /** element, 0..1; type AbcBandsType. */
   Abc?: AbcBandsType;
@@ -1631,23 +3398,62 @@ export type PriceValue8_2RoundedType = number;
 
 /** mi-market.xsd, complexType `ProcessingStatisticsType`. */
 export interface ProcessingStatisticsType {
-  /** attribute, optional; xs:int. */
+  /**
+   * Count of items received with the request.
+   *
+   * attribute, optional; xs:int.
+   */
   Received?: number;
-  /** attribute, optional; xs:int. */
+  /**
+   * Count of items that passed validation.
+   *
+   * attribute, optional; xs:int.
+   */
   Valid?: number;
-  /** attribute, optional; xs:int. */
+  /**
+   * Count of items that failed validation.
+   *
+   * attribute, optional; xs:int.
+   */
   Invalid?: number;
-  /** attribute, optional; xs:int. */
+  /**
+   * Count of items processed successfully.
+   *
+   * attribute, optional; xs:int.
+   */
   Successful?: number;
-  /** attribute, optional; xs:int. */
+  /**
+   * Count of items whose processing failed.
+   *
+   * attribute, optional; xs:int.
+   */
   Unsuccessful?: number;
-  /** attribute, optional; xs:long, held as its lexical string (64-bit). */
+  /**
+   * Time the MMS took to process the request. Unit: ms.
+   *
+   * attribute, optional; xs:long, held as its lexical string (64-bit).
+   */
   ProcessingTimeMs?: string;
-  /** attribute, optional; type TransactionId. */
+  /**
+   * Transaction ID of the request.
+   *
+   * attribute, optional; type TransactionId (string).
+   * - minLength: 8
+   * - maxLength: 10
+   */
   TransactionId?: TransactionId;
-  /** attribute, optional; xs:string. */
+  /**
+   * When the MMS received the request, as text such as 'Mon Dec 01 13:25:27 JST 2025' (weekday,
+   * month, day, time, zone, year).
+   *
+   * attribute, optional; xs:string.
+   */
   TimeStamp?: string;
-  /** attribute, optional; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset. */
+  /**
+   * When the MMS received the request, as YYYY-MM-DD HH:MM:SSZ.
+   *
+   * attribute, optional; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset.
+   */
   XmlTimeStamp?: string;
 }
 
@@ -1687,27 +3493,88 @@ export type RequestStatusType = (typeof RequestStatusType)[keyof typeof RequestS
 
 /** mi-market.xsd, complexType `RequirementType`. */
 export interface RequirementType {
-  /** attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset. */
+  /**
+   * First block of the requirement.
+   *
+   * attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset.
+   */
   StartTime: string;
-  /** attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset. */
+  /**
+   * Last block of the requirement.
+   *
+   * attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset.
+   */
   EndTime: string;
-  /** attribute, required; type DirectionUpDownType. */
+  /**
+   * Direction of the trade or requirement.
+   *
+   * attribute, required; type DirectionUpDownType (string).
+   * - enumeration: 1 (SELL)
+   */
   Direction: DirectionUpDownType;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * Primary reserve required. Unit: kW.
+   *
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   PrimaryReserveQuantityInKw?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * Secondary 1 reserve required. Unit: kW.
+   *
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Secondary1ReserveQuantityInKw?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * Secondary 2 reserve required. Unit: kW.
+   *
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Secondary2ReserveQuantityInKw?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * Tertiary 1 reserve required. Unit: kW.
+   *
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Tertiary1ReserveQuantityInKw?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * Tertiary 2 reserve required. Unit: kW.
+   *
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Tertiary2ReserveQuantityInKw?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * Minimum compound reserve of primary and secondary 1 control power. Unit: kW.
+   *
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   CompoundPriSec1ReserveQuantityInKw?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * Minimum compound reserve of primary and secondary 2 control power. Unit: kW.
+   *
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   CompoundPriSec2ReserveQuantityInKw?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * Minimum compound reserve of primary and tertiary 1 control power. Unit: kW.
+   *
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   CompoundPriTer1ReserveQuantityInKw?: KwPosValue7_0Type;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -1715,13 +3582,32 @@ export interface RequirementType {
 
 /** mi-market.xsd, complexType `ReserveRequirementQueryType`. */
 export interface ReserveRequirementQueryType {
-  /** attribute, required; type MarketTypeType. */
+  /**
+   * Market to read reserve requirements for.
+   *
+   * attribute, required; type MarketTypeType (string).
+   * - enumeration: DAM (DAY_AHEAD), DCM (COMPOUND)
+   */
   MarketType: MarketTypeType;
-  /** attribute, optional; type AreaType. */
+  /**
+   * Area to read reserve requirements for.
+   *
+   * attribute, optional; type AreaType (string).
+   * - enumeration: 01 (HOKKAIDO), 02 (TOHOKU), 03 (TOKYO), 04 (CHUBU), 05 (HOKURIKU), 06 (KANSAI), 07 (CHUGOKU), 08 (SHIKOKU), 09 (KYUSHU), 10 (OKINAWA)
+   */
   Area?: AreaType;
-  /** attribute, optional; default NOT_DONE; type ValidationStatusType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; default NOT_DONE; type ValidationStatusType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), PASSED_PARTIAL (PASSED_PARTIAL), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationStatusType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -1729,15 +3615,33 @@ export interface ReserveRequirementQueryType {
 
 /** mi-market.xsd, complexType `ReserveRequirementSubmitType`. */
 export interface ReserveRequirementSubmitType {
-  /** attribute, required; type AreaType. */
+  /**
+   * Area (grid region) the data applies to.
+   *
+   * attribute, required; type AreaType (string).
+   * - enumeration: 01 (HOKKAIDO), 02 (TOHOKU), 03 (TOKYO), 04 (CHUBU), 05 (HOKURIKU), 06 (KANSAI), 07 (CHUGOKU), 08 (SHIKOKU), 09 (KYUSHU), 10 (OKINAWA)
+   */
   Area: AreaType;
-  /** attribute, optional; default NOT_DONE; type ValidationStatusType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; default NOT_DONE; type ValidationStatusType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), PASSED_PARTIAL (PASSED_PARTIAL), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationStatusType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
-  /** element, 1..*; type RequirementType. */
+  /**
+   * Reserve requirements of the area.
+   *
+   * element, 1..*; type RequirementType.
+   */
   Requirement: RequirementType[];
 }
 
@@ -1793,17 +3697,52 @@ export type SettlementFileNameType = string;
 
 /** mi-market.xsd, complexType `SettlementFileType`. */
 export interface SettlementFileType {
-  /** attribute, required; type SettlementFileNameType. */
+  /**
+   * Name of the item, e.g. a file as recorded in the MMS.
+   *
+   * attribute, required; type SettlementFileNameType (string).
+   * - minLength: 18
+   * - maxLength: 60
+   * - pattern: `[a-zA-Z0-9 ~!@#$*()_+}{:?`='/.,%;\^\|\-\]\[\\<>&"]*`
+   * - pattern: `[A-Z0-9]{4}_[A-Z0-9]{4}_[A-Z0-9_-]{4,46}\.(pdf|zip|csv|xml)`
+   */
   Name: SettlementFileNameType;
-  /** attribute, optional; type ParticipantNameType. */
+  /**
+   * Participant the file belongs to; only set when you act as a TSO.
+   *
+   * attribute, optional; type ParticipantNameType (string).
+   * - length: 4
+   * - pattern: `[A-Z]([0-9][0-9][1-9]|[0-9][1-9][0-9]|[1-9][0-9][0-9])`
+   */
   ParticipantName?: ParticipantNameType;
-  /** attribute, optional; type CompanyShortNameType. */
+  /**
+   * Company the file belongs to; only set when you act as a TSO.
+   *
+   * attribute, optional; type CompanyShortNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   * - pattern: `[　-ヿ＀-｠ﾠ-￯一-鿪]*`
+   */
   CompanyShortName?: CompanyShortNameType;
-  /** attribute, optional; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset. */
+  /**
+   * When the file was submitted.
+   *
+   * attribute, optional; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset.
+   */
   SubmissionTime?: string;
-  /** attribute, optional; xs:date, JST wall-clock date `YYYY-MM-DD`. */
+  /**
+   * Date of settlement; absent while settlement is still ahead.
+   *
+   * attribute, optional; xs:date, JST wall-clock date `YYYY-MM-DD`.
+   */
   SttlDate?: string;
-  /** attribute, optional; type PosValue9.0Type. */
+  /**
+   * Size of the file, once it has been uploaded. Unit: bytes.
+   *
+   * attribute, optional; type PosValue9.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 999999999
+   */
   FileSize?: PosValue9_0Type;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -1811,21 +3750,43 @@ export interface SettlementFileType {
 
 /** mi-market.xsd, complexType `SettlementResultsFileDownloadQueryType`. */
 export interface SettlementResultsFileDownloadQueryType {
-  /** attribute, optional; default NOT_DONE; type ValidationStatusType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; default NOT_DONE; type ValidationStatusType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), PASSED_PARTIAL (PASSED_PARTIAL), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationStatusType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
-  /** element, 1..10; type SettlementFileType. */
+  /**
+   * Files found by the query.
+   *
+   * element, 1..10; type SettlementFileType.
+   */
   File: SettlementFileType[];
 }
 
 /** mi-market.xsd, complexType `SettlementResultsFileListQueryType`. */
 export interface SettlementResultsFileListQueryType {
-  /** attribute, optional; default NOT_DONE; type ValidationStatusType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; default NOT_DONE; type ValidationStatusType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), PASSED_PARTIAL (PASSED_PARTIAL), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationStatusType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -1833,19 +3794,38 @@ export interface SettlementResultsFileListQueryType {
 
 /** mi-market.xsd, complexType `SettlementResultsSubmitType`. */
 export interface SettlementResultsSubmitType {
-  /** attribute, optional; default NOT_DONE; type ValidationStatusType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; default NOT_DONE; type ValidationStatusType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), PASSED_PARTIAL (PASSED_PARTIAL), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationStatusType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
-  /** element, 1..*; type SettlementFileType. */
+  /**
+   * Files found by the query.
+   *
+   * element, 1..*; type SettlementFileType.
+   */
   File: SettlementFileType[];
 }
 
 /** mi-market.xsd, complexType `SourceType`. */
 export interface SourceType {
-  /** attribute, optional; type Id18Type. */
+  /**
+   * Identifier JBMS gave the contract.
+   *
+   * attribute, optional; type Id18Type (long).
+   * - minInclusive: 1
+   * - maxInclusive: 999999999999999999
+   */
   JbmsId?: Id18Type;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -1862,7 +3842,11 @@ export type StackNumberType = number;
 
 /** mi-market.xsd, complexType `StandingDataType`. */
 export interface StandingDataType {
-  /** attribute, required; xs:boolean. */
+  /**
+   * Whether this is the standing (default) data.
+   *
+   * attribute, required; xs:boolean.
+   */
   StandingFlag: boolean;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -1926,95 +3910,303 @@ export type SubRequirementTypeType = (typeof SubRequirementTypeType)[keyof typeo
 
 /** mi-market.xsd, complexType `SwitchQueryResultsType`. */
 export interface SwitchQueryResultsType {
-  /** attribute, required; type ContractIdType. */
+  /**
+   * Identifier of the contract.
+   *
+   * attribute, required; type ContractIdType (string).
+   * - minLength: 19
+   * - maxLength: 19
+   * - pattern: `[a-zA-Z0-9]*`
+   */
   ContractId: ContractIdType;
-  /** attribute, required; type Id18Type. */
+  /**
+   * Identifier JBMS gave the contract.
+   *
+   * attribute, required; type Id18Type (long).
+   * - minInclusive: 1
+   * - maxInclusive: 999999999999999999
+   */
   JbmsId: Id18Type;
-  /** attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset. */
+  /**
+   * Start of the period, JST.
+   *
+   * attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset.
+   */
   StartTime: string;
-  /** attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset. */
+  /**
+   * End of the period, JST.
+   *
+   * attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset.
+   */
   EndTime: string;
   /** attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset. */
   ModifiedTime: string;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   PrimaryQuantity?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Secondary1Quantity?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Secondary2Quantity?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Tertiary1Quantity?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Tertiary2Quantity?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   CompoundQuantity?: KwPosValue7_0Type;
-  /** attribute, required; type PriceValue6.2RoundedType. */
+  /**
+   * attribute, required; type PriceValue6.2RoundedType (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 10000.00
+   * - fractionDigits: 2
+   */
   Price: PriceValue6_2RoundedType;
-  /** attribute, required; type PriceValue6.2RoundedType. */
+  /**
+   * Unit price for the ramp-down cost. Unit: JPY/kW/segment.
+   *
+   * attribute, required; type PriceValue6.2RoundedType (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 10000.00
+   * - fractionDigits: 2
+   */
   RampDownUnitPrice: PriceValue6_2RoundedType;
-  /** attribute, required; type PriceValue6.2RoundedType. */
+  /**
+   * Unit price for the startup cost. Unit: JPY/kW/segment.
+   *
+   * attribute, required; type PriceValue6.2RoundedType (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 10000.00
+   * - fractionDigits: 2
+   */
   StartUpUnitPrice: PriceValue6_2RoundedType;
-  /** attribute, optional; type PosValue4.2RoundedType. */
+  /**
+   * attribute, optional; type PosValue4.2RoundedType (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 100.00
+   * - fractionDigits: 2
+   */
   PerfEvalCoefficient?: PosValue4_2RoundedType;
-  /** attribute, optional; type AreaType. */
+  /**
+   * Associated area.
+   *
+   * attribute, optional; type AreaType (string).
+   * - enumeration: 01 (HOKKAIDO), 02 (TOHOKU), 03 (TOKYO), 04 (CHUBU), 05 (HOKURIKU), 06 (KANSAI), 07 (CHUGOKU), 08 (SHIKOKU), 09 (KYUSHU), 10 (OKINAWA)
+   */
   LinkedArea?: AreaType;
-  /** attribute, required; type DirectionUpDownType. */
+  /**
+   * Direction of the trade or requirement.
+   *
+   * attribute, required; type DirectionUpDownType (string).
+   * - enumeration: 1 (SELL)
+   */
   Direction: DirectionUpDownType;
-  /** attribute, optional; type ParticipantNameType. */
+  /**
+   * MMS code of the business entity the data is for.
+   *
+   * attribute, optional; type ParticipantNameType (string).
+   * - length: 4
+   * - pattern: `[A-Z]([0-9][0-9][1-9]|[0-9][1-9][0-9]|[1-9][0-9][0-9])`
+   */
   ParticipantName?: ParticipantNameType;
-  /** attribute, optional; type CompanyShortNameType. */
+  /**
+   * Short name of the company the data belongs to.
+   *
+   * attribute, optional; type CompanyShortNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   * - pattern: `[　-ヿ＀-｠ﾠ-￯一-鿪]*`
+   */
   CompanyShortName?: CompanyShortNameType;
-  /** attribute, required; type ResourceNameType. */
+  /**
+   * Code that identifies the resource.
+   *
+   * attribute, required; type ResourceNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   * - pattern: `[A-Z0-9_\-]*`
+   */
   ResourceName: ResourceNameType;
-  /** attribute, required; type ResourceShortNameType. */
+  /**
+   * Short name of the resource.
+   *
+   * attribute, required; type ResourceShortNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   * - pattern: `[　-ヿ＀-｠ﾠ-￯一-鿪]*`
+   */
   ResourceShortName: ResourceShortNameType;
-  /** attribute, required; type SystemCodeType. */
+  /**
+   * Grid code of the resource.
+   *
+   * attribute, required; type SystemCodeType (string).
+   * - length: 5
+   * - pattern: `[A-Z0-9]*`
+   */
   SystemCode: SystemCodeType;
-  /** attribute, required; type AreaType. */
+  /**
+   * Area (grid region) the data applies to.
+   *
+   * attribute, required; type AreaType (string).
+   * - enumeration: 01 (HOKKAIDO), 02 (TOHOKU), 03 (TOKYO), 04 (CHUBU), 05 (HOKURIKU), 06 (KANSAI), 07 (CHUGOKU), 08 (SHIKOKU), 09 (KYUSHU), 10 (OKINAWA)
+   */
   Area: AreaType;
-  /** attribute, required; type ResourceTypeType. */
+  /**
+   * Kind of resource, by how it produces electricity.
+   *
+   * attribute, required; type ResourceTypeType (string).
+   * - enumeration: 01 (THERMAL), 02 (HYDRO), 03 (PUMP), 04 (BATTERY), 05 (VPP_GEN), 06 (VPP_GEN_AND_DEM), 07 (VPP_DEM)
+   */
   ResourceType: ResourceTypeType;
-  /** attribute, optional; type DrPatternNumberType. */
+  /**
+   * attribute, optional; type DrPatternNumberType (int).
+   * - minInclusive: 1
+   * - maxInclusive: 500
+   */
   DrPattern?: DrPatternNumberType;
-  /** attribute, optional; type SubRequirementTypeType. */
+  /**
+   * Commodity combination category; only set for non-BSP users.
+   *
+   * attribute, optional; type SubRequirementTypeType (string).
+   * - enumeration: PRI (PRIMARY), SEC1 (SECONDARY_1), SEC2 (SECONDARY_2), TER1 (TERTIARY_1), PRI-SEC1 (PRIMARY_SECONDARY_1), PRI-SEC2 (PRIMARY_SECONDARY_2), PRI-TER1 (PRIMARY_TERTIARY_1), SEC1-SEC2 (SECONDARY), SEC1-TER1 (SECONDARY_1_TERTIARY_1), SEC2-TER1 (SECONDARY_2_TERTIARY_1), PRI-SEC1-SEC2 (PRIAMRY_SECONDARY), PRI-SEC1-TER1 (PRIMARY_SECONDARY_1_TERTIARY_1), PRI-SEC2-TER1 (PRIMARY_SECONDARY_2_TERTIARY_1), SEC1-SEC2-TER1 (SECONDARY_TERTIARY_1), PRI-SEC1-SEC2-TER1 (PRIMARY_SECONDARY_TERTIARY_1)
+   */
   SubRequirementType?: SubRequirementTypeType;
-  /** attribute, required; type AwardStatusType. */
+  /**
+   * attribute, required; type AwardStatusType (string).
+   * - enumeration: ACTIVE, SWITCHED, TENTATIVE, TSO
+   */
   Status: AwardStatusType;
-  /** attribute, optional; type RequestStatusType. */
+  /**
+   * attribute, optional; type RequestStatusType (string).
+   * - enumeration: Requested, Acknowledged
+   */
   RequestStatus?: RequestStatusType;
-  /** attribute, optional; type Id18Type. */
+  /**
+   * attribute, optional; type Id18Type (long).
+   * - minInclusive: 1
+   * - maxInclusive: 999999999999999999
+   */
   SourceJbmsId?: Id18Type;
-  /** attribute, optional; type ParticipantNameType. */
+  /**
+   * attribute, optional; type ParticipantNameType (string).
+   * - length: 4
+   * - pattern: `[A-Z]([0-9][0-9][1-9]|[0-9][1-9][0-9]|[1-9][0-9][0-9])`
+   */
   SourceParticipantName?: ParticipantNameType;
-  /** attribute, optional; type CompanyShortNameType. */
+  /**
+   * attribute, optional; type CompanyShortNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   * - pattern: `[　-ヿ＀-｠ﾠ-￯一-鿪]*`
+   */
   SourceCompanyShortName?: CompanyShortNameType;
-  /** attribute, optional; type ResourceNameType. */
+  /**
+   * attribute, optional; type ResourceNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   * - pattern: `[A-Z0-9_\-]*`
+   */
   SourceResourceName?: ResourceNameType;
-  /** attribute, optional; type ResourceShortNameType. */
+  /**
+   * attribute, optional; type ResourceShortNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   * - pattern: `[　-ヿ＀-｠ﾠ-￯一-鿪]*`
+   */
   SourceResourceShortName?: ResourceShortNameType;
-  /** attribute, optional; type SystemCodeType. */
+  /**
+   * attribute, optional; type SystemCodeType (string).
+   * - length: 5
+   * - pattern: `[A-Z0-9]*`
+   */
   SourceSystemCode?: SystemCodeType;
-  /** attribute, optional; type AreaType. */
+  /**
+   * attribute, optional; type AreaType (string).
+   * - enumeration: 01 (HOKKAIDO), 02 (TOHOKU), 03 (TOKYO), 04 (CHUBU), 05 (HOKURIKU), 06 (KANSAI), 07 (CHUGOKU), 08 (SHIKOKU), 09 (KYUSHU), 10 (OKINAWA)
+   */
   SourceArea?: AreaType;
-  /** attribute, optional; type ResourceTypeType. */
+  /**
+   * attribute, optional; type ResourceTypeType (string).
+   * - enumeration: 01 (THERMAL), 02 (HYDRO), 03 (PUMP), 04 (BATTERY), 05 (VPP_GEN), 06 (VPP_GEN_AND_DEM), 07 (VPP_DEM)
+   */
   SourceResourceType?: ResourceTypeType;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   SourcePrimaryQuantity?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   SourceSecondary1Quantity?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   SourceSecondary2Quantity?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   SourceTertiary1Quantity?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   SourceTertiary2Quantity?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   SourceCompoundQuantity?: KwPosValue7_0Type;
-  /** attribute, optional; type PriceValue6.2RoundedType. */
+  /**
+   * attribute, optional; type PriceValue6.2RoundedType (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 10000.00
+   * - fractionDigits: 2
+   */
   SourcePrice?: PriceValue6_2RoundedType;
-  /** attribute, optional; type PosValue4.2RoundedType. */
+  /**
+   * attribute, optional; type PosValue4.2RoundedType (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 100.00
+   * - fractionDigits: 2
+   */
   SourcePerfEvalCoefficient?: PosValue4_2RoundedType;
-  /** attribute, optional; type DrPatternNumberType. */
+  /**
+   * attribute, optional; type DrPatternNumberType (int).
+   * - minInclusive: 1
+   * - maxInclusive: 500
+   */
   SourceDrPattern?: DrPatternNumberType;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -2022,25 +4214,71 @@ export interface SwitchQueryResultsType {
 
 /** mi-market.xsd, complexType `SwitchQueryType`. */
 export interface SwitchQueryType {
-  /** attribute, optional; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset. */
+  /**
+   * Start of the period, JST.
+   *
+   * attribute, optional; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset.
+   */
   StartTime?: string;
-  /** attribute, optional; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset. */
+  /**
+   * End of the period, JST.
+   *
+   * attribute, optional; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset.
+   */
   EndTime?: string;
-  /** attribute, required; type MarketTypeType. */
+  /**
+   * Market the data belongs to.
+   *
+   * attribute, required; type MarketTypeType (string).
+   * - enumeration: DAM (DAY_AHEAD), DCM (COMPOUND)
+   */
   MarketType: MarketTypeType;
-  /** attribute, optional; type AreaType. */
+  /**
+   * Area (grid region) the data applies to.
+   *
+   * attribute, optional; type AreaType (string).
+   * - enumeration: 01 (HOKKAIDO), 02 (TOHOKU), 03 (TOKYO), 04 (CHUBU), 05 (HOKURIKU), 06 (KANSAI), 07 (CHUGOKU), 08 (SHIKOKU), 09 (KYUSHU), 10 (OKINAWA)
+   */
   Area?: AreaType;
-  /** attribute, optional; type AreaType. */
+  /**
+   * Associated area.
+   *
+   * attribute, optional; type AreaType (string).
+   * - enumeration: 01 (HOKKAIDO), 02 (TOHOKU), 03 (TOKYO), 04 (CHUBU), 05 (HOKURIKU), 06 (KANSAI), 07 (CHUGOKU), 08 (SHIKOKU), 09 (KYUSHU), 10 (OKINAWA)
+   */
   LinkedArea?: AreaType;
-  /** attribute, optional; type ResourceNameType. */
+  /**
+   * Code that identifies the resource.
+   *
+   * attribute, optional; type ResourceNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   * - pattern: `[A-Z0-9_\-]*`
+   */
   ResourceName?: ResourceNameType;
-  /** attribute, optional; type Id18Type. */
+  /**
+   * attribute, optional; type Id18Type (long).
+   * - minInclusive: 1
+   * - maxInclusive: 999999999999999999
+   */
   SourceJbmsId?: Id18Type;
-  /** attribute, optional; type AwardStatusType. */
+  /**
+   * attribute, optional; type AwardStatusType (string).
+   * - enumeration: ACTIVE, SWITCHED, TENTATIVE, TSO
+   */
   Status?: AwardStatusType;
-  /** attribute, optional; default NOT_DONE; type ValidationStatusType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; default NOT_DONE; type ValidationStatusType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), PASSED_PARTIAL (PASSED_PARTIAL), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationStatusType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -2050,13 +4288,30 @@ export interface SwitchQueryType {
 
 /** mi-market.xsd, complexType `SwitchSubmitType`. */
 export interface SwitchSubmitType {
-  /** attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset. */
+  /**
+   * Start of the period, JST.
+   *
+   * attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset.
+   */
   StartTime: string;
-  /** attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset. */
+  /**
+   * End of the period, JST.
+   *
+   * attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset.
+   */
   EndTime: string;
-  /** attribute, optional; default NOT_DONE; type ValidationStatusType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; default NOT_DONE; type ValidationStatusType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), PASSED_PARTIAL (PASSED_PARTIAL), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationStatusType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -2073,31 +4328,94 @@ export type SystemCodeType = string;
 
 /** mi-market.xsd, complexType `TielineDataType`. */
 export interface TielineDataType {
-  /** attribute, required; type CommodityCategoryType. */
+  /**
+   * attribute, required; type CommodityCategoryType (string).
+   * - enumeration: 1000, 2100, 2200, 3100, 3200, 4000, 5000
+   */
   CommodityCategory: CommodityCategoryType;
-  /** attribute, optional; type MwPosValue7.3Type. */
+  /**
+   * attribute, optional; type MwPosValue7.3Type (decimal).
+   * - minInclusive: 0.000
+   * - maxInclusive: 9999.999
+   * - fractionDigits: 3
+   */
   AtcForward?: MwPosValue7_3Type;
-  /** attribute, optional; type MwNegValue7.3Type. */
+  /**
+   * attribute, optional; type MwNegValue7.3Type (decimal).
+   * - minInclusive: -9999.999
+   * - maxInclusive: 0
+   * - fractionDigits: 3
+   */
   AtcBackward?: MwNegValue7_3Type;
-  /** attribute, optional; type MwPosValue7.3Type. */
+  /**
+   * attribute, optional; type MwPosValue7.3Type (decimal).
+   * - minInclusive: 0.000
+   * - maxInclusive: 9999.999
+   * - fractionDigits: 3
+   */
   MinFlowForward?: MwPosValue7_3Type;
-  /** attribute, optional; type MwNegValue7.3Type. */
+  /**
+   * attribute, optional; type MwNegValue7.3Type (decimal).
+   * - minInclusive: -9999.999
+   * - maxInclusive: 0
+   * - fractionDigits: 3
+   */
   MinFlowBackward?: MwNegValue7_3Type;
-  /** attribute, optional; type MwPosValue7.3Type. */
+  /**
+   * attribute, optional; type MwPosValue7.3Type (decimal).
+   * - minInclusive: 0.000
+   * - maxInclusive: 9999.999
+   * - fractionDigits: 3
+   */
   FenceAtc1Forward?: MwPosValue7_3Type;
-  /** attribute, optional; type MwNegValue7.3Type. */
+  /**
+   * attribute, optional; type MwNegValue7.3Type (decimal).
+   * - minInclusive: -9999.999
+   * - maxInclusive: 0
+   * - fractionDigits: 3
+   */
   FenceAtc1Backward?: MwNegValue7_3Type;
-  /** attribute, optional; type MwPosValue7.3Type. */
+  /**
+   * attribute, optional; type MwPosValue7.3Type (decimal).
+   * - minInclusive: 0.000
+   * - maxInclusive: 9999.999
+   * - fractionDigits: 3
+   */
   FenceAtc2Forward?: MwPosValue7_3Type;
-  /** attribute, optional; type MwNegValue7.3Type. */
+  /**
+   * attribute, optional; type MwNegValue7.3Type (decimal).
+   * - minInclusive: -9999.999
+   * - maxInclusive: 0
+   * - fractionDigits: 3
+   */
   FenceAtc2Backward?: MwNegValue7_3Type;
-  /** attribute, optional; type MwPosValue7.3Type. */
+  /**
+   * attribute, optional; type MwPosValue7.3Type (decimal).
+   * - minInclusive: 0.000
+   * - maxInclusive: 9999.999
+   * - fractionDigits: 3
+   */
   FenceAtc3Forward?: MwPosValue7_3Type;
-  /** attribute, optional; type MwNegValue7.3Type. */
+  /**
+   * attribute, optional; type MwNegValue7.3Type (decimal).
+   * - minInclusive: -9999.999
+   * - maxInclusive: 0
+   * - fractionDigits: 3
+   */
   FenceAtc3Backward?: MwNegValue7_3Type;
-  /** attribute, optional; type MwPosValue7.3Type. */
+  /**
+   * attribute, optional; type MwPosValue7.3Type (decimal).
+   * - minInclusive: 0.000
+   * - maxInclusive: 9999.999
+   * - fractionDigits: 3
+   */
   FenceAtc4Forward?: MwPosValue7_3Type;
-  /** attribute, optional; type MwNegValue7.3Type. */
+  /**
+   * attribute, optional; type MwNegValue7.3Type (decimal).
+   * - minInclusive: -9999.999
+   * - maxInclusive: 0
+   * - fractionDigits: 3
+   */
   FenceAtc4Backward?: MwNegValue7_3Type;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -2113,11 +4431,23 @@ export interface TielineQueryResponseType {
 
 /** mi-market.xsd, complexType `TielineQueryType`. */
 export interface TielineQueryType {
-  /** attribute, optional; type InterconEquipmentType. */
+  /**
+   * attribute, optional; type InterconEquipmentType (string).
+   * - length: 2
+   */
   InterconEquipment?: InterconEquipmentType;
-  /** attribute, optional; default NOT_DONE; type ValidationStatusType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; default NOT_DONE; type ValidationStatusType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), PASSED_PARTIAL (PASSED_PARTIAL), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationStatusType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -2127,11 +4457,22 @@ export interface TielineQueryType {
 
 /** mi-market.xsd, complexType `TielineType`. */
 export interface TielineType {
-  /** attribute, required; type InterconEquipmentType. */
+  /**
+   * attribute, required; type InterconEquipmentType (string).
+   * - length: 2
+   */
   InterconEquipment: InterconEquipmentType;
-  /** attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset. */
+  /**
+   * Start of the period, JST.
+   *
+   * attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset.
+   */
   StartTime: string;
-  /** attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset. */
+  /**
+   * End of the period, JST.
+   *
+   * attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset.
+   */
   EndTime: string;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -2148,61 +4489,196 @@ export type TransactionId = string;
 
 /** mi-market.xsd, complexType `TsoRequestQueryResultsType`. */
 export interface TsoRequestQueryResultsType {
-  /** attribute, required; type Id18Type. */
+  /**
+   * Identifier JBMS gave the contract.
+   *
+   * attribute, required; type Id18Type (long).
+   * - minInclusive: 1
+   * - maxInclusive: 999999999999999999
+   */
   JbmsId: Id18Type;
   /** attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset. */
   RequestTime: string;
-  /** attribute, optional; type ParticipantNameType. */
+  /**
+   * MMS code of the business entity the data is for.
+   *
+   * attribute, optional; type ParticipantNameType (string).
+   * - length: 4
+   * - pattern: `[A-Z]([0-9][0-9][1-9]|[0-9][1-9][0-9]|[1-9][0-9][0-9])`
+   */
   ParticipantName?: ParticipantNameType;
-  /** attribute, optional; type CompanyShortNameType. */
+  /**
+   * Short name of the company the data belongs to.
+   *
+   * attribute, optional; type CompanyShortNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   * - pattern: `[　-ヿ＀-｠ﾠ-￯一-鿪]*`
+   */
   CompanyShortName?: CompanyShortNameType;
-  /** attribute, required; type ResourceNameType. */
+  /**
+   * Code that identifies the resource.
+   *
+   * attribute, required; type ResourceNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   * - pattern: `[A-Z0-9_\-]*`
+   */
   ResourceName: ResourceNameType;
-  /** attribute, required; type ResourceShortNameType. */
+  /**
+   * Short name of the resource.
+   *
+   * attribute, required; type ResourceShortNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   * - pattern: `[　-ヿ＀-｠ﾠ-￯一-鿪]*`
+   */
   ResourceShortName: ResourceShortNameType;
-  /** attribute, required; type SystemCodeType. */
+  /**
+   * Grid code of the resource.
+   *
+   * attribute, required; type SystemCodeType (string).
+   * - length: 5
+   * - pattern: `[A-Z0-9]*`
+   */
   SystemCode: SystemCodeType;
-  /** attribute, required; type ContractIdType. */
+  /**
+   * Identifier of the contract.
+   *
+   * attribute, required; type ContractIdType (string).
+   * - minLength: 19
+   * - maxLength: 19
+   * - pattern: `[a-zA-Z0-9]*`
+   */
   ContractId: ContractIdType;
-  /** attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset. */
+  /**
+   * Start of the period, JST.
+   *
+   * attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset.
+   */
   StartTime: string;
-  /** attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset. */
+  /**
+   * End of the period, JST.
+   *
+   * attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset.
+   */
   EndTime: string;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   PrimaryContractQuantity?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Secondary1ContractQuantity?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Secondary2ContractQuantity?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Tertiary1ContractQuantity?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Tertiary2ContractQuantity?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   CompoundContractQuantity?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   PrimaryRequestedQuantity?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Secondary1RequestedQuantity?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Secondary2RequestedQuantity?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Tertiary1RequestedQuantity?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Tertiary2RequestedQuantity?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   CompoundRequestedQuantity?: KwPosValue7_0Type;
-  /** attribute, required; type PriceValue6.2RoundedType. */
+  /**
+   * attribute, required; type PriceValue6.2RoundedType (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 10000.00
+   * - fractionDigits: 2
+   */
   Price: PriceValue6_2RoundedType;
-  /** attribute, required; type PriceValue6.2RoundedType. */
+  /**
+   * Unit price for the ramp-down cost. Unit: JPY/kW/segment.
+   *
+   * attribute, required; type PriceValue6.2RoundedType (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 10000.00
+   * - fractionDigits: 2
+   */
   RampDownUnitPrice: PriceValue6_2RoundedType;
-  /** attribute, required; type PriceValue6.2RoundedType. */
+  /**
+   * Unit price for the startup cost. Unit: JPY/kW/segment.
+   *
+   * attribute, required; type PriceValue6.2RoundedType (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 10000.00
+   * - fractionDigits: 2
+   */
   StartUpUnitPrice: PriceValue6_2RoundedType;
-  /** attribute, required; type ParticipantNameType. */
+  /**
+   * attribute, required; type ParticipantNameType (string).
+   * - length: 4
+   * - pattern: `[A-Z]([0-9][0-9][1-9]|[0-9][1-9][0-9]|[1-9][0-9][0-9])`
+   */
   TsoName: ParticipantNameType;
-  /** attribute, required; type CompanyShortNameType. */
+  /**
+   * attribute, required; type CompanyShortNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   * - pattern: `[　-ヿ＀-｠ﾠ-￯一-鿪]*`
+   */
   TsoShortName: CompanyShortNameType;
-  /** attribute, required; type AreaType. */
+  /**
+   * Area (grid region) the data applies to.
+   *
+   * attribute, required; type AreaType (string).
+   * - enumeration: 01 (HOKKAIDO), 02 (TOHOKU), 03 (TOKYO), 04 (CHUBU), 05 (HOKURIKU), 06 (KANSAI), 07 (CHUGOKU), 08 (SHIKOKU), 09 (KYUSHU), 10 (OKINAWA)
+   */
   Area: AreaType;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -2210,19 +4686,52 @@ export interface TsoRequestQueryResultsType {
 
 /** mi-market.xsd, complexType `TsoRequestQueryType`. */
 export interface TsoRequestQueryType {
-  /** attribute, optional; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset. */
+  /**
+   * Start of the period, JST.
+   *
+   * attribute, optional; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset.
+   */
   StartTime?: string;
-  /** attribute, optional; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset. */
+  /**
+   * End of the period, JST.
+   *
+   * attribute, optional; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset.
+   */
   EndTime?: string;
-  /** attribute, required; type MarketTypeType. */
+  /**
+   * Market the data belongs to.
+   *
+   * attribute, required; type MarketTypeType (string).
+   * - enumeration: DAM (DAY_AHEAD), DCM (COMPOUND)
+   */
   MarketType: MarketTypeType;
-  /** attribute, optional; type AreaType. */
+  /**
+   * Area (grid region) the data applies to.
+   *
+   * attribute, optional; type AreaType (string).
+   * - enumeration: 01 (HOKKAIDO), 02 (TOHOKU), 03 (TOKYO), 04 (CHUBU), 05 (HOKURIKU), 06 (KANSAI), 07 (CHUGOKU), 08 (SHIKOKU), 09 (KYUSHU), 10 (OKINAWA)
+   */
   Area?: AreaType;
-  /** attribute, optional; type ParticipantNameType. */
+  /**
+   * MMS code of the business entity the data is for.
+   *
+   * attribute, optional; type ParticipantNameType (string).
+   * - length: 4
+   * - pattern: `[A-Z]([0-9][0-9][1-9]|[0-9][1-9][0-9]|[1-9][0-9][0-9])`
+   */
   ParticipantName?: ParticipantNameType;
-  /** attribute, optional; default NOT_DONE; type ValidationStatusType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; default NOT_DONE; type ValidationStatusType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), PASSED_PARTIAL (PASSED_PARTIAL), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationStatusType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -2232,19 +4741,52 @@ export interface TsoRequestQueryType {
 
 /** mi-market.xsd, complexType `UpperLimitDataType`. */
 export interface UpperLimitDataType {
-  /** attribute, required; type DirectionFwdBkwdType. */
+  /**
+   * Direction of the trade or requirement.
+   *
+   * attribute, required; type DirectionFwdBkwdType (string).
+   * - enumeration: 0, 1
+   */
   Direction: DirectionFwdBkwdType;
-  /** attribute, required; type CommodityCategoryType. */
+  /**
+   * attribute, required; type CommodityCategoryType (string).
+   * - enumeration: 1000, 2100, 2200, 3100, 3200, 4000, 5000
+   */
   CommodityCategory: CommodityCategoryType;
-  /** attribute, optional; type MwValue7.3Type. */
+  /**
+   * attribute, optional; type MwValue7.3Type (decimal).
+   * - minInclusive: -9999.999
+   * - maxInclusive: 9999.999
+   * - fractionDigits: 3
+   */
   UpperLimitAtcInMw?: MwValue7_3Type;
-  /** attribute, optional; type MwValue7.3Type. */
+  /**
+   * attribute, optional; type MwValue7.3Type (decimal).
+   * - minInclusive: -9999.999
+   * - maxInclusive: 9999.999
+   * - fractionDigits: 3
+   */
   UpperLimitFenceAtc1InMw?: MwValue7_3Type;
-  /** attribute, optional; type MwValue7.3Type. */
+  /**
+   * attribute, optional; type MwValue7.3Type (decimal).
+   * - minInclusive: -9999.999
+   * - maxInclusive: 9999.999
+   * - fractionDigits: 3
+   */
   UpperLimitFenceAtc2InMw?: MwValue7_3Type;
-  /** attribute, optional; type MwValue7.3Type. */
+  /**
+   * attribute, optional; type MwValue7.3Type (decimal).
+   * - minInclusive: -9999.999
+   * - maxInclusive: 9999.999
+   * - fractionDigits: 3
+   */
   UpperLimitFenceAtc3InMw?: MwValue7_3Type;
-  /** attribute, optional; type MwValue7.3Type. */
+  /**
+   * attribute, optional; type MwValue7.3Type (decimal).
+   * - minInclusive: -9999.999
+   * - maxInclusive: 9999.999
+   * - fractionDigits: 3
+   */
   UpperLimitFenceAtc4InMw?: MwValue7_3Type;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -2252,13 +4794,30 @@ export interface UpperLimitDataType {
 
 /** mi-market.xsd, complexType `UpperLimitTielineQueryType`. */
 export interface UpperLimitTielineQueryType {
-  /** attribute, required; type MarketTypeType. */
+  /**
+   * Market the data belongs to.
+   *
+   * attribute, required; type MarketTypeType (string).
+   * - enumeration: DAM (DAY_AHEAD), DCM (COMPOUND)
+   */
   MarketType: MarketTypeType;
-  /** attribute, optional; type InterconEquipmentType. */
+  /**
+   * attribute, optional; type InterconEquipmentType (string).
+   * - length: 2
+   */
   InterconEquipment?: InterconEquipmentType;
-  /** attribute, optional; default NOT_DONE; type ValidationStatusType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; default NOT_DONE; type ValidationStatusType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), PASSED_PARTIAL (PASSED_PARTIAL), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationStatusType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -2266,11 +4825,23 @@ export interface UpperLimitTielineQueryType {
 
 /** mi-market.xsd, complexType `UpperLimitTielineSubmitType`. */
 export interface UpperLimitTielineSubmitType {
-  /** attribute, required; type InterconEquipmentType. */
+  /**
+   * attribute, required; type InterconEquipmentType (string).
+   * - length: 2
+   */
   InterconEquipment: InterconEquipmentType;
-  /** attribute, optional; default NOT_DONE; type ValidationStatusType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; default NOT_DONE; type ValidationStatusType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), PASSED_PARTIAL (PASSED_PARTIAL), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationStatusType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -2280,9 +4851,17 @@ export interface UpperLimitTielineSubmitType {
 
 /** mi-market.xsd, complexType `UpperLimitType`. */
 export interface UpperLimitType {
-  /** attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset. */
+  /**
+   * Start of the period, JST.
+   *
+   * attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset.
+   */
   StartTime: string;
-  /** attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset. */
+  /**
+   * End of the period, JST.
+   *
+   * attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset.
+   */
   EndTime: string;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -2321,7 +4900,14 @@ export type ValidationStatusType = (typeof ValidationStatusType)[keyof typeof Va
 
 /** mi-market.xsd, complexType `WarningType`. */
 export interface WarningType {
-  /** attribute, optional; type CodeType. */
+  /**
+   * Text of the message, despite the name.
+   *
+   * attribute, optional; type CodeType (string).
+   * - minLength: 2
+   * - maxLength: 50
+   * - pattern: `[a-zA-Z_0-9\-]*`
+   */
   Code?: CodeType;
   /** text content; xs:string. */
   value: string;

@@ -260,6 +260,7 @@ export interface OperationTypes {
     result: T.BaselineLoadFileDownloadQueryType;
     resultMany: false;
     resultDocument: 'omi';
+    answerOnly: never;
   };
   /** `BaselineLoadFileListQuery` in `MarketQuery` (omi.xsd, type `BaselineLoadFileListQueryType`), on OMI as `mp.omi`. */
   Omi_MarketQuery_BaselineLoadFileListQuery: {
@@ -269,6 +270,7 @@ export interface OperationTypes {
     result: T.BaselineLoadSubmitType;
     resultMany: false;
     resultDocument: 'omi';
+    answerOnly: never;
   };
   /** `OffMarketContractQuery` in `MarketQuery` (omi.xsd, type `OffMarketContractQueryType`), on OMI as `mp.omi`. */
   Omi_MarketQuery_OffMarketContractQuery: {
@@ -278,6 +280,7 @@ export interface OperationTypes {
     result: T.OffMarketContractSubmitType;
     resultMany: true;
     resultDocument: 'omi';
+    answerOnly: never;
   };
   /** `RefundDataQuery` in `MarketQuery` (omi.xsd, type `RefundDataQueryType`), on OMI as `mp.omi`. */
   Omi_MarketQuery_RefundDataQuery: {
@@ -287,6 +290,7 @@ export interface OperationTypes {
     result: T.RefundDataType;
     resultMany: true;
     resultDocument: 'omi';
+    answerOnly: never;
   };
   /** `RefundTargetContractResultQuery` in `MarketQuery` (omi.xsd, type `RefundTargetContractResultQueryType`), on OMI as `mp.omi`. */
   Omi_MarketQuery_RefundTargetContractResultQuery: {
@@ -296,6 +300,7 @@ export interface OperationTypes {
     result: T.RefundTargetContractResultQueryType;
     resultMany: false;
     resultDocument: 'omi';
+    answerOnly: never;
   };
   /** `RemainingReserveDataQuery` in `MarketQuery` (omi.xsd, type `RemainingReserveDataQueryType`), on OMI as `mp.omi`. */
   Omi_MarketQuery_RemainingReserveDataQuery: {
@@ -305,6 +310,7 @@ export interface OperationTypes {
     result: T.RemainingReserveDataSubmitType;
     resultMany: true;
     resultDocument: 'omi';
+    answerOnly: never;
   };
   /** `BaselineLoad` in `MarketSubmit` (omi.xsd, type `BaselineLoadSubmitType`), on OMI as `mp.omi`. */
   Omi_MarketSubmit_BaselineLoad: {
@@ -314,6 +320,7 @@ export interface OperationTypes {
     result: T.BaselineLoadSubmitType;
     resultMany: false;
     resultDocument: 'omi';
+    answerOnly: never;
   };
   /** `OffMarketContract` in `MarketSubmit` (omi.xsd, type `OffMarketContractSubmitType`), on OMI as `mp.omi`. */
   Omi_MarketSubmit_OffMarketContract: {
@@ -323,6 +330,7 @@ export interface OperationTypes {
     result: T.OffMarketContractSubmitType;
     resultMany: true;
     resultDocument: 'omi';
+    answerOnly: never;
   };
   /** `RefundData` in `MarketSubmit` (omi.xsd, type `RefundDataType`), on OMI as `mp.omi`. */
   Omi_MarketSubmit_RefundData: {
@@ -332,6 +340,7 @@ export interface OperationTypes {
     result: T.RefundDataType;
     resultMany: true;
     resultDocument: 'omi';
+    answerOnly: never;
   };
   /** `RemainingReserveData` in `MarketSubmit` (omi.xsd, type `RemainingReserveDataSubmitType`), on OMI as `mp.omi`. */
   Omi_MarketSubmit_RemainingReserveData: {
@@ -341,5 +350,6 @@ export interface OperationTypes {
     result: T.RemainingReserveDataSubmitType;
     resultMany: true;
     resultDocument: 'omi';
+    answerOnly: never;
   };
 }

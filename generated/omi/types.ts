@@ -43,23 +43,48 @@ export type AsciiJapaneseStringType = string;
 
 /** omi.xsd, complexType `BaselineLoadFileDownloadQueryType`. */
 export interface BaselineLoadFileDownloadQueryType {
-  /** attribute, optional; default NOT_DONE; type ValidationStatusType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; default NOT_DONE; type ValidationStatusType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), PASSED_PARTIAL (PASSED_PARTIAL), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationStatusType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
-  /** element, 1..10; type BaselineLoadFileType. */
+  /**
+   * Files found by the query.
+   *
+   * element, 1..10; type BaselineLoadFileType.
+   */
   File: BaselineLoadFileType[];
 }
 
 /** omi.xsd, complexType `BaselineLoadFileListQueryType`. */
 export interface BaselineLoadFileListQueryType {
-  /** attribute, optional; type BaselineTypeType. */
+  /**
+   * attribute, optional; type BaselineTypeType (string).
+   * - enumeration: 0132, 0331, 0431, 0532
+   */
   BaselineType?: BaselineTypeType;
-  /** attribute, optional; default NOT_DONE; type ValidationStatusType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; default NOT_DONE; type ValidationStatusType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), PASSED_PARTIAL (PASSED_PARTIAL), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationStatusType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -76,21 +101,65 @@ export type BaselineLoadFileNameType = string;
 
 /** omi.xsd, complexType `BaselineLoadFileType`. */
 export interface BaselineLoadFileType {
-  /** attribute, required; type BaselineLoadFileNameType. */
+  /**
+   * Name of the item, e.g. a file as recorded in the MMS.
+   *
+   * attribute, required; type BaselineLoadFileNameType (string).
+   * - minLength: 31
+   * - maxLength: 40
+   * - pattern: `[a-zA-Z0-9 ~!@#$*()_+}{:?`='/.,%;\^\|\-\]\[\\<>&"]*`
+   * - pattern: `W9_[0-9]{4}_[0-9]{8}_[0-9]{2}_[A-Z0-9]{5}_[A-Z0-9_\-]{1,10}\.xml`
+   */
   Name: BaselineLoadFileNameType;
-  /** attribute, required; type BaselineTypeType. */
+  /**
+   * attribute, required; type BaselineTypeType (string).
+   * - enumeration: 0132, 0331, 0431, 0532
+   */
   BaselineType: BaselineTypeType;
-  /** attribute, optional; type ResourceNameType. */
+  /**
+   * Code that identifies the resource.
+   *
+   * attribute, optional; type ResourceNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   * - pattern: `[A-Z0-9_\-]*`
+   */
   ResourceName?: ResourceNameType;
-  /** attribute, optional; type ResourceShortNameType. */
+  /**
+   * Short name of the resource.
+   *
+   * attribute, optional; type ResourceShortNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   * - pattern: `[　-ヿ＀-｠ﾠ-￯一-鿪]*`
+   */
   ResourceShortName?: ResourceShortNameType;
-  /** attribute, optional; type SystemCodeType. */
+  /**
+   * Grid code of the resource.
+   *
+   * attribute, optional; type SystemCodeType (string).
+   * - length: 5
+   * - pattern: `[A-Z0-9]*`
+   */
   SystemCode?: SystemCodeType;
-  /** attribute, optional; xs:date, JST wall-clock date `YYYY-MM-DD`. */
+  /**
+   * First date of the period the data is valid for.
+   *
+   * attribute, optional; xs:date, JST wall-clock date `YYYY-MM-DD`.
+   */
   StartDate?: string;
-  /** attribute, optional; type AreaType. */
+  /**
+   * Area (grid region) the data applies to.
+   *
+   * attribute, optional; type AreaType (string).
+   * - enumeration: 01 (HOKKAIDO), 02 (TOHOKU), 03 (TOKYO), 04 (CHUBU), 05 (HOKURIKU), 06 (KANSAI), 07 (CHUGOKU), 08 (SHIKOKU), 09 (KYUSHU), 10 (OKINAWA)
+   */
   Area?: AreaType;
-  /** attribute, optional; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset. */
+  /**
+   * When it was submitted.
+   *
+   * attribute, optional; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset.
+   */
   SubmissionTime?: string;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -98,13 +167,26 @@ export interface BaselineLoadFileType {
 
 /** omi.xsd, complexType `BaselineLoadSubmitType`. */
 export interface BaselineLoadSubmitType {
-  /** attribute, optional; default NOT_DONE; type ValidationStatusType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; default NOT_DONE; type ValidationStatusType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), PASSED_PARTIAL (PASSED_PARTIAL), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationStatusType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
-  /** element, 0..*; type BaselineLoadFileType. */
+  /**
+   * Files found by the query.
+   *
+   * element, 0..*; type BaselineLoadFileType.
+   */
   File?: BaselineLoadFileType[];
 }
 
@@ -207,7 +289,14 @@ export type EndTimeCodeType = string;
 
 /** omi.xsd, complexType `ErrorType`. */
 export interface ErrorType {
-  /** attribute, optional; type CodeType. */
+  /**
+   * Text of the message, despite the name.
+   *
+   * attribute, optional; type CodeType (string).
+   * - minLength: 2
+   * - maxLength: 50
+   * - pattern: `[a-zA-Z_0-9\-]*`
+   */
   Code?: CodeType;
   /** text content; xs:string. */
   value: string;
@@ -221,7 +310,14 @@ export type FreeStringType = string;
 
 /** omi.xsd, complexType `InformationType`. */
 export interface InformationType {
-  /** attribute, optional; type CodeType. */
+  /**
+   * Text of the message, despite the name.
+   *
+   * attribute, optional; type CodeType (string).
+   * - minLength: 2
+   * - maxLength: 50
+   * - pattern: `[a-zA-Z_0-9\-]*`
+   */
   Code?: CodeType;
   /** text content; xs:string. */
   value: string;
@@ -285,7 +381,11 @@ export interface MarketDataListTypeAttributes {}
 
 /** omi.xsd, complexType `MarketDataListType`. */
 export interface MarketDataListType extends MarketDataListTypeAttributes {
-  /** element, 0..1; type ProcessingStatisticsType. */
+  /**
+   * Statistics on how the request was processed; only in responses.
+   *
+   * element, 0..1; type ProcessingStatisticsType.
+   */
   ProcessingStatistics?: ProcessingStatisticsType;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -297,15 +397,41 @@ export interface MarketDataListType extends MarketDataListTypeAttributes {
 
 /** The attributes of `MarketQueryType` (omi.xsd). */
 export interface MarketQueryTypeAttributes {
-  /** attribute, required; xs:date, JST wall-clock date `YYYY-MM-DD`. */
+  /**
+   * Transaction date, YYYY-MM-DD.
+   *
+   * attribute, required; xs:date, JST wall-clock date `YYYY-MM-DD`.
+   */
   Date: string;
-  /** attribute, required; type ParticipantNameType. */
+  /**
+   * MMS code of the requesting user's company; recorded and checked against the client certificate.
+   *
+   * attribute, required; type ParticipantNameType (string).
+   * - length: 4
+   * - pattern: `[A-W]([0-9][0-9][1-9]|[0-9][1-9][0-9]|[1-9][0-9][0-9])`
+   */
   ParticipantName: ParticipantNameType;
-  /** attribute, required; type UserNameType. */
+  /**
+   * User making the request; recorded and checked against the client certificate.
+   *
+   * attribute, required; type UserNameType (string).
+   * - minLength: 1
+   * - maxLength: 12
+   * - pattern: `[A-Z0-9]*`
+   */
   UserName: UserNameType;
-  /** attribute, optional; default NOT_DONE; type ValidationStatusType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; default NOT_DONE; type ValidationStatusType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), PASSED_PARTIAL (PASSED_PARTIAL), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationStatusType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
 }
 
@@ -329,15 +455,41 @@ export interface MarketQueryType extends MarketQueryTypeAttributes {
 
 /** The attributes of `MarketSubmitType` (omi.xsd). */
 export interface MarketSubmitTypeAttributes {
-  /** attribute, required; xs:date, JST wall-clock date `YYYY-MM-DD`. */
+  /**
+   * Transaction date, YYYY-MM-DD.
+   *
+   * attribute, required; xs:date, JST wall-clock date `YYYY-MM-DD`.
+   */
   Date: string;
-  /** attribute, required; type ParticipantNameType. */
+  /**
+   * MMS code of the requesting user's company; recorded and checked against the client certificate.
+   *
+   * attribute, required; type ParticipantNameType (string).
+   * - length: 4
+   * - pattern: `[A-W]([0-9][0-9][1-9]|[0-9][1-9][0-9]|[1-9][0-9][0-9])`
+   */
   ParticipantName: ParticipantNameType;
-  /** attribute, required; type UserNameType. */
+  /**
+   * User making the request; recorded and checked against the client certificate.
+   *
+   * attribute, required; type UserNameType (string).
+   * - minLength: 1
+   * - maxLength: 12
+   * - pattern: `[A-Z0-9]*`
+   */
   UserName: UserNameType;
-  /** attribute, optional; default NOT_DONE; type ValidationStatusType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; default NOT_DONE; type ValidationStatusType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), PASSED_PARTIAL (PASSED_PARTIAL), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationStatusType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
 }
 
@@ -372,11 +524,23 @@ export type MarketTypeType = (typeof MarketTypeType)[keyof typeof MarketTypeType
 
 /** omi.xsd, complexType `MessagesType`. */
 export interface MessagesType {
-  /** element, 0..*; type ErrorType. */
+  /**
+   * Error messages of the response.
+   *
+   * element, 0..*; type ErrorType.
+   */
   Error?: ErrorType[];
-  /** element, 0..*; type WarningType. */
+  /**
+   * Warning messages of the response.
+   *
+   * element, 0..*; type WarningType.
+   */
   Warning?: WarningType[];
-  /** element, 0..*; type InformationType. */
+  /**
+   * Information messages of the response.
+   *
+   * element, 0..*; type InformationType.
+   */
   Information?: InformationType[];
 }
 
@@ -415,23 +579,65 @@ export type OffMarketContractCommodityCategoryType =
 
 /** omi.xsd, complexType `OffMarketContractQueryType`. */
 export interface OffMarketContractQueryType {
-  /** attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset. */
+  /**
+   * Start of the period, JST.
+   *
+   * attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset.
+   */
   StartTime: string;
-  /** attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset. */
+  /**
+   * End of the period, JST.
+   *
+   * attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset.
+   */
   EndTime: string;
-  /** attribute, optional; type MarketTypeType. */
+  /**
+   * Market the data belongs to.
+   *
+   * attribute, optional; type MarketTypeType (string).
+   * - enumeration: DCM (COMPOUND), DAM (DAY_AHEAD)
+   */
   MarketType?: MarketTypeType;
-  /** attribute, optional; type OffMarketContractAreaType. */
+  /**
+   * Area (grid region) the data applies to.
+   *
+   * attribute, optional; type OffMarketContractAreaType (string).
+   * - enumeration: 01, 02, 03, 04, 05, 06, 07, 08, 09
+   */
   Area?: OffMarketContractAreaType;
-  /** attribute, optional; type OffMarketContractAreaType. */
+  /**
+   * Associated area.
+   *
+   * attribute, optional; type OffMarketContractAreaType (string).
+   * - enumeration: 01, 02, 03, 04, 05, 06, 07, 08, 09
+   */
   LinkedArea?: OffMarketContractAreaType;
-  /** attribute, optional; type ResourceNameType. */
+  /**
+   * Code that identifies the resource.
+   *
+   * attribute, optional; type ResourceNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   * - pattern: `[A-Z0-9_\-]*`
+   */
   ResourceName?: ResourceNameType;
-  /** attribute, optional; type StatusType. */
+  /**
+   * attribute, optional; type StatusType (string).
+   * - enumeration: 1, 0
+   */
   Status?: StatusType;
-  /** attribute, optional; default NOT_DONE; type ValidationStatusType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; default NOT_DONE; type ValidationStatusType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), PASSED_PARTIAL (PASSED_PARTIAL), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationStatusType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -439,73 +645,255 @@ export interface OffMarketContractQueryType {
 
 /** omi.xsd, complexType `OffMarketContractSubmitType`. */
 export interface OffMarketContractSubmitType {
-  /** attribute, required; type MarketTypeType. */
+  /**
+   * Market the data belongs to.
+   *
+   * attribute, required; type MarketTypeType (string).
+   * - enumeration: DCM (COMPOUND), DAM (DAY_AHEAD)
+   */
   MarketType: MarketTypeType;
-  /** attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset. */
+  /**
+   * Start of the period, JST.
+   *
+   * attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset.
+   */
   StartTime: string;
-  /** attribute, optional; type StartTimeCodeType. */
+  /**
+   * attribute, optional; type StartTimeCodeType (string).
+   * - length: 2
+   * - pattern: `([0][1-9]|[1-3][0-9]|[4][0-8])`
+   */
   StartTimeCode?: StartTimeCodeType;
-  /** attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset. */
+  /**
+   * End of the period, JST.
+   *
+   * attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset.
+   */
   EndTime: string;
-  /** attribute, optional; type EndTimeCodeType. */
+  /**
+   * attribute, optional; type EndTimeCodeType (string).
+   * - length: 2
+   * - pattern: `([0][1-9]|[1-3][0-9]|[4][0-8])`
+   */
   EndTimeCode?: EndTimeCodeType;
-  /** attribute, optional; type OffMarketContractCommodityCategoryType. */
+  /**
+   * attribute, optional; type OffMarketContractCommodityCategoryType (string).
+   * - enumeration: 1000, 2100, 2200, 3100, 3200, 4000
+   */
   CommodityCategory?: OffMarketContractCommodityCategoryType;
-  /** attribute, required; type ResourceNameType. */
+  /**
+   * Code that identifies the resource.
+   *
+   * attribute, required; type ResourceNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   * - pattern: `[A-Z0-9_\-]*`
+   */
   ResourceName: ResourceNameType;
-  /** attribute, optional; type ResourceShortNameType. */
+  /**
+   * Short name of the resource.
+   *
+   * attribute, optional; type ResourceShortNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   * - pattern: `[　-ヿ＀-｠ﾠ-￯一-鿪]*`
+   */
   ResourceShortName?: ResourceShortNameType;
-  /** attribute, optional; type ResourceTypeType. */
+  /**
+   * Kind of resource, by how it produces electricity.
+   *
+   * attribute, optional; type ResourceTypeType (string).
+   * - enumeration: 01 (THERMAL), 02 (HYDRO), 03 (PUMP), 04 (BATTERY), 05 (VPP_GEN), 06 (VPP_GEN_AND_DEM), 07 (VPP_DEM)
+   */
   ResourceType?: ResourceTypeType;
-  /** attribute, optional; type SystemCodeType. */
+  /**
+   * Grid code of the resource.
+   *
+   * attribute, optional; type SystemCodeType (string).
+   * - length: 5
+   * - pattern: `[A-Z0-9]*`
+   */
   SystemCode?: SystemCodeType;
-  /** attribute, optional; type ParticipantNameType. */
+  /**
+   * MMS code of the business entity the data is for.
+   *
+   * attribute, optional; type ParticipantNameType (string).
+   * - length: 4
+   * - pattern: `[A-W]([0-9][0-9][1-9]|[0-9][1-9][0-9]|[1-9][0-9][0-9])`
+   */
   ParticipantName?: ParticipantNameType;
-  /** attribute, optional; type CompanyShortNameType. */
+  /**
+   * Short name of the company the data belongs to.
+   *
+   * attribute, optional; type CompanyShortNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   * - pattern: `[　-ヿ＀-｠ﾠ-￯一-鿪]*`
+   */
   CompanyShortName?: CompanyShortNameType;
-  /** attribute, optional; type OperatorCodeType. */
+  /**
+   * Code of the TSO or MO.
+   *
+   * attribute, optional; type OperatorCodeType (string).
+   * - length: 4
+   * - pattern: `[A-Z0-9]*`
+   */
   OperatorCode?: OperatorCodeType;
-  /** attribute, required; type DirectionUpDownType. */
+  /**
+   * Direction of the trade or requirement.
+   *
+   * attribute, required; type DirectionUpDownType (string).
+   * - enumeration: 1 (SELL), 2
+   */
   Direction: DirectionUpDownType;
-  /** attribute, optional; type OffMarketContractAreaType. */
+  /**
+   * Associated area.
+   *
+   * attribute, optional; type OffMarketContractAreaType (string).
+   * - enumeration: 01, 02, 03, 04, 05, 06, 07, 08, 09
+   */
   LinkedArea?: OffMarketContractAreaType;
-  /** attribute, optional; type OffMarketContractAreaType. */
+  /**
+   * Area (grid region) the data applies to.
+   *
+   * attribute, optional; type OffMarketContractAreaType (string).
+   * - enumeration: 01, 02, 03, 04, 05, 06, 07, 08, 09
+   */
   Area?: OffMarketContractAreaType;
-  /** attribute, optional; type SubRequirementTypeType. */
+  /**
+   * Commodity combination category; only set for non-BSP users.
+   *
+   * attribute, optional; type SubRequirementTypeType (string).
+   * - enumeration: PRI (PRIMARY), SEC1 (SECONDARY_1), SEC2 (SECONDARY_2), TER1 (TERTIARY_1), PRI-SEC1 (PRIMARY_SECONDARY_1), PRI-SEC2 (PRIMARY_SECONDARY_2), PRI-TER1 (PRIMARY_TERTIARY_1), SEC1-SEC2 (SECONDARY), SEC1-TER1 (SECONDARY_1_TERTIARY_1), SEC2-TER1 (SECONDARY_2_TERTIARY_1), PRI-SEC1-SEC2 (PRIAMRY_SECONDARY), PRI-SEC1-TER1 (PRIMARY_SECONDARY_1_TERTIARY_1), PRI-SEC2-TER1 (PRIMARY_SECONDARY_2_TERTIARY_1), SEC1-SEC2-TER1 (SECONDARY_TERTIARY_1), PRI-SEC1-SEC2-TER1 (PRIMARY_SECONDARY_TERTIARY_1)
+   */
   SubRequirementType?: SubRequirementTypeType;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * Primary quantity contracted. Unit: kW.
+   *
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   PrimaryContractQuantityInKw?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * Secondary 1 quantity contracted. Unit: kW.
+   *
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Secondary1ContractQuantityInKw?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * Secondary 2 quantity contracted. Unit: kW.
+   *
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Secondary2ContractQuantityInKw?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * Tertiary 1 quantity contracted. Unit: kW.
+   *
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Tertiary1ContractQuantityInKw?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   CompoundContractQuantityInKw?: KwPosValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * Tertiary 2 quantity contracted. Unit: kW.
+   *
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Tertiary2ContractQuantityInKw?: KwPosValue7_0Type;
-  /** attribute, required; type PriceValue7.2RoundedType. */
+  /**
+   * Price of the contract. Unit: JPY/kW/segment.
+   *
+   * attribute, required; type PriceValue7.2RoundedType (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 10000.00
+   * - fractionDigits: 2
+   */
   ContractPrice: PriceValue7_2RoundedType;
-  /** attribute, optional; type PriceValue7.2RoundedType. */
+  /**
+   * Unit price for the ramp-down cost. Unit: JPY/kW/segment.
+   *
+   * attribute, optional; type PriceValue7.2RoundedType (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 10000.00
+   * - fractionDigits: 2
+   */
   RampDownUnitPrice?: PriceValue7_2RoundedType;
-  /** attribute, optional; type PriceValue7.2RoundedType. */
+  /**
+   * Unit price for the startup cost. Unit: JPY/kW/segment.
+   *
+   * attribute, optional; type PriceValue7.2RoundedType (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 10000.00
+   * - fractionDigits: 2
+   */
   StartUpUnitPrice?: PriceValue7_2RoundedType;
-  /** attribute, optional; type DrPatternNumberType. */
+  /**
+   * Number of the DR pattern the data is for.
+   *
+   * attribute, optional; type DrPatternNumberType (int).
+   * - minInclusive: 1
+   * - maxInclusive: 500
+   */
   DrPatternNumber?: DrPatternNumberType;
-  /** attribute, optional; type PriSec1CommandOperationMethodType. */
+  /**
+   * How the resource is commanded and monitored for primary and secondary 1 control. Must be
+   * DEDICATED_LINE (1) when Sec1 is true; this or Sec2Ter1Ter2CommandOperationMethod must be
+   * present.
+   *
+   * attribute, optional; type PriSec1CommandOperationMethodType (string).
+   * - enumeration: 1 (DEDICATED_LINE), 3 (OFFLINE)
+   */
   PriSec1CommandOperationMethod?: PriSec1CommandOperationMethodType;
-  /** attribute, optional; type Sec2Ter1Ter2CommandOperationMethodType. */
+  /**
+   * How the resource is commanded and monitored for secondary 2 and tertiary 1 and 2 control.
+   *
+   * attribute, optional; type Sec2Ter1Ter2CommandOperationMethodType (string).
+   * - enumeration: 1 (DEDICATED_LINE), 2 (SIMPLE_COMMAND)
+   */
   Sec2Ter1Ter2CommandOperationMethod?: Sec2Ter1Ter2CommandOperationMethodType;
-  /** attribute, required; type StatusType. */
+  /**
+   * attribute, required; type StatusType (string).
+   * - enumeration: 1, 0
+   */
   Status: StatusType;
-  /** attribute, optional; type JbmsIdType. */
+  /**
+   * Identifier JBMS gave the contract.
+   *
+   * attribute, optional; type JbmsIdType (string).
+   * - length: 18
+   * - pattern: `[A-Z0-9]*`
+   */
   JbmsId?: JbmsIdType;
-  /** attribute, optional; type OffMarketContractAreaType. */
+  /**
+   * attribute, optional; type OffMarketContractAreaType (string).
+   * - enumeration: 01, 02, 03, 04, 05, 06, 07, 08, 09
+   */
   SubmitterArea?: OffMarketContractAreaType;
-  /** attribute, optional; default NOT_DONE; type ValidationStatusType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; default NOT_DONE; type ValidationStatusType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), PASSED_PARTIAL (PASSED_PARTIAL), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationStatusType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -587,23 +975,62 @@ export type PriceValue7_2RoundedType = number;
 
 /** omi.xsd, complexType `ProcessingStatisticsType`. */
 export interface ProcessingStatisticsType {
-  /** attribute, optional; xs:int. */
+  /**
+   * Count of items received with the request.
+   *
+   * attribute, optional; xs:int.
+   */
   Received?: number;
-  /** attribute, optional; xs:int. */
+  /**
+   * Count of items that passed validation.
+   *
+   * attribute, optional; xs:int.
+   */
   Valid?: number;
-  /** attribute, optional; xs:int. */
+  /**
+   * Count of items that failed validation.
+   *
+   * attribute, optional; xs:int.
+   */
   Invalid?: number;
-  /** attribute, optional; xs:int. */
+  /**
+   * Count of items processed successfully.
+   *
+   * attribute, optional; xs:int.
+   */
   Successful?: number;
-  /** attribute, optional; xs:int. */
+  /**
+   * Count of items whose processing failed.
+   *
+   * attribute, optional; xs:int.
+   */
   Unsuccessful?: number;
-  /** attribute, optional; xs:long, held as its lexical string (64-bit). */
+  /**
+   * Time the MMS took to process the request. Unit: ms.
+   *
+   * attribute, optional; xs:long, held as its lexical string (64-bit).
+   */
   ProcessingTimeMs?: string;
-  /** attribute, optional; type TransactionId. */
+  /**
+   * Transaction ID of the request.
+   *
+   * attribute, optional; type TransactionId (string).
+   * - minLength: 8
+   * - maxLength: 10
+   */
   TransactionId?: TransactionId;
-  /** attribute, optional; xs:string. */
+  /**
+   * When the MMS received the request, as text such as 'Mon Dec 01 13:25:27 JST 2025' (weekday,
+   * month, day, time, zone, year).
+   *
+   * attribute, optional; xs:string.
+   */
   TimeStamp?: string;
-  /** attribute, optional; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset. */
+  /**
+   * When the MMS received the request, as YYYY-MM-DD HH:MM:SSZ.
+   *
+   * attribute, optional; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset.
+   */
   XmlTimeStamp?: string;
 }
 
@@ -629,27 +1056,85 @@ export type RampDownRefundTypeType = (typeof RampDownRefundTypeType)[keyof typeo
 
 /** omi.xsd, complexType `RefundDataQueryType`. */
 export interface RefundDataQueryType {
-  /** attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset. */
+  /**
+   * Start of the period, JST.
+   *
+   * attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset.
+   */
   StartTime: string;
-  /** attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset. */
+  /**
+   * End of the period, JST.
+   *
+   * attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset.
+   */
   EndTime: string;
-  /** attribute, optional; type ProcurementTypeType. */
+  /**
+   * attribute, optional; type ProcurementTypeType (string).
+   * - enumeration: 1, 2
+   */
   ProcurementType?: ProcurementTypeType;
-  /** attribute, optional; type JbmsIdRefundType. */
+  /**
+   * Identifier JBMS gave the contract.
+   *
+   * attribute, optional; type JbmsIdRefundType (string).
+   * - minLength: 1
+   * - maxLength: 18
+   * - pattern: `[A-Z0-9]*`
+   */
   JbmsId?: JbmsIdRefundType;
-  /** attribute, optional; type ResourceNameType. */
+  /**
+   * Code that identifies the resource.
+   *
+   * attribute, optional; type ResourceNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   * - pattern: `[A-Z0-9_\-]*`
+   */
   ResourceName?: ResourceNameType;
-  /** attribute, optional; type ContractIdType. */
+  /**
+   * Identifier of the contract.
+   *
+   * attribute, optional; type ContractIdType (string).
+   * - minLength: 19
+   * - maxLength: 19
+   * - pattern: `[a-zA-Z0-9]*`
+   */
   ContractId?: ContractIdType;
-  /** attribute, optional; type SystemCodeType. */
+  /**
+   * Grid code of the resource.
+   *
+   * attribute, optional; type SystemCodeType (string).
+   * - length: 5
+   * - pattern: `[A-Z0-9]*`
+   */
   SystemCode?: SystemCodeType;
-  /** attribute, optional; type ParticipantNameType. */
+  /**
+   * MMS code of the business entity the data is for.
+   *
+   * attribute, optional; type ParticipantNameType (string).
+   * - length: 4
+   * - pattern: `[A-W]([0-9][0-9][1-9]|[0-9][1-9][0-9]|[1-9][0-9][0-9])`
+   */
   ParticipantName?: ParticipantNameType;
-  /** attribute, optional; type AreaType. */
+  /**
+   * Area (grid region) the data applies to.
+   *
+   * attribute, optional; type AreaType (string).
+   * - enumeration: 01 (HOKKAIDO), 02 (TOHOKU), 03 (TOKYO), 04 (CHUBU), 05 (HOKURIKU), 06 (KANSAI), 07 (CHUGOKU), 08 (SHIKOKU), 09 (KYUSHU), 10 (OKINAWA)
+   */
   Area?: AreaType;
-  /** attribute, optional; default NOT_DONE; type ValidationStatusType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; default NOT_DONE; type ValidationStatusType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), PASSED_PARTIAL (PASSED_PARTIAL), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationStatusType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -657,39 +1142,126 @@ export interface RefundDataQueryType {
 
 /** omi.xsd, complexType `RefundDataType`. */
 export interface RefundDataType {
-  /** attribute, required; type ProcurementTypeType. */
+  /**
+   * attribute, required; type ProcurementTypeType (string).
+   * - enumeration: 1, 2
+   */
   ProcurementType: ProcurementTypeType;
-  /** attribute, required; type JbmsIdRefundType. */
+  /**
+   * Identifier JBMS gave the contract.
+   *
+   * attribute, required; type JbmsIdRefundType (string).
+   * - minLength: 1
+   * - maxLength: 18
+   * - pattern: `[A-Z0-9]*`
+   */
   JbmsId: JbmsIdRefundType;
-  /** attribute, optional; type ContractIdType. */
+  /**
+   * Identifier of the contract.
+   *
+   * attribute, optional; type ContractIdType (string).
+   * - minLength: 19
+   * - maxLength: 19
+   * - pattern: `[a-zA-Z0-9]*`
+   */
   ContractId?: ContractIdType;
-  /** attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset. */
+  /**
+   * Start of the period, JST.
+   *
+   * attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset.
+   */
   StartTime: string;
-  /** attribute, optional; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset. */
+  /**
+   * End of the period, JST.
+   *
+   * attribute, optional; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset.
+   */
   EndTime?: string;
-  /** attribute, optional; type ParticipantNameType. */
+  /**
+   * MMS code of the business entity the data is for.
+   *
+   * attribute, optional; type ParticipantNameType (string).
+   * - length: 4
+   * - pattern: `[A-W]([0-9][0-9][1-9]|[0-9][1-9][0-9]|[1-9][0-9][0-9])`
+   */
   ParticipantName?: ParticipantNameType;
-  /** attribute, optional; type ResourceNameType. */
+  /**
+   * Code that identifies the resource.
+   *
+   * attribute, optional; type ResourceNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   * - pattern: `[A-Z0-9_\-]*`
+   */
   ResourceName?: ResourceNameType;
-  /** attribute, optional; type SystemCodeType. */
+  /**
+   * Grid code of the resource.
+   *
+   * attribute, optional; type SystemCodeType (string).
+   * - length: 5
+   * - pattern: `[A-Z0-9]*`
+   */
   SystemCode?: SystemCodeType;
-  /** attribute, optional; type CommodityCategoryType. */
+  /**
+   * attribute, optional; type CommodityCategoryType (string).
+   * - enumeration: 1000, 2100, 2200, 3100, 3200, 4000
+   */
   CommodityCategory?: CommodityCategoryType;
-  /** attribute, optional; type PriceValue7.2RoundedType. */
+  /**
+   * Price of the contract. Unit: JPY/kW/segment.
+   *
+   * attribute, optional; type PriceValue7.2RoundedType (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 10000.00
+   * - fractionDigits: 2
+   */
   ContractPrice?: PriceValue7_2RoundedType;
-  /** attribute, optional; type PriceValue7.2RoundedType. */
+  /**
+   * Unit price for the ramp-down cost. Unit: JPY/kW/segment.
+   *
+   * attribute, optional; type PriceValue7.2RoundedType (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 10000.00
+   * - fractionDigits: 2
+   */
   RampDownUnitPrice?: PriceValue7_2RoundedType;
-  /** attribute, optional; type PriceValue7.2RoundedType. */
+  /**
+   * Unit price for the startup cost. Unit: JPY/kW/segment.
+   *
+   * attribute, optional; type PriceValue7.2RoundedType (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 10000.00
+   * - fractionDigits: 2
+   */
   StartUpUnitPrice?: PriceValue7_2RoundedType;
-  /** attribute, required; type RampDownRefundTypeType. */
+  /**
+   * attribute, required; type RampDownRefundTypeType (string).
+   * - enumeration: 0, 1
+   */
   RampDownRefundType: RampDownRefundTypeType;
-  /** attribute, required; type StartUpRefundTypeType. */
+  /**
+   * attribute, required; type StartUpRefundTypeType (string).
+   * - enumeration: 0, 1
+   */
   StartUpRefundType: StartUpRefundTypeType;
-  /** attribute, optional; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset. */
+  /**
+   * When it was submitted.
+   *
+   * attribute, optional; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset.
+   */
   SubmissionTime?: string;
-  /** attribute, optional; default NOT_DONE; type ValidationStatusType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; default NOT_DONE; type ValidationStatusType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), PASSED_PARTIAL (PASSED_PARTIAL), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationStatusType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -697,23 +1269,70 @@ export interface RefundDataType {
 
 /** omi.xsd, complexType `RefundTargetContractResultQueryType`. */
 export interface RefundTargetContractResultQueryType {
-  /** attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset. */
+  /**
+   * Start of the period, JST.
+   *
+   * attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset.
+   */
   StartTime: string;
-  /** attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset. */
+  /**
+   * End of the period, JST.
+   *
+   * attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset.
+   */
   EndTime: string;
-  /** attribute, required; type ProcurementTypeType. */
+  /**
+   * attribute, required; type ProcurementTypeType (string).
+   * - enumeration: 1, 2
+   */
   ProcurementType: ProcurementTypeType;
-  /** attribute, optional; type JbmsIdRefundType. */
+  /**
+   * Identifier JBMS gave the contract.
+   *
+   * attribute, optional; type JbmsIdRefundType (string).
+   * - minLength: 1
+   * - maxLength: 18
+   * - pattern: `[A-Z0-9]*`
+   */
   JbmsId?: JbmsIdRefundType;
-  /** attribute, optional; type ResourceNameType. */
+  /**
+   * Code that identifies the resource.
+   *
+   * attribute, optional; type ResourceNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   * - pattern: `[A-Z0-9_\-]*`
+   */
   ResourceName?: ResourceNameType;
-  /** attribute, optional; type ContractIdType. */
+  /**
+   * Identifier of the contract.
+   *
+   * attribute, optional; type ContractIdType (string).
+   * - minLength: 19
+   * - maxLength: 19
+   * - pattern: `[a-zA-Z0-9]*`
+   */
   ContractId?: ContractIdType;
-  /** attribute, optional; type SystemCodeType. */
+  /**
+   * Grid code of the resource.
+   *
+   * attribute, optional; type SystemCodeType (string).
+   * - length: 5
+   * - pattern: `[A-Z0-9]*`
+   */
   SystemCode?: SystemCodeType;
-  /** attribute, optional; default NOT_DONE; type ValidationStatusType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; default NOT_DONE; type ValidationStatusType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), PASSED_PARTIAL (PASSED_PARTIAL), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationStatusType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -729,17 +1348,47 @@ export type RejectReasonType = string;
 
 /** omi.xsd, complexType `RemainingReserveDataQueryType`. */
 export interface RemainingReserveDataQueryType {
-  /** attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset. */
+  /**
+   * First block the surplus capacity applies to.
+   *
+   * attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset.
+   */
   StartTime: string;
-  /** attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset. */
+  /**
+   * Last block the surplus capacity applies to.
+   *
+   * attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset.
+   */
   EndTime: string;
-  /** attribute, optional; type ResourceNameType. */
+  /**
+   * Resource whose surplus capacity is read.
+   *
+   * attribute, optional; type ResourceNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   * - pattern: `[A-Z0-9_\-]*`
+   */
   ResourceName?: ResourceNameType;
-  /** attribute, optional; type DrPatternNumberType. */
+  /**
+   * Number of the DR pattern the data is for.
+   *
+   * attribute, optional; type DrPatternNumberType (int).
+   * - minInclusive: 1
+   * - maxInclusive: 500
+   */
   DrPatternNumber?: DrPatternNumberType;
-  /** attribute, optional; default NOT_DONE; type ValidationStatusType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; default NOT_DONE; type ValidationStatusType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), PASSED_PARTIAL (PASSED_PARTIAL), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationStatusType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -747,63 +1396,233 @@ export interface RemainingReserveDataQueryType {
 
 /** omi.xsd, complexType `RemainingReserveDataSubmitType`. */
 export interface RemainingReserveDataSubmitType {
-  /** attribute, optional; type AreaType. */
+  /**
+   * Area of the resource the surplus capacity is for.
+   *
+   * attribute, optional; type AreaType (string).
+   * - enumeration: 01 (HOKKAIDO), 02 (TOHOKU), 03 (TOKYO), 04 (CHUBU), 05 (HOKURIKU), 06 (KANSAI), 07 (CHUGOKU), 08 (SHIKOKU), 09 (KYUSHU), 10 (OKINAWA)
+   */
   Area?: AreaType;
-  /** attribute, optional; type ParticipantNameType. */
+  /**
+   * BSP submitting the surplus capacity.
+   *
+   * attribute, optional; type ParticipantNameType (string).
+   * - length: 4
+   * - pattern: `[A-W]([0-9][0-9][1-9]|[0-9][1-9][0-9]|[1-9][0-9][0-9])`
+   */
   ParticipantName?: ParticipantNameType;
-  /** attribute, optional; type CompanyShortNameType. */
+  /**
+   * Short name of the company that submits the surplus capacity.
+   *
+   * attribute, optional; type CompanyShortNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   * - pattern: `[　-ヿ＀-｠ﾠ-￯一-鿪]*`
+   */
   CompanyShortName?: CompanyShortNameType;
-  /** attribute, optional; type SystemCodeType. */
+  /**
+   * Grid code of the resource.
+   *
+   * attribute, optional; type SystemCodeType (string).
+   * - length: 5
+   * - pattern: `[A-Z0-9]*`
+   */
   SystemCode?: SystemCodeType;
-  /** attribute, required; type ResourceNameType. */
+  /**
+   * Resource the surplus capacity is submitted for.
+   *
+   * attribute, required; type ResourceNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   * - pattern: `[A-Z0-9_\-]*`
+   */
   ResourceName: ResourceNameType;
-  /** attribute, optional; type ResourceShortNameType. */
+  /**
+   * Short name of the resource.
+   *
+   * attribute, optional; type ResourceShortNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   * - pattern: `[　-ヿ＀-｠ﾠ-￯一-鿪]*`
+   */
   ResourceShortName?: ResourceShortNameType;
-  /** attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset. */
+  /**
+   * First block the surplus capacity applies to.
+   *
+   * attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset.
+   */
   StartTime: string;
-  /** attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset. */
+  /**
+   * Last block the surplus capacity applies to.
+   *
+   * attribute, required; xs:dateTime, JST wall-clock time `YYYY-MM-DDThh:mm:ss` without offset.
+   */
   EndTime: string;
-  /** attribute, optional; type DrPatternNumberType. */
+  /**
+   * Number of the DR pattern the data is for.
+   *
+   * attribute, optional; type DrPatternNumberType (int).
+   * - minInclusive: 1
+   * - maxInclusive: 500
+   */
   DrPatternNumber?: DrPatternNumberType;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * Upward surplus capacity available on demand; standalone generators do not submit it.
+   *
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   RemainingReserveUp?: KwPosValue7_0Type;
-  /** attribute, optional; type RemainingReserveUpRejectFlagType. */
+  /**
+   * Category of the reason when the upward surplus capacity is rejected.
+   *
+   * attribute, optional; type RemainingReserveUpRejectFlagType (string).
+   * - enumeration: 1 (FUEL_RESTRICTION), 2 (RIVER_FLOW_RESTRICTION), 3 (WORK_RELATED), 9 (OTHER)
+   */
   RemainingReserveUpRejectFlag?: RemainingReserveUpRejectFlagType;
-  /** attribute, optional; type RejectReasonType. */
+  /**
+   * Specific reason when upward dispatch is rejected.
+   *
+   * attribute, optional; type RejectReasonType (string).
+   * - minLength: 1
+   * - maxLength: 50
+   * - pattern: `[a-zA-Z0-9 ~!@#$*()_+}{:?>`='/.,%;\^\|\-\]\[\\<&"　-ヿ＀-｠ﾠ-￯一-鿪]*`
+   */
   RemainingReserveUpRejectReason?: RejectReasonType;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * Downward surplus capacity available on demand; standalone generators do not submit it.
+   *
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   RemainingReserveDown?: KwPosValue7_0Type;
-  /** attribute, optional; type RemainingReserveDownRejectFlagType. */
+  /**
+   * Category of the reason when the downward surplus capacity is rejected.
+   *
+   * attribute, optional; type RemainingReserveDownRejectFlagType (string).
+   * - enumeration: 1 (FUEL_RESTRICTION), 2 (RIVER_FLOW_RESTRICTION), 3 (WORK_RELATED), 9 (OTHER)
+   */
   RemainingReserveDownRejectFlag?: RemainingReserveDownRejectFlagType;
-  /** attribute, optional; type RejectReasonType. */
+  /**
+   * Specific reason when downward dispatch is rejected.
+   *
+   * attribute, optional; type RejectReasonType (string).
+   * - minLength: 1
+   * - maxLength: 50
+   * - pattern: `[a-zA-Z0-9 ~!@#$*()_+}{:?>`='/.,%;\^\|\-\]\[\\<&"　-ヿ＀-｠ﾠ-￯一-鿪]*`
+   */
   RemainingReserveDownRejectReason?: RejectReasonType;
-  /** attribute, optional; type VoltageAdjustmentRejectFlagType. */
+  /**
+   * Category of the reason when voltage adjustment is rejected.
+   *
+   * attribute, optional; type VoltageAdjustmentRejectFlagType (string).
+   * - enumeration: 1 (EQUIPMENT_FAILURE), 2 (NOT_SUPPORTED), 9 (OTHER)
+   */
   VoltageAdjustmentRejectFlag?: VoltageAdjustmentRejectFlagType;
-  /** attribute, optional; type RejectReasonType. */
+  /**
+   * Specific reason when voltage adjustment is rejected.
+   *
+   * attribute, optional; type RejectReasonType (string).
+   * - minLength: 1
+   * - maxLength: 50
+   * - pattern: `[a-zA-Z0-9 ~!@#$*()_+}{:?>`='/.,%;\^\|\-\]\[\\<&"　-ヿ＀-｠ﾠ-￯一-鿪]*`
+   */
   VoltageAdjustmentRejectReason?: RejectReasonType;
-  /** attribute, optional; type BlackStartRejectFlagType. */
+  /**
+   * Category of the reason when black start capability is rejected.
+   *
+   * attribute, optional; type BlackStartRejectFlagType (string).
+   * - enumeration: 1 (EQUIPMENT_FAILURE), 2 (NOT_SUPPORTED), 9 (OTHER)
+   */
   BlackStartRejectFlag?: BlackStartRejectFlagType;
-  /** attribute, optional; type RejectReasonType. */
+  /**
+   * Specific reason when black start capability is rejected.
+   *
+   * attribute, optional; type RejectReasonType (string).
+   * - minLength: 1
+   * - maxLength: 50
+   * - pattern: `[a-zA-Z0-9 ~!@#$*()_+}{:?>`='/.,%;\^\|\-\]\[\\<&"　-ヿ＀-｠ﾠ-￯一-鿪]*`
+   */
   BlackStartRejectReason?: RejectReasonType;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * Extra upward surplus capacity available in overpower operation, e.g. when demand runs unusually
+   * high.
+   *
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   OverPowerRemainingReserveUp?: KwPosValue7_0Type;
-  /** attribute, optional; type OverPowerRejectFlagType. */
+  /**
+   * Category of the reason when overpower capacity is rejected.
+   *
+   * attribute, optional; type OverPowerRejectFlagType (string).
+   * - enumeration: 1 (EQUIPMENT_FAILURE), 2 (NOT_SUPPORTED), 9 (OTHER)
+   */
   OverPowerRejectFlag?: OverPowerRejectFlagType;
-  /** attribute, optional; type RejectReasonType. */
+  /**
+   * Specific reason when overpower capacity is rejected.
+   *
+   * attribute, optional; type RejectReasonType (string).
+   * - minLength: 1
+   * - maxLength: 50
+   * - pattern: `[a-zA-Z0-9 ~!@#$*()_+}{:?>`='/.,%;\^\|\-\]\[\\<&"　-ヿ＀-｠ﾠ-￯一-鿪]*`
+   */
   OverPowerRejectReason?: RejectReasonType;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * Upward surplus capacity available only during peak demand.
+   *
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   PeakModeRemainingReserveUp?: KwPosValue7_0Type;
-  /** attribute, optional; type PeakModeRejectFlagType. */
+  /**
+   * Category of the reason when peak mode capacity is rejected.
+   *
+   * attribute, optional; type PeakModeRejectFlagType (string).
+   * - enumeration: 1 (EQUIPMENT_FAILURE), 2 (NOT_SUPPORTED), 9 (OTHER)
+   */
   PeakModeRejectFlag?: PeakModeRejectFlagType;
-  /** attribute, optional; type RejectReasonType. */
+  /**
+   * Specific reason when peak mode capacity is rejected.
+   *
+   * attribute, optional; type RejectReasonType (string).
+   * - minLength: 1
+   * - maxLength: 50
+   * - pattern: `[a-zA-Z0-9 ~!@#$*()_+}{:?>`='/.,%;\^\|\-\]\[\\<&"　-ヿ＀-｠ﾠ-￯一-鿪]*`
+   */
   PeakModeRejectReason?: RejectReasonType;
-  /** attribute, optional; type SystemSecurityPumpRejectFlagType. */
+  /**
+   * Category of the reason when pumping is restricted or refused for system security.
+   *
+   * attribute, optional; type SystemSecurityPumpRejectFlagType (string).
+   * - enumeration: 1 (EQUIPMENT_FAILURE), 2 (NOT_SUPPORTED), 9 (OTHER)
+   */
   SystemSecurityPumpRejectFlag?: SystemSecurityPumpRejectFlagType;
-  /** attribute, optional; type RejectReasonType. */
+  /**
+   * Specific reason when pumping is restricted or refused for system security.
+   *
+   * attribute, optional; type RejectReasonType (string).
+   * - minLength: 1
+   * - maxLength: 50
+   * - pattern: `[a-zA-Z0-9 ~!@#$*()_+}{:?>`='/.,%;\^\|\-\]\[\\<&"　-ヿ＀-｠ﾠ-￯一-鿪]*`
+   */
   SystemSecurityPumpRejectReason?: RejectReasonType;
-  /** attribute, optional; default NOT_DONE; type ValidationStatusType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; default NOT_DONE; type ValidationStatusType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), PASSED_PARTIAL (PASSED_PARTIAL), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationStatusType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -1015,49 +1834,135 @@ export type TielineCommodityCategoryType =
 
 /** omi.xsd, complexType `TielineDataType`. */
 export interface TielineDataType {
-  /** attribute, required; type TielineCommodityCategoryType. */
+  /**
+   * attribute, required; type TielineCommodityCategoryType (string).
+   * - enumeration: 1000, 2100, 2200, 3100, 3200
+   */
   CommodityCategory: TielineCommodityCategoryType;
-  /** attribute, required; type InterconEquipmentType. */
+  /**
+   * attribute, required; type InterconEquipmentType (string).
+   * - enumeration: 01, 02, 09, 10, 11, 13, 15, 21, 24, 25
+   */
   InterconEquipment: InterconEquipmentType;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   AllocCapacityForward?: KwPosValue7_0Type;
-  /** attribute, optional; type KwNegValue7.0Type. */
+  /**
+   * attribute, optional; type KwNegValue7.0Type (int).
+   * - minInclusive: -9999999
+   * - maxInclusive: 0
+   */
   AllocCapacityBackward?: KwNegValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   DkwForward?: KwPosValue7_0Type;
-  /** attribute, optional; type KwNegValue7.0Type. */
+  /**
+   * attribute, optional; type KwNegValue7.0Type (int).
+   * - minInclusive: -9999999
+   * - maxInclusive: 0
+   */
   DkwBackward?: KwNegValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   AllocFence1Forward?: KwPosValue7_0Type;
-  /** attribute, optional; type KwNegValue7.0Type. */
+  /**
+   * attribute, optional; type KwNegValue7.0Type (int).
+   * - minInclusive: -9999999
+   * - maxInclusive: 0
+   */
   AllocFence1Backward?: KwNegValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   AllocFence2Forward?: KwPosValue7_0Type;
-  /** attribute, optional; type KwNegValue7.0Type. */
+  /**
+   * attribute, optional; type KwNegValue7.0Type (int).
+   * - minInclusive: -9999999
+   * - maxInclusive: 0
+   */
   AllocFence2Backward?: KwNegValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   AllocFence3Forward?: KwPosValue7_0Type;
-  /** attribute, optional; type KwNegValue7.0Type. */
+  /**
+   * attribute, optional; type KwNegValue7.0Type (int).
+   * - minInclusive: -9999999
+   * - maxInclusive: 0
+   */
   AllocFence3Backward?: KwNegValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   AllocFence4Forward?: KwPosValue7_0Type;
-  /** attribute, optional; type KwNegValue7.0Type. */
+  /**
+   * attribute, optional; type KwNegValue7.0Type (int).
+   * - minInclusive: -9999999
+   * - maxInclusive: 0
+   */
   AllocFence4Backward?: KwNegValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   FenceDkw1Forward?: KwPosValue7_0Type;
-  /** attribute, optional; type KwNegValue7.0Type. */
+  /**
+   * attribute, optional; type KwNegValue7.0Type (int).
+   * - minInclusive: -9999999
+   * - maxInclusive: 0
+   */
   FenceDkw1Backward?: KwNegValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   FenceDkw2Forward?: KwPosValue7_0Type;
-  /** attribute, optional; type KwNegValue7.0Type. */
+  /**
+   * attribute, optional; type KwNegValue7.0Type (int).
+   * - minInclusive: -9999999
+   * - maxInclusive: 0
+   */
   FenceDkw2Backward?: KwNegValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   FenceDkw3Forward?: KwPosValue7_0Type;
-  /** attribute, optional; type KwNegValue7.0Type. */
+  /**
+   * attribute, optional; type KwNegValue7.0Type (int).
+   * - minInclusive: -9999999
+   * - maxInclusive: 0
+   */
   FenceDkw3Backward?: KwNegValue7_0Type;
-  /** attribute, optional; type KwPosValue7.0Type. */
+  /**
+   * attribute, optional; type KwPosValue7.0Type (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   FenceDkw4Forward?: KwPosValue7_0Type;
-  /** attribute, optional; type KwNegValue7.0Type. */
+  /**
+   * attribute, optional; type KwNegValue7.0Type (int).
+   * - minInclusive: -9999999
+   * - maxInclusive: 0
+   */
   FenceDkw4Backward?: KwNegValue7_0Type;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -1119,7 +2024,14 @@ export type VoltageAdjustmentRejectFlagType =
 
 /** omi.xsd, complexType `WarningType`. */
 export interface WarningType {
-  /** attribute, optional; type CodeType. */
+  /**
+   * Text of the message, despite the name.
+   *
+   * attribute, optional; type CodeType (string).
+   * - minLength: 2
+   * - maxLength: 50
+   * - pattern: `[a-zA-Z_0-9\-]*`
+   */
   Code?: CodeType;
   /** text content; xs:string. */
   value: string;

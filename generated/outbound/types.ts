@@ -6,23 +6,59 @@
 
 /** mi-outbnd-reports.xsd, complexType `AccessLogType`. */
 export interface AccessLogType {
-  /** attribute, optional; type RowType. */
+  /**
+   * Row number of the report line.
+   *
+   * attribute, optional; type RowType (integer).
+   * - minInclusive: 1
+   * - maxInclusive: 99999999
+   */
   ROW?: RowType;
-  /** attribute, required; type ParticipantNameType. */
+  /**
+   * Name of the item, e.g. a file as recorded in the MMS.
+   *
+   * attribute, required; type ParticipantNameType (string).
+   * - length: 4
+   */
   Name: ParticipantNameType;
-  /** attribute, required; type UserNameType. */
+  /**
+   * Name of the user.
+   *
+   * attribute, required; type UserNameType (string).
+   * - minLength: 1
+   * - maxLength: 12
+   */
   UserName: UserNameType;
-  /** attribute, optional; type TransactionIDType. */
+  /**
+   * attribute, optional; type TransactionIDType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   */
   TransactionID?: TransactionIDType;
-  /** attribute, required; type ActionPerformedType. */
+  /**
+   * attribute, required; type ActionPerformedType (string).
+   * - enumeration: SUBMIT, QUERY, DOWNLOAD
+   */
   ActionPerformed: ActionPerformedType;
-  /** attribute, required; type ApplicationNameType. */
+  /** attribute, required; type ApplicationNameType (string). */
   ApplicationName: ApplicationNameType;
-  /** attribute, required; type TimeStampType. */
+  /**
+   * Start of the period, JST.
+   *
+   * attribute, required; type TimeStampType (dateTime).
+   */
   StartTime: TimeStampType;
-  /** attribute, optional; type TimeStampType. */
+  /**
+   * End of the period, JST.
+   *
+   * attribute, optional; type TimeStampType (dateTime).
+   */
   EndTime?: TimeStampType;
-  /** attribute, optional; type DownloadFileNameType. */
+  /**
+   * attribute, optional; type DownloadFileNameType (string).
+   * - minLength: 5
+   * - maxLength: 60
+   */
   DownloadFileName?: DownloadFileNameType;
 }
 
@@ -100,381 +136,1207 @@ export type BGCodeType = string;
 
 /** mi-outbnd-reports.xsd, complexType `BSP_BUPType`. */
 export interface BSP_BUPType {
-  /** attribute, optional; type RowType. */
+  /**
+   * Row number of the report line.
+   *
+   * attribute, optional; type RowType (integer).
+   * - minInclusive: 1
+   * - maxInclusive: 99999999
+   */
   ROW?: RowType;
-  /** attribute, required; type DateStampType. */
+  /** attribute, required; type DateStampType (date). */
   TradeDate: DateStampType;
-  /** attribute, required; type TimeStampType. */
+  /**
+   * Start of the period, JST.
+   *
+   * attribute, required; type TimeStampType (dateTime).
+   */
   StartTime: TimeStampType;
-  /** attribute, required; type TimeStampType. */
+  /**
+   * End of the period, JST.
+   *
+   * attribute, required; type TimeStampType (dateTime).
+   */
   EndTime: TimeStampType;
-  /** attribute, required; type AreaType. */
+  /**
+   * Area (grid region) the data applies to.
+   *
+   * attribute, required; type AreaType (string).
+   * - enumeration: 01 (HOKKAIDO), 02 (TOHOKU), 03 (TOKYO), 04 (CHUBU), 05 (HOKURIKU), 06 (KANSAI), 07 (CHUGOKU), 08 (SHIKOKU), 09 (KYUSHU), 10 (OKINAWA)
+   */
   Area: AreaType;
-  /** attribute, required; type ParticipantNameType. */
+  /**
+   * MMS code of the business entity the data is for.
+   *
+   * attribute, required; type ParticipantNameType (string).
+   * - length: 4
+   */
   ParticipantName: ParticipantNameType;
-  /** attribute, required; type CompanyShortNameType. */
+  /**
+   * Short name of the company the data belongs to.
+   *
+   * attribute, required; type CompanyShortNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   */
   CompanyShortName: CompanyShortNameType;
-  /** attribute, required; type ResourceNameType. */
+  /**
+   * Code that identifies the resource.
+   *
+   * attribute, required; type ResourceNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   */
   ResourceName: ResourceNameType;
-  /** attribute, required; type SystemCodeType. */
+  /**
+   * Grid code of the resource.
+   *
+   * attribute, required; type SystemCodeType (string).
+   * - length: 5
+   */
   SystemCode: SystemCodeType;
-  /** attribute, required; type ResourceShortNameType. */
+  /**
+   * Short name of the resource.
+   *
+   * attribute, required; type ResourceShortNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   */
   ResourceShortName: ResourceShortNameType;
-  /** attribute, required; type PatternNumberType. */
+  /**
+   * attribute, required; type PatternNumberType (integer).
+   * - minInclusive: 1
+   * - maxInclusive: 10
+   */
   PatternNumber: PatternNumberType;
-  /** attribute, optional; type TextStringType. */
+  /**
+   * Free-text remark on the pattern.
+   *
+   * attribute, optional; type TextStringType (string).
+   */
   PatternRemark?: TextStringType;
-  /** attribute, optional; type PriceDetailsType. */
+  /**
+   * attribute, optional; type PriceDetailsType (string).
+   * - enumeration: OUTPUT BAND, ABC CONSTANT, STARTUP COST
+   */
   PriceDetails?: PriceDetailsType;
-  /** attribute, optional; type BandNumberType. */
+  /**
+   * attribute, optional; type BandNumberType (integer).
+   * - minInclusive: 1
+   * - maxInclusive: 20
+   */
   BandNumber?: BandNumberType;
-  /** attribute, optional; type KwPosNegValue7.0Type. */
+  /**
+   * attribute, optional; type KwPosNegValue7.0Type (int).
+   * - minInclusive: -9999999
+   * - maxInclusive: 9999999
+   */
   FromCapacity?: KwPosNegValue7_0Type;
-  /** attribute, optional; type PriceValue6.2Type. */
+  /**
+   * V1 unit price of the band.
+   *
+   * attribute, optional; type PriceValue6.2Type (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 9999.99
+   * - fractionDigits: 2
+   */
   V1?: PriceValue6_2Type;
-  /** attribute, optional; type PriceValue6.2Type. */
+  /**
+   * V2 unit price of the band; only applies when the resource's ContractType is not
+   * ONLY_POWER_SUPPLY_1 (4).
+   *
+   * attribute, optional; type PriceValue6.2Type (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 9999.99
+   * - fractionDigits: 2
+   */
   V2?: PriceValue6_2Type;
-  /** attribute, optional; type PriceValue6.2Type. */
+  /**
+   * attribute, optional; type PriceValue6.2Type (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 9999.99
+   * - fractionDigits: 2
+   */
   V4Upward?: PriceValue6_2Type;
-  /** attribute, optional; type PriceValue6.1Type. */
+  /**
+   * attribute, optional; type PriceValue6.1Type (decimal).
+   * - minInclusive: -99999.9
+   * - maxInclusive: 99999.9
+   */
   A?: PriceValue6_1Type;
-  /** attribute, optional; type PriceValue6.1Type. */
+  /**
+   * attribute, optional; type PriceValue6.1Type (decimal).
+   * - minInclusive: -99999.9
+   * - maxInclusive: 99999.9
+   */
   B?: PriceValue6_1Type;
-  /** attribute, optional; type PriceValue6.1Type. */
+  /**
+   * attribute, optional; type PriceValue6.1Type (decimal).
+   * - minInclusive: -99999.9
+   * - maxInclusive: 99999.9
+   */
   C?: PriceValue6_1Type;
-  /** attribute, optional; type CaseNumberType. */
+  /**
+   * attribute, optional; type CaseNumberType (integer).
+   * - minInclusive: 1
+   * - maxInclusive: 10
+   */
   CaseNumber?: CaseNumberType;
-  /** attribute, optional; type StopTimeType. */
+  /**
+   * Stop time at which this startup cost case applies; 0 or more.
+   *
+   * attribute, optional; type StopTimeType (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 999
+   */
   StopTime?: StopTimeType;
-  /** attribute, optional; type PriceValue8Type. */
+  /**
+   * V3 unit price of the startup cost band.
+   *
+   * attribute, optional; type PriceValue8Type (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 99999999
+   */
   V3?: PriceValue8Type;
-  /** attribute, optional; type TextStringType. */
+  /** attribute, optional; type TextStringType (string). */
   StartupCostRemark?: TextStringType;
 }
 
 /** mi-outbnd-reports.xsd, complexType `BSP_ContractResultType`. */
 export interface BSP_ContractResultType {
-  /** attribute, optional; type RowType. */
+  /**
+   * Row number of the report line.
+   *
+   * attribute, optional; type RowType (integer).
+   * - minInclusive: 1
+   * - maxInclusive: 99999999
+   */
   ROW?: RowType;
-  /** attribute, required; type DateStampType. */
+  /** attribute, required; type DateStampType (date). */
   TradeDate: DateStampType;
-  /** attribute, required; type TimeStampType. */
+  /**
+   * Start of the period, JST.
+   *
+   * attribute, required; type TimeStampType (dateTime).
+   */
   StartTime: TimeStampType;
-  /** attribute, required; type TimeStampType. */
+  /**
+   * End of the period, JST.
+   *
+   * attribute, required; type TimeStampType (dateTime).
+   */
   EndTime: TimeStampType;
-  /** attribute, optional; type ContractNumberType. */
+  /**
+   * attribute, optional; type ContractNumberType (string).
+   * - minLength: 1
+   * - maxLength: 50
+   */
   ContractNumber?: ContractNumberType;
-  /** attribute, required; type ResourceNameType. */
+  /**
+   * Code that identifies the resource.
+   *
+   * attribute, required; type ResourceNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   */
   ResourceName: ResourceNameType;
-  /** attribute, required; type SystemCodeType. */
+  /**
+   * Grid code of the resource.
+   *
+   * attribute, required; type SystemCodeType (string).
+   * - length: 5
+   */
   SystemCode: SystemCodeType;
-  /** attribute, required; type ParticipantNameType. */
+  /**
+   * MMS code of the business entity the data is for.
+   *
+   * attribute, required; type ParticipantNameType (string).
+   * - length: 4
+   */
   ParticipantName: ParticipantNameType;
-  /** attribute, required; type CompanyShortNameType. */
+  /**
+   * Short name of the company the data belongs to.
+   *
+   * attribute, required; type CompanyShortNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   */
   CompanyShortName: CompanyShortNameType;
-  /** attribute, required; type ResourceShortNameType. */
+  /**
+   * Short name of the resource.
+   *
+   * attribute, required; type ResourceShortNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   */
   ResourceShortName: ResourceShortNameType;
-  /** attribute, required; type CommodityCategoryType. */
+  /**
+   * attribute, required; type CommodityCategoryType (string).
+   * - enumeration: 1000, 2100, 2200, 3100, 3200, 4000
+   */
   CommodityCategory: CommodityCategoryType;
-  /** attribute, required; type MarketTypeType. */
+  /**
+   * Market the data belongs to.
+   *
+   * attribute, required; type MarketTypeType (string).
+   * - enumeration: DAM (DAY_AHEAD), DCM (COMPOUND)
+   */
   MarketType: MarketTypeType;
-  /** attribute, required; type DirectionType. */
+  /**
+   * Direction of the trade or requirement.
+   *
+   * attribute, required; type DirectionType (string).
+   * - enumeration: 1, 2
+   */
   Direction: DirectionType;
-  /** attribute, required; type AreaType. */
+  /**
+   * Area (grid region) the data applies to.
+   *
+   * attribute, required; type AreaType (string).
+   * - enumeration: 01 (HOKKAIDO), 02 (TOHOKU), 03 (TOKYO), 04 (CHUBU), 05 (HOKURIKU), 06 (KANSAI), 07 (CHUGOKU), 08 (SHIKOKU), 09 (KYUSHU), 10 (OKINAWA)
+   */
   Area: AreaType;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Tertiary2ContractQuantity?: kWPosValue7Type0Min;
-  /** attribute, required; type PriceValue7.2Type. */
+  /**
+   * Price of the contract. Unit: JPY/kW/segment.
+   *
+   * attribute, required; type PriceValue7.2Type (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 10000.00
+   * - fractionDigits: 2
+   */
   ContractPrice: PriceValue7_2Type;
-  /** attribute, required; type PriceValue7.2Type. */
+  /**
+   * Unit price for the ramp-down cost. Unit: JPY/kW/segment.
+   *
+   * attribute, required; type PriceValue7.2Type (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 10000.00
+   * - fractionDigits: 2
+   */
   RampDownUnitPrice: PriceValue7_2Type;
-  /** attribute, required; type PriceValue7.2Type. */
+  /**
+   * Unit price for the startup cost. Unit: JPY/kW/segment.
+   *
+   * attribute, required; type PriceValue7.2Type (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 10000.00
+   * - fractionDigits: 2
+   */
   StartUpUnitPrice: PriceValue7_2Type;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   PrimaryOfferQuantity?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Secondary1OfferQuantity?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Secondary2OfferQuantity?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Tertiary1OfferQuantity?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Tertiary2OfferQuantity?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   PrimaryValidContractQty?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Secondary1ValidContractQty?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Secondary2ValidContractQty?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Tertiary1ValidContractQty?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   CompoundSufficientQty?: kWPosValue7Type0Min;
-  /** attribute, optional; type TimeStampType. */
+  /** attribute, optional; type TimeStampType (dateTime). */
   UpdateTime?: TimeStampType;
-  /** attribute, optional; type ContractResultValueType. */
+  /**
+   * attribute, optional; type ContractResultValueType (string).
+   * - enumeration: 1, 2
+   */
   ContractResult?: ContractResultValueType;
-  /** attribute, required; type ResourceTypeType. */
+  /**
+   * Kind of resource, by how it produces electricity.
+   *
+   * attribute, required; type ResourceTypeType (string).
+   * - enumeration: 01 (THERMAL), 02 (HYDRO), 03 (PUMP), 04 (BATTERY), 05 (VPP_GEN), 06 (VPP_GEN_AND_DEM), 07 (VPP_DEM)
+   */
   ResourceType: ResourceTypeType;
-  /** attribute, optional; type DRPatternNumberType. */
+  /**
+   * attribute, optional; type DRPatternNumberType (integer).
+   * - minInclusive: 1
+   * - maxInclusive: 500
+   */
   DRPatternNumber?: DRPatternNumberType;
-  /** attribute, optional; type BaselineLoadFileNameType. */
+  /**
+   * Name of the file with the negative baseline load data.
+   *
+   * attribute, optional; type BaselineLoadFileNameType (string).
+   * - minLength: 31
+   * - maxLength: 40
+   * - pattern: `W9_[0-9]{4}_[0-9]{8}_[0-9]{2}_[A-Z0-9]{5}_[A-Z0-9_\-]{1,10}\.xml`
+   */
   BaselineLoadFileNameNeg?: BaselineLoadFileNameType;
-  /** attribute, optional; type BaselineLoadFileNameType. */
+  /**
+   * Name of the file with the positive baseline load data.
+   *
+   * attribute, optional; type BaselineLoadFileNameType (string).
+   * - minLength: 31
+   * - maxLength: 40
+   * - pattern: `W9_[0-9]{4}_[0-9]{8}_[0-9]{2}_[A-Z0-9]{5}_[A-Z0-9_\-]{1,10}\.xml`
+   */
   BaselineLoadFileNamePos?: BaselineLoadFileNameType;
-  /** attribute, optional; type BaselineLoadFileNameType. */
+  /**
+   * Name of the file with the equipment point plan data.
+   *
+   * attribute, optional; type BaselineLoadFileNameType (string).
+   * - minLength: 31
+   * - maxLength: 40
+   * - pattern: `W9_[0-9]{4}_[0-9]{8}_[0-9]{2}_[A-Z0-9]{5}_[A-Z0-9_\-]{1,10}\.xml`
+   */
   EquipmentPointPlanFileName?: BaselineLoadFileNameType;
-  /** attribute, required; type JBMSIdType. */
+  /**
+   * attribute, required; type JBMSIdType (long).
+   * - minInclusive: 1
+   * - maxInclusive: 999999999999999999
+   */
   JBMSId: JBMSIdType;
-  /** attribute, optional; type JBMSIdOnd16Type. */
+  /** attribute, optional; type JBMSIdOnd16Type (string). */
   SourceJBMSId?: JBMSIdOnd16Type;
-  /** attribute, required; type ContractStatusType. */
+  /**
+   * attribute, required; type ContractStatusType (string).
+   * - enumeration: ACTIVE, SWITCHED, TENTATIVE, TSO
+   */
   Status: ContractStatusType;
-  /** attribute, required; type ContractSourceType. */
+  /**
+   * Where the contract originates.
+   *
+   * attribute, required; type ContractSourceType (string).
+   * - enumeration: 1 (MA), 2 (SWITCHING)
+   */
   ContractSource: ContractSourceType;
 }
 
 /** mi-outbnd-reports.xsd, complexType `BSP_MeasureBaseContractResultType`. */
 export interface BSP_MeasureBaseContractResultType {
-  /** attribute, optional; type RowType. */
+  /**
+   * Row number of the report line.
+   *
+   * attribute, optional; type RowType (integer).
+   * - minInclusive: 1
+   * - maxInclusive: 99999999
+   */
   ROW?: RowType;
-  /** attribute, required; type DateStampType. */
+  /** attribute, required; type DateStampType (date). */
   TradeDate: DateStampType;
-  /** attribute, required; type TimeStampType. */
+  /**
+   * Start of the period, JST.
+   *
+   * attribute, required; type TimeStampType (dateTime).
+   */
   StartTime: TimeStampType;
-  /** attribute, required; type TimeStampType. */
+  /**
+   * End of the period, JST.
+   *
+   * attribute, required; type TimeStampType (dateTime).
+   */
   EndTime: TimeStampType;
-  /** attribute, optional; type ContractNumberType. */
+  /**
+   * attribute, optional; type ContractNumberType (string).
+   * - minLength: 1
+   * - maxLength: 50
+   */
   ContractNumber?: ContractNumberType;
-  /** attribute, required; type ResourceNameType. */
+  /**
+   * Code that identifies the resource.
+   *
+   * attribute, required; type ResourceNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   */
   ResourceName: ResourceNameType;
-  /** attribute, required; type SystemCodeType. */
+  /**
+   * Grid code of the resource.
+   *
+   * attribute, required; type SystemCodeType (string).
+   * - length: 5
+   */
   SystemCode: SystemCodeType;
-  /** attribute, required; type ParticipantNameType. */
+  /**
+   * MMS code of the business entity the data is for.
+   *
+   * attribute, required; type ParticipantNameType (string).
+   * - length: 4
+   */
   ParticipantName: ParticipantNameType;
-  /** attribute, required; type CompanyShortNameType. */
+  /**
+   * Short name of the company the data belongs to.
+   *
+   * attribute, required; type CompanyShortNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   */
   CompanyShortName: CompanyShortNameType;
-  /** attribute, required; type ResourceShortNameType. */
+  /**
+   * Short name of the resource.
+   *
+   * attribute, required; type ResourceShortNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   */
   ResourceShortName: ResourceShortNameType;
-  /** attribute, required; type CommodityCategoryType. */
+  /**
+   * attribute, required; type CommodityCategoryType (string).
+   * - enumeration: 1000, 2100, 2200, 3100, 3200, 4000
+   */
   CommodityCategory: CommodityCategoryType;
-  /** attribute, required; type MarketTypeType. */
+  /**
+   * Market the data belongs to.
+   *
+   * attribute, required; type MarketTypeType (string).
+   * - enumeration: DAM (DAY_AHEAD), DCM (COMPOUND)
+   */
   MarketType: MarketTypeType;
-  /** attribute, required; type DirectionType. */
+  /**
+   * Direction of the trade or requirement.
+   *
+   * attribute, required; type DirectionType (string).
+   * - enumeration: 1, 2
+   */
   Direction: DirectionType;
-  /** attribute, required; type AreaType. */
+  /**
+   * Area (grid region) the data applies to.
+   *
+   * attribute, required; type AreaType (string).
+   * - enumeration: 01 (HOKKAIDO), 02 (TOHOKU), 03 (TOKYO), 04 (CHUBU), 05 (HOKURIKU), 06 (KANSAI), 07 (CHUGOKU), 08 (SHIKOKU), 09 (KYUSHU), 10 (OKINAWA)
+   */
   Area: AreaType;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Tertiary2ContractQuantity?: kWPosValue7Type0Min;
-  /** attribute, required; type PriceValue7.2Type. */
+  /**
+   * Price of the contract. Unit: JPY/kW/segment.
+   *
+   * attribute, required; type PriceValue7.2Type (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 10000.00
+   * - fractionDigits: 2
+   */
   ContractPrice: PriceValue7_2Type;
-  /** attribute, required; type PriceValue7.2Type. */
+  /**
+   * Unit price for the ramp-down cost. Unit: JPY/kW/segment.
+   *
+   * attribute, required; type PriceValue7.2Type (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 10000.00
+   * - fractionDigits: 2
+   */
   RampDownUnitPrice: PriceValue7_2Type;
-  /** attribute, required; type PriceValue7.2Type. */
+  /**
+   * Unit price for the startup cost. Unit: JPY/kW/segment.
+   *
+   * attribute, required; type PriceValue7.2Type (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 10000.00
+   * - fractionDigits: 2
+   */
   StartUpUnitPrice: PriceValue7_2Type;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   PrimaryOfferQuantity?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Secondary1OfferQuantity?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Secondary2OfferQuantity?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Tertiary1OfferQuantity?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Tertiary2OfferQuantity?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   PrimaryValidContractQty?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Secondary1ValidContractQty?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Secondary2ValidContractQty?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Tertiary1ValidContractQty?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   CompoundSufficientQty?: kWPosValue7Type0Min;
-  /** attribute, optional; type TimeStampType. */
+  /** attribute, optional; type TimeStampType (dateTime). */
   UpdateTime?: TimeStampType;
-  /** attribute, optional; type ContractResultValueType. */
+  /**
+   * attribute, optional; type ContractResultValueType (string).
+   * - enumeration: 1, 2
+   */
   ContractResult?: ContractResultValueType;
-  /** attribute, required; type ResourceTypeType. */
+  /**
+   * Kind of resource, by how it produces electricity.
+   *
+   * attribute, required; type ResourceTypeType (string).
+   * - enumeration: 01 (THERMAL), 02 (HYDRO), 03 (PUMP), 04 (BATTERY), 05 (VPP_GEN), 06 (VPP_GEN_AND_DEM), 07 (VPP_DEM)
+   */
   ResourceType: ResourceTypeType;
-  /** attribute, optional; type DRPatternNumberType. */
+  /**
+   * attribute, optional; type DRPatternNumberType (integer).
+   * - minInclusive: 1
+   * - maxInclusive: 500
+   */
   DRPatternNumber?: DRPatternNumberType;
-  /** attribute, optional; type BaselineLoadFileNameType. */
+  /**
+   * Name of the file with the negative baseline load data.
+   *
+   * attribute, optional; type BaselineLoadFileNameType (string).
+   * - minLength: 31
+   * - maxLength: 40
+   * - pattern: `W9_[0-9]{4}_[0-9]{8}_[0-9]{2}_[A-Z0-9]{5}_[A-Z0-9_\-]{1,10}\.xml`
+   */
   BaselineLoadFileNameNeg?: BaselineLoadFileNameType;
-  /** attribute, optional; type BaselineLoadFileNameType. */
+  /**
+   * Name of the file with the positive baseline load data.
+   *
+   * attribute, optional; type BaselineLoadFileNameType (string).
+   * - minLength: 31
+   * - maxLength: 40
+   * - pattern: `W9_[0-9]{4}_[0-9]{8}_[0-9]{2}_[A-Z0-9]{5}_[A-Z0-9_\-]{1,10}\.xml`
+   */
   BaselineLoadFileNamePos?: BaselineLoadFileNameType;
-  /** attribute, optional; type BaselineLoadFileNameType. */
+  /**
+   * Name of the file with the equipment point plan data.
+   *
+   * attribute, optional; type BaselineLoadFileNameType (string).
+   * - minLength: 31
+   * - maxLength: 40
+   * - pattern: `W9_[0-9]{4}_[0-9]{8}_[0-9]{2}_[A-Z0-9]{5}_[A-Z0-9_\-]{1,10}\.xml`
+   */
   EquipmentPointPlanFileName?: BaselineLoadFileNameType;
-  /** attribute, required; type JBMSIdType. */
+  /**
+   * attribute, required; type JBMSIdType (long).
+   * - minInclusive: 1
+   * - maxInclusive: 999999999999999999
+   */
   JBMSId: JBMSIdType;
-  /** attribute, optional; type JBMSIdOnd16Type. */
+  /** attribute, optional; type JBMSIdOnd16Type (string). */
   SourceJBMSId?: JBMSIdOnd16Type;
-  /** attribute, required; type ContractStatusType. */
+  /**
+   * attribute, required; type ContractStatusType (string).
+   * - enumeration: ACTIVE, SWITCHED, TENTATIVE, TSO
+   */
   Status: ContractStatusType;
-  /** attribute, required; type ContractSourceType. */
+  /**
+   * Where the contract originates.
+   *
+   * attribute, required; type ContractSourceType (string).
+   * - enumeration: 1 (MA), 2 (SWITCHING)
+   */
   ContractSource: ContractSourceType;
 }
 
 /** mi-outbnd-reports.xsd, complexType `BSP_OffersType`. */
 export interface BSP_OffersType {
-  /** attribute, optional; type RowType. */
+  /**
+   * Row number of the report line.
+   *
+   * attribute, optional; type RowType (integer).
+   * - minInclusive: 1
+   * - maxInclusive: 99999999
+   */
   ROW?: RowType;
-  /** attribute, required; type DateStampType. */
+  /** attribute, required; type DateStampType (date). */
   TradeDate: DateStampType;
-  /** attribute, required; type TimeStampType. */
+  /**
+   * Start of the period, JST.
+   *
+   * attribute, required; type TimeStampType (dateTime).
+   */
   StartTime: TimeStampType;
-  /** attribute, required; type TimeStampType. */
+  /**
+   * End of the period, JST.
+   *
+   * attribute, required; type TimeStampType (dateTime).
+   */
   EndTime: TimeStampType;
-  /** attribute, required; type OfferIDType. */
+  /**
+   * attribute, required; type OfferIDType (string).
+   * - minLength: 1
+   * - maxLength: 30
+   * - pattern: `[a-zA-Z0-9_-]*`
+   */
   OfferID: OfferIDType;
-  /** attribute, required; type MarketTypeType. */
+  /**
+   * Market the data belongs to.
+   *
+   * attribute, required; type MarketTypeType (string).
+   * - enumeration: DAM (DAY_AHEAD), DCM (COMPOUND)
+   */
   MarketType: MarketTypeType;
-  /** attribute, required; type DirectionType. */
+  /**
+   * Direction of the trade or requirement.
+   *
+   * attribute, required; type DirectionType (string).
+   * - enumeration: 1, 2
+   */
   Direction: DirectionType;
-  /** attribute, required; type AreaType. */
+  /**
+   * Area (grid region) the data applies to.
+   *
+   * attribute, required; type AreaType (string).
+   * - enumeration: 01 (HOKKAIDO), 02 (TOHOKU), 03 (TOKYO), 04 (CHUBU), 05 (HOKURIKU), 06 (KANSAI), 07 (CHUGOKU), 08 (SHIKOKU), 09 (KYUSHU), 10 (OKINAWA)
+   */
   Area: AreaType;
-  /** attribute, required; type ResourceNameType. */
+  /**
+   * Code that identifies the resource.
+   *
+   * attribute, required; type ResourceNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   */
   ResourceName: ResourceNameType;
-  /** attribute, required; type SystemCodeType. */
+  /**
+   * Grid code of the resource.
+   *
+   * attribute, required; type SystemCodeType (string).
+   * - length: 5
+   */
   SystemCode: SystemCodeType;
-  /** attribute, required; type ParticipantNameType. */
+  /**
+   * MMS code of the business entity the data is for.
+   *
+   * attribute, required; type ParticipantNameType (string).
+   * - length: 4
+   */
   ParticipantName: ParticipantNameType;
-  /** attribute, required; type CompanyShortNameType. */
+  /**
+   * Short name of the company the data belongs to.
+   *
+   * attribute, required; type CompanyShortNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   */
   CompanyShortName: CompanyShortNameType;
-  /** attribute, required; type ResourceShortNameType. */
+  /**
+   * Short name of the resource.
+   *
+   * attribute, required; type ResourceShortNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   */
   ResourceShortName: ResourceShortNameType;
-  /** attribute, required; type StackNumberType. */
+  /**
+   * Number of this price-quantity pair within the offer; 1 for a single bid. Resource, DR pattern,
+   * start time and stack number together must be unique in a submission.
+   *
+   * attribute, required; type StackNumberType (integer).
+   * - minInclusive: 1
+   * - maxInclusive: 20
+   */
   StackNumber: StackNumberType;
-  /** attribute, required; type kWPosValue7Type0Min. */
+  /**
+   * attribute, required; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   MinimumSupplyQuantity: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   PrimaryOfferQuantity?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Secondary1OfferQuantity?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Secondary2OfferQuantity?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Tertiary1OfferQuantity?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Tertiary2OfferQuantity?: kWPosValue7Type0Min;
-  /** attribute, required; type PriceValue7.2Type. */
+  /**
+   * Unit price asked for the power. Unit: JPY/kW/segment.
+   *
+   * attribute, required; type PriceValue7.2Type (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 10000.00
+   * - fractionDigits: 2
+   */
   OfferUnitPrice: PriceValue7_2Type;
-  /** attribute, required; type PriceValue7.2Type. */
+  /**
+   * Unit price for the ramp-down cost. Unit: JPY/kW/segment.
+   *
+   * attribute, required; type PriceValue7.2Type (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 10000.00
+   * - fractionDigits: 2
+   */
   RampDownUnitPrice: PriceValue7_2Type;
-  /** attribute, required; type PriceValue7.2Type. */
+  /**
+   * Unit price for the startup cost. Unit: JPY/kW/segment.
+   *
+   * attribute, required; type PriceValue7.2Type (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 10000.00
+   * - fractionDigits: 2
+   */
   StartUpUnitPrice: PriceValue7_2Type;
-  /** attribute, optional; type DRPatternNumberType. */
+  /**
+   * attribute, optional; type DRPatternNumberType (integer).
+   * - minInclusive: 1
+   * - maxInclusive: 500
+   */
   DRPatternNumber?: DRPatternNumberType;
-  /** attribute, required; type TimeStampType. */
+  /** attribute, required; type TimeStampType (dateTime). */
   CompletionDate: TimeStampType;
 }
 
 /** mi-outbnd-reports.xsd, complexType `BSP_ResourceListType`. */
 export interface BSP_ResourceListType {
-  /** attribute, optional; type RowType. */
+  /**
+   * Row number of the report line.
+   *
+   * attribute, optional; type RowType (integer).
+   * - minInclusive: 1
+   * - maxInclusive: 99999999
+   */
   ROW?: RowType;
-  /** attribute, required; type ParticipantNameType. */
+  /**
+   * MMS code of the business entity the data is for.
+   *
+   * attribute, required; type ParticipantNameType (string).
+   * - length: 4
+   */
   ParticipantName: ParticipantNameType;
-  /** attribute, required; type CompanyShortNameType. */
+  /**
+   * Short name of the company the data belongs to.
+   *
+   * attribute, required; type CompanyShortNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   */
   CompanyShortName: CompanyShortNameType;
-  /** attribute, required; type DateStampType. */
+  /**
+   * First date the resource may trade.
+   *
+   * attribute, required; type DateStampType (date).
+   */
   StartDate: DateStampType;
-  /** attribute, optional; type DateStampType. */
+  /**
+   * Last date the resource may trade.
+   *
+   * attribute, optional; type DateStampType (date).
+   */
   EndDate?: DateStampType;
-  /** attribute, required; type ResourceShortNameType. */
+  /**
+   * Short name of the resource.
+   *
+   * attribute, required; type ResourceShortNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   */
   ResourceShortName: ResourceShortNameType;
-  /** attribute, required; type ResourceNameType. */
+  /**
+   * Full name of the resource.
+   *
+   * attribute, required; type ResourceNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   */
   ResourceName: ResourceNameType;
-  /** attribute, required; type SystemCodeType. */
+  /**
+   * Grid code of the resource.
+   *
+   * attribute, required; type SystemCodeType (string).
+   * - length: 5
+   */
   SystemCode: SystemCodeType;
-  /** attribute, required; type AreaType. */
+  /**
+   * Area where the resource is located and where its energy is traded.
+   *
+   * attribute, required; type AreaType (string).
+   * - enumeration: 01 (HOKKAIDO), 02 (TOHOKU), 03 (TOKYO), 04 (CHUBU), 05 (HOKURIKU), 06 (KANSAI), 07 (CHUGOKU), 08 (SHIKOKU), 09 (KYUSHU), 10 (OKINAWA)
+   */
   Area: AreaType;
-  /** attribute, optional; type CommodityCategoryOfferType. */
+  /**
+   * Whether the resource offers primary control power; true lets it trade that product.
+   *
+   * attribute, optional; type CommodityCategoryOfferType (boolean).
+   */
   Pri?: CommodityCategoryOfferType;
-  /** attribute, optional; type CommodityCategoryOfferType. */
+  /**
+   * Whether the resource offers secondary control power 1; true lets it trade that product.
+   *
+   * attribute, optional; type CommodityCategoryOfferType (boolean).
+   */
   Sec1?: CommodityCategoryOfferType;
-  /** attribute, optional; type CommodityCategoryOfferType. */
+  /**
+   * Whether the resource offers secondary control power 2; true lets it trade that product.
+   *
+   * attribute, optional; type CommodityCategoryOfferType (boolean).
+   */
   Sec2?: CommodityCategoryOfferType;
-  /** attribute, optional; type CommodityCategoryOfferType. */
+  /**
+   * Whether the resource offers tertiary control power 1; true lets it trade that product.
+   *
+   * attribute, optional; type CommodityCategoryOfferType (boolean).
+   */
   Ter1?: CommodityCategoryOfferType;
-  /** attribute, optional; type CommodityCategoryOfferType. */
+  /**
+   * Whether the resource offers tertiary control power 2; true lets it trade that product.
+   *
+   * attribute, optional; type CommodityCategoryOfferType (boolean).
+   */
   Ter2?: CommodityCategoryOfferType;
-  /** attribute, required; type ContractTypeType. */
+  /**
+   * How the resource takes part in the market.
+   *
+   * attribute, required; type ContractTypeType (string).
+   * - enumeration: 1 (MARKET), 2 (MARKET_AND_POWER_SUPPLY_2), 3 (POWER_SUPPLY_2), 4 (ONLY_POWER_SUPPLY_1), 5 (MARKET_AND_REMAINING_RESERVE_UTILIZATION), 6 (REMAINING_RESERVE_UTILIZATION)
+   */
   ContractType: ContractTypeType;
-  /** attribute, optional; type PriSec1CommandOperationMethodType. */
+  /**
+   * How the resource is commanded and monitored for primary and secondary 1 control. Must be
+   * DEDICATED_LINE (1) when Sec1 is true; this or Sec2Ter1Ter2CommandOperationMethod must be
+   * present.
+   *
+   * attribute, optional; type PriSec1CommandOperationMethodType (string).
+   * - enumeration: 1 (DEDICATED_LINE), 3 (OFFLINE)
+   */
   PriSec1CommandOperationMethod?: PriSec1CommandOperationMethodType;
-  /** attribute, optional; type Sec2Ter1Ter2CommandOperationMethodType. */
+  /**
+   * How the resource is commanded and monitored for secondary 2 and tertiary 1 and 2 control.
+   *
+   * attribute, optional; type Sec2Ter1Ter2CommandOperationMethodType (string).
+   * - enumeration: 1 (DEDICATED_LINE), 2 (SIMPLE_COMMAND)
+   */
   Sec2Ter1Ter2CommandOperationMethod?: Sec2Ter1Ter2CommandOperationMethodType;
-  /** attribute, optional; type PercentageType2. */
+  /**
+   * Adjustment coefficient α for tertiary control power 2. A resource without one counts as 1 in
+   * processing, but the report then leaves it empty.
+   *
+   * attribute, optional; type PercentageType2 (decimal).
+   * - minInclusive: 0
+   * - maxInclusive: 100.00
+   */
   CoefficientTR2?: PercentageType2;
-  /** attribute, optional; type BaselineSettingsMethodType. */
+  /**
+   * How the baseline of the resource is set; only VPP resources (ResourceType 05 to 07) outside
+   * ContractType ONLY_POWER_SUPPLY_1 (4) that offer Pri, Sec1, Sec2 or Ter1 have one.
+   *
+   * attribute, optional; type BaselineSettingsMethodType (string).
+   * - enumeration: 1 (PREDICTION_BASE), 2 (MEASUREMENT_BASE), 3
+   */
   BaselineSettingsMethod?: BaselineSettingsMethodType;
-  /** attribute, required; type SignalTypeType. */
+  /**
+   * Kind of control signal the resource takes.
+   *
+   * attribute, required; type SignalTypeType (string).
+   * - enumeration: 1 (ACTUAL_OUTPUT_ORDER), 2 (DIFFERENTIAL_OUTPUT_ORDER)
+   */
   SignalType: SignalTypeType;
-  /** attribute, required; type RemResvUtilizationType. */
+  /**
+   * How the primary surplus capacity may be used; NOT_AVAILABLE (0) is the only choice for
+   * ContractType MARKET (1), POWER_SUPPLY_2 (3) and ONLY_POWER_SUPPLY_1 (4).
+   *
+   * attribute, required; type RemResvUtilizationType (string).
+   * - enumeration: 0 (NOT_AVAILABLE), 1 (AVAILABLE_FOR_UP_ONLY), 2 (AVAILABLE_FOR_DOWN_ONLY), 3 (AVAILABLE_FOR_UP_AND_DOWN)
+   */
   PriRemResvUtilization: RemResvUtilizationType;
-  /** attribute, required; type RemResvUtilizationType. */
+  /**
+   * How the secondary 1 surplus capacity may be used; NOT_AVAILABLE (0) is the only choice for
+   * ContractType MARKET (1), POWER_SUPPLY_2 (3) and ONLY_POWER_SUPPLY_1 (4).
+   *
+   * attribute, required; type RemResvUtilizationType (string).
+   * - enumeration: 0 (NOT_AVAILABLE), 1 (AVAILABLE_FOR_UP_ONLY), 2 (AVAILABLE_FOR_DOWN_ONLY), 3 (AVAILABLE_FOR_UP_AND_DOWN)
+   */
   Sec1RemResvUtilization: RemResvUtilizationType;
-  /** attribute, required; type RemResvUtilizationType. */
+  /**
+   * How the secondary 2 surplus capacity may be used; NOT_AVAILABLE (0) is the only choice for
+   * ContractType MARKET (1), POWER_SUPPLY_2 (3) and ONLY_POWER_SUPPLY_1 (4).
+   *
+   * attribute, required; type RemResvUtilizationType (string).
+   * - enumeration: 0 (NOT_AVAILABLE), 1 (AVAILABLE_FOR_UP_ONLY), 2 (AVAILABLE_FOR_DOWN_ONLY), 3 (AVAILABLE_FOR_UP_AND_DOWN)
+   */
   Sec2RemResvUtilization: RemResvUtilizationType;
-  /** attribute, required; type RemResvUtilizationType. */
+  /**
+   * How the tertiary 1 surplus capacity may be used; NOT_AVAILABLE (0) is the only choice for
+   * ContractType MARKET (1), POWER_SUPPLY_2 (3) and ONLY_POWER_SUPPLY_1 (4).
+   *
+   * attribute, required; type RemResvUtilizationType (string).
+   * - enumeration: 0 (NOT_AVAILABLE), 1 (AVAILABLE_FOR_UP_ONLY), 2 (AVAILABLE_FOR_DOWN_ONLY), 3 (AVAILABLE_FOR_UP_AND_DOWN)
+   */
   Ter1RemResvUtilization: RemResvUtilizationType;
-  /** attribute, required; type RemResvUtilizationType. */
+  /**
+   * How the tertiary 2 surplus capacity may be used; NOT_AVAILABLE (0) is the only choice for
+   * ContractType MARKET (1), POWER_SUPPLY_2 (3) and ONLY_POWER_SUPPLY_1 (4).
+   *
+   * attribute, required; type RemResvUtilizationType (string).
+   * - enumeration: 0 (NOT_AVAILABLE), 1 (AVAILABLE_FOR_UP_ONLY), 2 (AVAILABLE_FOR_DOWN_ONLY), 3 (AVAILABLE_FOR_UP_AND_DOWN)
+   */
   Ter2RemResvUtilization: RemResvUtilizationType;
 }
 
 /** mi-outbnd-reports.xsd, complexType `BUPType`. */
 export interface BUPType {
-  /** attribute, optional; type RowType. */
+  /**
+   * Row number of the report line.
+   *
+   * attribute, optional; type RowType (integer).
+   * - minInclusive: 1
+   * - maxInclusive: 99999999
+   */
   ROW?: RowType;
-  /** attribute, required; type DateStampType. */
+  /** attribute, required; type DateStampType (date). */
   TradeDate: DateStampType;
-  /** attribute, required; type TimeStampType. */
+  /**
+   * Start of the period, JST.
+   *
+   * attribute, required; type TimeStampType (dateTime).
+   */
   StartTime: TimeStampType;
-  /** attribute, required; type TimeStampType. */
+  /**
+   * End of the period, JST.
+   *
+   * attribute, required; type TimeStampType (dateTime).
+   */
   EndTime: TimeStampType;
-  /** attribute, required; type AreaType. */
+  /**
+   * Area (grid region) the data applies to.
+   *
+   * attribute, required; type AreaType (string).
+   * - enumeration: 01 (HOKKAIDO), 02 (TOHOKU), 03 (TOKYO), 04 (CHUBU), 05 (HOKURIKU), 06 (KANSAI), 07 (CHUGOKU), 08 (SHIKOKU), 09 (KYUSHU), 10 (OKINAWA)
+   */
   Area: AreaType;
-  /** attribute, required; type ParticipantNameType. */
+  /**
+   * MMS code of the business entity the data is for.
+   *
+   * attribute, required; type ParticipantNameType (string).
+   * - length: 4
+   */
   ParticipantName: ParticipantNameType;
-  /** attribute, required; type CompanyShortNameType. */
+  /**
+   * Short name of the company the data belongs to.
+   *
+   * attribute, required; type CompanyShortNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   */
   CompanyShortName: CompanyShortNameType;
-  /** attribute, required; type ResourceNameType. */
+  /**
+   * Code that identifies the resource.
+   *
+   * attribute, required; type ResourceNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   */
   ResourceName: ResourceNameType;
-  /** attribute, required; type SystemCodeType. */
+  /**
+   * Grid code of the resource.
+   *
+   * attribute, required; type SystemCodeType (string).
+   * - length: 5
+   */
   SystemCode: SystemCodeType;
-  /** attribute, required; type ResourceShortNameType. */
+  /**
+   * Short name of the resource.
+   *
+   * attribute, required; type ResourceShortNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   */
   ResourceShortName: ResourceShortNameType;
-  /** attribute, required; type PatternNumberType. */
+  /**
+   * attribute, required; type PatternNumberType (integer).
+   * - minInclusive: 1
+   * - maxInclusive: 10
+   */
   PatternNumber: PatternNumberType;
-  /** attribute, optional; type TextStringType. */
+  /**
+   * Free-text remark on the pattern.
+   *
+   * attribute, optional; type TextStringType (string).
+   */
   PatternRemark?: TextStringType;
-  /** attribute, optional; type PriceDetailsType. */
+  /**
+   * attribute, optional; type PriceDetailsType (string).
+   * - enumeration: OUTPUT BAND, ABC CONSTANT, STARTUP COST
+   */
   PriceDetails?: PriceDetailsType;
-  /** attribute, optional; type BandNumberType. */
+  /**
+   * attribute, optional; type BandNumberType (integer).
+   * - minInclusive: 1
+   * - maxInclusive: 20
+   */
   BandNumber?: BandNumberType;
-  /** attribute, optional; type KwPosNegValue7.0Type. */
+  /**
+   * attribute, optional; type KwPosNegValue7.0Type (int).
+   * - minInclusive: -9999999
+   * - maxInclusive: 9999999
+   */
   FromCapacity?: KwPosNegValue7_0Type;
-  /** attribute, optional; type PriceValue6.2Type. */
+  /**
+   * V1 unit price of the band.
+   *
+   * attribute, optional; type PriceValue6.2Type (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 9999.99
+   * - fractionDigits: 2
+   */
   V1?: PriceValue6_2Type;
-  /** attribute, optional; type PriceValue6.2Type. */
+  /**
+   * V2 unit price of the band; only applies when the resource's ContractType is not
+   * ONLY_POWER_SUPPLY_1 (4).
+   *
+   * attribute, optional; type PriceValue6.2Type (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 9999.99
+   * - fractionDigits: 2
+   */
   V2?: PriceValue6_2Type;
-  /** attribute, optional; type PriceValue6.2Type. */
+  /**
+   * attribute, optional; type PriceValue6.2Type (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 9999.99
+   * - fractionDigits: 2
+   */
   V4Upward?: PriceValue6_2Type;
-  /** attribute, optional; type PriceValue6.1Type. */
+  /**
+   * attribute, optional; type PriceValue6.1Type (decimal).
+   * - minInclusive: -99999.9
+   * - maxInclusive: 99999.9
+   */
   A?: PriceValue6_1Type;
-  /** attribute, optional; type PriceValue6.1Type. */
+  /**
+   * attribute, optional; type PriceValue6.1Type (decimal).
+   * - minInclusive: -99999.9
+   * - maxInclusive: 99999.9
+   */
   B?: PriceValue6_1Type;
-  /** attribute, optional; type PriceValue6.1Type. */
+  /**
+   * attribute, optional; type PriceValue6.1Type (decimal).
+   * - minInclusive: -99999.9
+   * - maxInclusive: 99999.9
+   */
   C?: PriceValue6_1Type;
-  /** attribute, optional; type CaseNumberType. */
+  /**
+   * attribute, optional; type CaseNumberType (integer).
+   * - minInclusive: 1
+   * - maxInclusive: 10
+   */
   CaseNumber?: CaseNumberType;
-  /** attribute, optional; type StopTimeType. */
+  /**
+   * Stop time at which this startup cost case applies; 0 or more.
+   *
+   * attribute, optional; type StopTimeType (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 999
+   */
   StopTime?: StopTimeType;
-  /** attribute, optional; type PriceValue8Type. */
+  /**
+   * V3 unit price of the startup cost band.
+   *
+   * attribute, optional; type PriceValue8Type (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 99999999
+   */
   V3?: PriceValue8Type;
-  /** attribute, optional; type TextStringType. */
+  /** attribute, optional; type TextStringType (string). */
   StartupCostRemark?: TextStringType;
 }
 
@@ -551,101 +1413,327 @@ export type ContractNumberType = string;
 
 /** mi-outbnd-reports.xsd, complexType `ContractResultType`. */
 export interface ContractResultType {
-  /** attribute, optional; type RowType. */
+  /**
+   * Row number of the report line.
+   *
+   * attribute, optional; type RowType (integer).
+   * - minInclusive: 1
+   * - maxInclusive: 99999999
+   */
   ROW?: RowType;
-  /** attribute, required; type DateStampType. */
+  /** attribute, required; type DateStampType (date). */
   TradeDate: DateStampType;
-  /** attribute, required; type TimeStampType. */
+  /**
+   * Start of the period, JST.
+   *
+   * attribute, required; type TimeStampType (dateTime).
+   */
   StartTime: TimeStampType;
-  /** attribute, required; type TimeStampType. */
+  /**
+   * End of the period, JST.
+   *
+   * attribute, required; type TimeStampType (dateTime).
+   */
   EndTime: TimeStampType;
-  /** attribute, required; type OfferIDType. */
+  /**
+   * attribute, required; type OfferIDType (string).
+   * - minLength: 1
+   * - maxLength: 30
+   * - pattern: `[a-zA-Z0-9_-]*`
+   */
   OfferID: OfferIDType;
-  /** attribute, required; type ContractNumberType. */
+  /**
+   * attribute, required; type ContractNumberType (string).
+   * - minLength: 1
+   * - maxLength: 50
+   */
   ContractNumber: ContractNumberType;
-  /** attribute, required; type ResourceNameType. */
+  /**
+   * Code that identifies the resource.
+   *
+   * attribute, required; type ResourceNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   */
   ResourceName: ResourceNameType;
-  /** attribute, required; type SystemCodeType. */
+  /**
+   * Grid code of the resource.
+   *
+   * attribute, required; type SystemCodeType (string).
+   * - length: 5
+   */
   SystemCode: SystemCodeType;
-  /** attribute, required; type ParticipantNameType. */
+  /**
+   * MMS code of the business entity the data is for.
+   *
+   * attribute, required; type ParticipantNameType (string).
+   * - length: 4
+   */
   ParticipantName: ParticipantNameType;
-  /** attribute, required; type CompanyShortNameType. */
+  /**
+   * Short name of the company the data belongs to.
+   *
+   * attribute, required; type CompanyShortNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   */
   CompanyShortName: CompanyShortNameType;
-  /** attribute, required; type OCCTOCodeType. */
+  /**
+   * Code of the TSO or MO.
+   *
+   * attribute, required; type OCCTOCodeType (string).
+   * - length: 4
+   */
   OperatorCode: OCCTOCodeType;
-  /** attribute, required; type ResourceShortNameType. */
+  /**
+   * Short name of the resource.
+   *
+   * attribute, required; type ResourceShortNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   */
   ResourceShortName: ResourceShortNameType;
-  /** attribute, required; type CommodityCategoryType. */
+  /**
+   * attribute, required; type CommodityCategoryType (string).
+   * - enumeration: 1000, 2100, 2200, 3100, 3200, 4000
+   */
   CommodityCategory: CommodityCategoryType;
-  /** attribute, required; type MarketTypeType. */
+  /**
+   * Market the data belongs to.
+   *
+   * attribute, required; type MarketTypeType (string).
+   * - enumeration: DAM (DAY_AHEAD), DCM (COMPOUND)
+   */
   MarketType: MarketTypeType;
-  /** attribute, required; type DirectionType. */
+  /**
+   * Direction of the trade or requirement.
+   *
+   * attribute, required; type DirectionType (string).
+   * - enumeration: 1, 2
+   */
   Direction: DirectionType;
-  /** attribute, required; type ResourceTypeType. */
+  /**
+   * Kind of resource, by how it produces electricity.
+   *
+   * attribute, required; type ResourceTypeType (string).
+   * - enumeration: 01 (THERMAL), 02 (HYDRO), 03 (PUMP), 04 (BATTERY), 05 (VPP_GEN), 06 (VPP_GEN_AND_DEM), 07 (VPP_DEM)
+   */
   ResourceType: ResourceTypeType;
-  /** attribute, required; type PriceValue7.2Type. */
+  /**
+   * Unit price that was offered. Unit: JPY/kW/segment.
+   *
+   * attribute, required; type PriceValue7.2Type (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 10000.00
+   * - fractionDigits: 2
+   */
   OfferPrice: PriceValue7_2Type;
-  /** attribute, required; type AreaType. */
+  /**
+   * Associated area.
+   *
+   * attribute, required; type AreaType (string).
+   * - enumeration: 01 (HOKKAIDO), 02 (TOHOKU), 03 (TOKYO), 04 (CHUBU), 05 (HOKURIKU), 06 (KANSAI), 07 (CHUGOKU), 08 (SHIKOKU), 09 (KYUSHU), 10 (OKINAWA)
+   */
   LinkedArea: AreaType;
-  /** attribute, required; type AreaType. */
+  /**
+   * Area (grid region) the data applies to.
+   *
+   * attribute, required; type AreaType (string).
+   * - enumeration: 01 (HOKKAIDO), 02 (TOHOKU), 03 (TOKYO), 04 (CHUBU), 05 (HOKURIKU), 06 (KANSAI), 07 (CHUGOKU), 08 (SHIKOKU), 09 (KYUSHU), 10 (OKINAWA)
+   */
   Area: AreaType;
-  /** attribute, optional; type PriSec1CommandOperationMethodType. */
+  /**
+   * How the resource is commanded and monitored for primary and secondary 1 control. Must be
+   * DEDICATED_LINE (1) when Sec1 is true; this or Sec2Ter1Ter2CommandOperationMethod must be
+   * present.
+   *
+   * attribute, optional; type PriSec1CommandOperationMethodType (string).
+   * - enumeration: 1 (DEDICATED_LINE), 3 (OFFLINE)
+   */
   PriSec1CommandOperationMethod?: PriSec1CommandOperationMethodType;
-  /** attribute, optional; type Sec2Ter1Ter2CommandOperationMethodType. */
+  /**
+   * How the resource is commanded and monitored for secondary 2 and tertiary 1 and 2 control.
+   *
+   * attribute, optional; type Sec2Ter1Ter2CommandOperationMethodType (string).
+   * - enumeration: 1 (DEDICATED_LINE), 2 (SIMPLE_COMMAND)
+   */
   Sec2Ter1Ter2CommandOperationMethod?: Sec2Ter1Ter2CommandOperationMethodType;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Tertiary2ContractQuantity?: kWPosValue7Type0Min;
-  /** attribute, required; type PriceValue7.2Type. */
+  /**
+   * Price of the contract. Unit: JPY/kW/segment.
+   *
+   * attribute, required; type PriceValue7.2Type (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 10000.00
+   * - fractionDigits: 2
+   */
   ContractPrice: PriceValue7_2Type;
-  /** attribute, required; type PriceValue7.2Type. */
+  /**
+   * Unit price for the ramp-down cost. Unit: JPY/kW/segment.
+   *
+   * attribute, required; type PriceValue7.2Type (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 10000.00
+   * - fractionDigits: 2
+   */
   RampDownUnitPrice: PriceValue7_2Type;
-  /** attribute, required; type PriceValue7.2Type. */
+  /**
+   * Unit price for the startup cost. Unit: JPY/kW/segment.
+   *
+   * attribute, required; type PriceValue7.2Type (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 10000.00
+   * - fractionDigits: 2
+   */
   StartUpUnitPrice: PriceValue7_2Type;
-  /** attribute, required; type PriceValue8.2Type. */
+  /**
+   * Unit price after correction. Unit: JPY/kW/segment.
+   *
+   * attribute, required; type PriceValue8.2Type (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 1000000.00
+   * - fractionDigits: 2
+   */
   CorrectedUnitPrice: PriceValue8_2Type;
-  /** attribute, optional; type PercentageType2. */
+  /**
+   * Adjustment coefficient α for tertiary control power 2. A resource without one counts as 1 in
+   * processing, but the report then leaves it empty.
+   *
+   * attribute, optional; type PercentageType2 (decimal).
+   * - minInclusive: 0
+   * - maxInclusive: 100.00
+   */
   CoefficientTR2?: PercentageType2;
-  /** attribute, required; type TimeStampType. */
+  /** attribute, required; type TimeStampType (dateTime). */
   UpdateTime: TimeStampType;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   PrimaryOfferQuantity?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Secondary1OfferQuantity?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Secondary2OfferQuantity?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Tertiary1OfferQuantity?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Tertiary2OfferQuantity?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   PrimaryValidContractQty?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Secondary1ValidContractQty?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Secondary2ValidContractQty?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Tertiary1ValidContractQty?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   CompoundSufficientQty?: kWPosValue7Type0Min;
-  /** attribute, optional; type DRPatternNumberType. */
+  /**
+   * attribute, optional; type DRPatternNumberType (integer).
+   * - minInclusive: 1
+   * - maxInclusive: 500
+   */
   DRPatternNumber?: DRPatternNumberType;
-  /** attribute, optional; type BaselineLoadFileNameType. */
+  /**
+   * Name of the file with the negative baseline load data.
+   *
+   * attribute, optional; type BaselineLoadFileNameType (string).
+   * - minLength: 31
+   * - maxLength: 40
+   * - pattern: `W9_[0-9]{4}_[0-9]{8}_[0-9]{2}_[A-Z0-9]{5}_[A-Z0-9_\-]{1,10}\.xml`
+   */
   BaselineLoadFileNameNeg?: BaselineLoadFileNameType;
-  /** attribute, optional; type BaselineLoadFileNameType. */
+  /**
+   * Name of the file with the positive baseline load data.
+   *
+   * attribute, optional; type BaselineLoadFileNameType (string).
+   * - minLength: 31
+   * - maxLength: 40
+   * - pattern: `W9_[0-9]{4}_[0-9]{8}_[0-9]{2}_[A-Z0-9]{5}_[A-Z0-9_\-]{1,10}\.xml`
+   */
   BaselineLoadFileNamePos?: BaselineLoadFileNameType;
-  /** attribute, optional; type BaselineLoadFileNameType. */
+  /**
+   * Name of the file with the equipment point plan data.
+   *
+   * attribute, optional; type BaselineLoadFileNameType (string).
+   * - minLength: 31
+   * - maxLength: 40
+   * - pattern: `W9_[0-9]{4}_[0-9]{8}_[0-9]{2}_[A-Z0-9]{5}_[A-Z0-9_\-]{1,10}\.xml`
+   */
   EquipmentPointPlanFileName?: BaselineLoadFileNameType;
-  /** attribute, required; type JBMSIdType. */
+  /**
+   * attribute, required; type JBMSIdType (long).
+   * - minInclusive: 1
+   * - maxInclusive: 999999999999999999
+   */
   JBMSId: JBMSIdType;
-  /** attribute, optional; type JBMSIdType. */
+  /**
+   * attribute, optional; type JBMSIdType (long).
+   * - minInclusive: 1
+   * - maxInclusive: 999999999999999999
+   */
   SourceJBMSId?: JBMSIdType;
-  /** attribute, required; type ContractStatusType. */
+  /**
+   * attribute, required; type ContractStatusType (string).
+   * - enumeration: ACTIVE, SWITCHED, TENTATIVE, TSO
+   */
   Status: ContractStatusType;
-  /** attribute, required; type ContractResultValueType. */
+  /**
+   * attribute, required; type ContractResultValueType (string).
+   * - enumeration: 1, 2
+   */
   ContractResult: ContractResultValueType;
-  /** attribute, required; type ContractSourceType. */
+  /**
+   * Where the contract originates.
+   *
+   * attribute, required; type ContractSourceType (string).
+   * - enumeration: 1 (MA), 2 (SWITCHING)
+   */
   ContractSource: ContractSourceType;
-  /** attribute, optional; type CreatorType. */
+  /** attribute, optional; type CreatorType (string). */
   Creator?: CreatorType;
 }
 
@@ -884,67 +1972,209 @@ export type KwPosValue13_0Type = number;
 
 /** mi-outbnd-reports.xsd, complexType `MOLType`. */
 export interface MOLType {
-  /** attribute, optional; type RowType. */
+  /**
+   * Row number of the report line.
+   *
+   * attribute, optional; type RowType (integer).
+   * - minInclusive: 1
+   * - maxInclusive: 99999999
+   */
   ROW?: RowType;
-  /** attribute, required; type DateStampType. */
+  /** attribute, required; type DateStampType (date). */
   TradeDate: DateStampType;
-  /** attribute, required; type TimeStampType. */
+  /**
+   * Start of the period, JST.
+   *
+   * attribute, required; type TimeStampType (dateTime).
+   */
   StartTime: TimeStampType;
-  /** attribute, required; type TimeStampType. */
+  /**
+   * End of the period, JST.
+   *
+   * attribute, required; type TimeStampType (dateTime).
+   */
   EndTime: TimeStampType;
-  /** attribute, required; type OfferIDType. */
+  /**
+   * attribute, required; type OfferIDType (string).
+   * - minLength: 1
+   * - maxLength: 30
+   * - pattern: `[a-zA-Z0-9_-]*`
+   */
   OfferID: OfferIDType;
-  /** attribute, required; type ProcurementAreaType. */
+  /**
+   * attribute, required; type ProcurementAreaType (string).
+   * - enumeration: 01
+   */
   ProcurementArea: ProcurementAreaType;
-  /** attribute, required; type AreaType. */
+  /**
+   * Area (grid region) the data applies to.
+   *
+   * attribute, required; type AreaType (string).
+   * - enumeration: 01 (HOKKAIDO), 02 (TOHOKU), 03 (TOKYO), 04 (CHUBU), 05 (HOKURIKU), 06 (KANSAI), 07 (CHUGOKU), 08 (SHIKOKU), 09 (KYUSHU), 10 (OKINAWA)
+   */
   Area: AreaType;
-  /** attribute, required; type ResourceNameType. */
+  /**
+   * Code that identifies the resource.
+   *
+   * attribute, required; type ResourceNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   */
   ResourceName: ResourceNameType;
-  /** attribute, required; type SystemCodeType. */
+  /**
+   * Grid code of the resource.
+   *
+   * attribute, required; type SystemCodeType (string).
+   * - length: 5
+   */
   SystemCode: SystemCodeType;
-  /** attribute, required; type ResourceShortNameType. */
+  /**
+   * Short name of the resource.
+   *
+   * attribute, required; type ResourceShortNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   */
   ResourceShortName: ResourceShortNameType;
-  /** attribute, required; type ParticipantNameType. */
+  /**
+   * MMS code of the business entity the data is for.
+   *
+   * attribute, required; type ParticipantNameType (string).
+   * - length: 4
+   */
   ParticipantName: ParticipantNameType;
-  /** attribute, required; type CompanyShortNameType. */
+  /**
+   * Short name of the company the data belongs to.
+   *
+   * attribute, required; type CompanyShortNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   */
   CompanyShortName: CompanyShortNameType;
-  /** attribute, required; type MarketTypeType. */
+  /**
+   * Market the data belongs to.
+   *
+   * attribute, required; type MarketTypeType (string).
+   * - enumeration: DAM (DAY_AHEAD), DCM (COMPOUND)
+   */
   MarketType: MarketTypeType;
-  /** attribute, required; type DirectionType. */
+  /**
+   * Direction of the trade or requirement.
+   *
+   * attribute, required; type DirectionType (string).
+   * - enumeration: 1, 2
+   */
   Direction: DirectionType;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   PrimaryOfferQuantity?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Secondary1OfferQuantity?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Secondary2OfferQuantity?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Tertiary1OfferQuantity?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Tertiary2OfferQuantity?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   CompoundOfferQuantity?: kWPosValue7Type0Min;
-  /** attribute, required; type PriceValue8.2Type. */
+  /**
+   * Unit price after correction. Unit: JPY/kW/segment.
+   *
+   * attribute, required; type PriceValue8.2Type (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 1000000.00
+   * - fractionDigits: 2
+   */
   CorrectedUnitPrice: PriceValue8_2Type;
-  /** attribute, optional; type PercentageType2. */
+  /**
+   * Adjustment coefficient α for tertiary control power 2. A resource without one counts as 1 in
+   * processing, but the report then leaves it empty.
+   *
+   * attribute, optional; type PercentageType2 (decimal).
+   * - minInclusive: 0
+   * - maxInclusive: 100.00
+   */
   CoefficientTR2?: PercentageType2;
-  /** attribute, required; type PriceValue7.2Type. */
+  /**
+   * Unit price that was offered. Unit: JPY/kW/segment.
+   *
+   * attribute, required; type PriceValue7.2Type (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 10000.00
+   * - fractionDigits: 2
+   */
   OfferPrice: PriceValue7_2Type;
-  /** attribute, required; type RankType. */
+  /**
+   * attribute, required; type RankType (integer).
+   * - minInclusive: 1
+   * - maxInclusive: 9999999
+   */
   Rank: RankType;
-  /** attribute, optional; type KwPosValue13.0Type. */
+  /**
+   * attribute, optional; type KwPosValue13.0Type (long).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999999999
+   */
   PrimaryCumulativeAmount?: KwPosValue13_0Type;
-  /** attribute, optional; type KwPosValue13.0Type. */
+  /**
+   * attribute, optional; type KwPosValue13.0Type (long).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999999999
+   */
   Secondary1CumulativeAmount?: KwPosValue13_0Type;
-  /** attribute, optional; type KwPosValue13.0Type. */
+  /**
+   * attribute, optional; type KwPosValue13.0Type (long).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999999999
+   */
   Secondary2CumulativeAmount?: KwPosValue13_0Type;
-  /** attribute, optional; type KwPosValue13.0Type. */
+  /**
+   * attribute, optional; type KwPosValue13.0Type (long).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999999999
+   */
   Tertiary1CumulativeAmount?: KwPosValue13_0Type;
-  /** attribute, optional; type KwPosValue13.0Type. */
+  /**
+   * attribute, optional; type KwPosValue13.0Type (long).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999999999
+   */
   Tertiary2CumulativeAmount?: KwPosValue13_0Type;
-  /** attribute, optional; type KwPosValue13.0Type. */
+  /**
+   * attribute, optional; type KwPosValue13.0Type (long).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999999999
+   */
   CompoundCumulativeAmount?: KwPosValue13_0Type;
-  /** attribute, required; type TimeStampType. */
+  /**
+   * When it was submitted.
+   *
+   * attribute, required; type TimeStampType (dateTime).
+   */
   SubmissionTime: TimeStampType;
 }
 
@@ -972,105 +2202,331 @@ export type MarketTypeType = (typeof MarketTypeType)[keyof typeof MarketTypeType
 
 /** mi-outbnd-reports.xsd, complexType `MeasureBaseContractResultType`. */
 export interface MeasureBaseContractResultType {
-  /** attribute, optional; type RowType. */
+  /**
+   * Row number of the report line.
+   *
+   * attribute, optional; type RowType (integer).
+   * - minInclusive: 1
+   * - maxInclusive: 99999999
+   */
   ROW?: RowType;
-  /** attribute, required; type DateStampType. */
+  /** attribute, required; type DateStampType (date). */
   TradeDate: DateStampType;
-  /** attribute, required; type TimeStampType. */
+  /**
+   * Start of the period, JST.
+   *
+   * attribute, required; type TimeStampType (dateTime).
+   */
   StartTime: TimeStampType;
-  /** attribute, required; type TimeStampType. */
+  /**
+   * End of the period, JST.
+   *
+   * attribute, required; type TimeStampType (dateTime).
+   */
   EndTime: TimeStampType;
-  /** attribute, required; type OfferIDType. */
+  /**
+   * attribute, required; type OfferIDType (string).
+   * - minLength: 1
+   * - maxLength: 30
+   * - pattern: `[a-zA-Z0-9_-]*`
+   */
   OfferID: OfferIDType;
-  /** attribute, required; type ContractNumberType. */
+  /**
+   * attribute, required; type ContractNumberType (string).
+   * - minLength: 1
+   * - maxLength: 50
+   */
   ContractNumber: ContractNumberType;
-  /** attribute, required; type ResourceNameType. */
+  /**
+   * Code that identifies the resource.
+   *
+   * attribute, required; type ResourceNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   */
   ResourceName: ResourceNameType;
-  /** attribute, required; type SystemCodeType. */
+  /**
+   * Grid code of the resource.
+   *
+   * attribute, required; type SystemCodeType (string).
+   * - length: 5
+   */
   SystemCode: SystemCodeType;
-  /** attribute, required; type ParticipantNameType. */
+  /**
+   * MMS code of the business entity the data is for.
+   *
+   * attribute, required; type ParticipantNameType (string).
+   * - length: 4
+   */
   ParticipantName: ParticipantNameType;
-  /** attribute, required; type CompanyShortNameType. */
+  /**
+   * Short name of the company the data belongs to.
+   *
+   * attribute, required; type CompanyShortNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   */
   CompanyShortName: CompanyShortNameType;
-  /** attribute, required; type OCCTOCodeType. */
+  /**
+   * Code of the TSO or MO.
+   *
+   * attribute, required; type OCCTOCodeType (string).
+   * - length: 4
+   */
   OperatorCode: OCCTOCodeType;
-  /** attribute, required; type ResourceShortNameType. */
+  /**
+   * Short name of the resource.
+   *
+   * attribute, required; type ResourceShortNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   */
   ResourceShortName: ResourceShortNameType;
-  /** attribute, required; type CommodityCategoryType. */
+  /**
+   * attribute, required; type CommodityCategoryType (string).
+   * - enumeration: 1000, 2100, 2200, 3100, 3200, 4000
+   */
   CommodityCategory: CommodityCategoryType;
-  /** attribute, required; type MarketTypeType. */
+  /**
+   * Market the data belongs to.
+   *
+   * attribute, required; type MarketTypeType (string).
+   * - enumeration: DAM (DAY_AHEAD), DCM (COMPOUND)
+   */
   MarketType: MarketTypeType;
-  /** attribute, required; type DirectionType. */
+  /**
+   * Direction of the trade or requirement.
+   *
+   * attribute, required; type DirectionType (string).
+   * - enumeration: 1, 2
+   */
   Direction: DirectionType;
-  /** attribute, required; type ResourceTypeType. */
+  /**
+   * Kind of resource, by how it produces electricity.
+   *
+   * attribute, required; type ResourceTypeType (string).
+   * - enumeration: 01 (THERMAL), 02 (HYDRO), 03 (PUMP), 04 (BATTERY), 05 (VPP_GEN), 06 (VPP_GEN_AND_DEM), 07 (VPP_DEM)
+   */
   ResourceType: ResourceTypeType;
-  /** attribute, required; type PriceValue7.2Type. */
+  /**
+   * Unit price that was offered. Unit: JPY/kW/segment.
+   *
+   * attribute, required; type PriceValue7.2Type (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 10000.00
+   * - fractionDigits: 2
+   */
   OfferPrice: PriceValue7_2Type;
-  /** attribute, required; type AreaType. */
+  /**
+   * Associated area.
+   *
+   * attribute, required; type AreaType (string).
+   * - enumeration: 01 (HOKKAIDO), 02 (TOHOKU), 03 (TOKYO), 04 (CHUBU), 05 (HOKURIKU), 06 (KANSAI), 07 (CHUGOKU), 08 (SHIKOKU), 09 (KYUSHU), 10 (OKINAWA)
+   */
   LinkedArea: AreaType;
-  /** attribute, required; type AreaType. */
+  /**
+   * Area (grid region) the data applies to.
+   *
+   * attribute, required; type AreaType (string).
+   * - enumeration: 01 (HOKKAIDO), 02 (TOHOKU), 03 (TOKYO), 04 (CHUBU), 05 (HOKURIKU), 06 (KANSAI), 07 (CHUGOKU), 08 (SHIKOKU), 09 (KYUSHU), 10 (OKINAWA)
+   */
   Area: AreaType;
-  /** attribute, optional; type PriSec1CommandOperationMethodType. */
+  /**
+   * How the resource is commanded and monitored for primary and secondary 1 control. Must be
+   * DEDICATED_LINE (1) when Sec1 is true; this or Sec2Ter1Ter2CommandOperationMethod must be
+   * present.
+   *
+   * attribute, optional; type PriSec1CommandOperationMethodType (string).
+   * - enumeration: 1 (DEDICATED_LINE), 3 (OFFLINE)
+   */
   PriSec1CommandOperationMethod?: PriSec1CommandOperationMethodType;
-  /** attribute, optional; type Sec2Ter1Ter2CommandOperationMethodType. */
+  /**
+   * How the resource is commanded and monitored for secondary 2 and tertiary 1 and 2 control.
+   *
+   * attribute, optional; type Sec2Ter1Ter2CommandOperationMethodType (string).
+   * - enumeration: 1 (DEDICATED_LINE), 2 (SIMPLE_COMMAND)
+   */
   Sec2Ter1Ter2CommandOperationMethod?: Sec2Ter1Ter2CommandOperationMethodType;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Tertiary2ContractQuantity?: kWPosValue7Type0Min;
-  /** attribute, required; type PriceValue7.2Type. */
+  /**
+   * Price of the contract. Unit: JPY/kW/segment.
+   *
+   * attribute, required; type PriceValue7.2Type (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 10000.00
+   * - fractionDigits: 2
+   */
   ContractPrice: PriceValue7_2Type;
-  /** attribute, required; type PriceValue7.2Type. */
+  /**
+   * Unit price for the ramp-down cost. Unit: JPY/kW/segment.
+   *
+   * attribute, required; type PriceValue7.2Type (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 10000.00
+   * - fractionDigits: 2
+   */
   RampDownUnitPrice: PriceValue7_2Type;
-  /** attribute, required; type PriceValue7.2Type. */
+  /**
+   * Unit price for the startup cost. Unit: JPY/kW/segment.
+   *
+   * attribute, required; type PriceValue7.2Type (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 10000.00
+   * - fractionDigits: 2
+   */
   StartUpUnitPrice: PriceValue7_2Type;
-  /** attribute, required; type PriceValue8.2Type. */
+  /**
+   * Unit price after correction. Unit: JPY/kW/segment.
+   *
+   * attribute, required; type PriceValue8.2Type (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 1000000.00
+   * - fractionDigits: 2
+   */
   CorrectedUnitPrice: PriceValue8_2Type;
-  /** attribute, optional; type PercentageType2. */
+  /**
+   * Adjustment coefficient α for tertiary control power 2. A resource without one counts as 1 in
+   * processing, but the report then leaves it empty.
+   *
+   * attribute, optional; type PercentageType2 (decimal).
+   * - minInclusive: 0
+   * - maxInclusive: 100.00
+   */
   CoefficientTR2?: PercentageType2;
-  /** attribute, required; type TimeStampType. */
+  /** attribute, required; type TimeStampType (dateTime). */
   UpdateTime: TimeStampType;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   PrimaryOfferQuantity?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Secondary1OfferQuantity?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Secondary2OfferQuantity?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Tertiary1OfferQuantity?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Tertiary2OfferQuantity?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   PrimaryValidContractQty?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Secondary1ValidContractQty?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Secondary2ValidContractQty?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Tertiary1ValidContractQty?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   CompoundSufficientQty?: kWPosValue7Type0Min;
-  /** attribute, optional; type DRPatternNumberType. */
+  /**
+   * attribute, optional; type DRPatternNumberType (integer).
+   * - minInclusive: 1
+   * - maxInclusive: 500
+   */
   DRPatternNumber?: DRPatternNumberType;
-  /** attribute, optional; type BaselineLoadFileNameType. */
+  /**
+   * Name of the file with the negative baseline load data.
+   *
+   * attribute, optional; type BaselineLoadFileNameType (string).
+   * - minLength: 31
+   * - maxLength: 40
+   * - pattern: `W9_[0-9]{4}_[0-9]{8}_[0-9]{2}_[A-Z0-9]{5}_[A-Z0-9_\-]{1,10}\.xml`
+   */
   BaselineLoadFileNameNeg?: BaselineLoadFileNameType;
-  /** attribute, optional; type BaselineLoadFileNameType. */
+  /**
+   * Name of the file with the positive baseline load data.
+   *
+   * attribute, optional; type BaselineLoadFileNameType (string).
+   * - minLength: 31
+   * - maxLength: 40
+   * - pattern: `W9_[0-9]{4}_[0-9]{8}_[0-9]{2}_[A-Z0-9]{5}_[A-Z0-9_\-]{1,10}\.xml`
+   */
   BaselineLoadFileNamePos?: BaselineLoadFileNameType;
-  /** attribute, optional; type BaselineLoadFileNameType. */
+  /**
+   * Name of the file with the equipment point plan data.
+   *
+   * attribute, optional; type BaselineLoadFileNameType (string).
+   * - minLength: 31
+   * - maxLength: 40
+   * - pattern: `W9_[0-9]{4}_[0-9]{8}_[0-9]{2}_[A-Z0-9]{5}_[A-Z0-9_\-]{1,10}\.xml`
+   */
   EquipmentPointPlanFileName?: BaselineLoadFileNameType;
-  /** attribute, required; type JBMSIdType. */
+  /**
+   * attribute, required; type JBMSIdType (long).
+   * - minInclusive: 1
+   * - maxInclusive: 999999999999999999
+   */
   JBMSId: JBMSIdType;
-  /** attribute, optional; type JBMSIdType. */
+  /**
+   * attribute, optional; type JBMSIdType (long).
+   * - minInclusive: 1
+   * - maxInclusive: 999999999999999999
+   */
   SourceJBMSId?: JBMSIdType;
-  /** attribute, required; type ContractStatusType. */
+  /**
+   * attribute, required; type ContractStatusType (string).
+   * - enumeration: ACTIVE, SWITCHED, TENTATIVE, TSO
+   */
   Status: ContractStatusType;
-  /** attribute, required; type ContractResultValueType. */
+  /**
+   * attribute, required; type ContractResultValueType (string).
+   * - enumeration: 1, 2
+   */
   ContractResult: ContractResultValueType;
-  /** attribute, required; type ContractSourceType. */
+  /**
+   * Where the contract originates.
+   *
+   * attribute, required; type ContractSourceType (string).
+   * - enumeration: 1 (MA), 2 (SWITCHING)
+   */
   ContractSource: ContractSourceType;
 }
 
 /** mi-outbnd-reports.xsd, complexType `MessagesType`. */
 export interface MessagesType {
-  /** element, 0..*; type ErrorType. */
+  /** element, 0..*; type ErrorType (string). */
   ERROR?: ErrorType[];
 }
 
@@ -1097,71 +2553,217 @@ export type OfferIDType = string;
 
 /** mi-outbnd-reports.xsd, complexType `OffersType`. */
 export interface OffersType {
-  /** attribute, optional; type RowType. */
+  /**
+   * Row number of the report line.
+   *
+   * attribute, optional; type RowType (integer).
+   * - minInclusive: 1
+   * - maxInclusive: 99999999
+   */
   ROW?: RowType;
-  /** attribute, required; type DateStampType. */
+  /** attribute, required; type DateStampType (date). */
   TradeDate: DateStampType;
-  /** attribute, required; type TimeStampType. */
+  /**
+   * Start of the period, JST.
+   *
+   * attribute, required; type TimeStampType (dateTime).
+   */
   StartTime: TimeStampType;
-  /** attribute, required; type TimeStampType. */
+  /**
+   * End of the period, JST.
+   *
+   * attribute, required; type TimeStampType (dateTime).
+   */
   EndTime: TimeStampType;
-  /** attribute, required; type OfferIDType. */
+  /**
+   * attribute, required; type OfferIDType (string).
+   * - minLength: 1
+   * - maxLength: 30
+   * - pattern: `[a-zA-Z0-9_-]*`
+   */
   OfferID: OfferIDType;
-  /** attribute, required; type MarketTypeType. */
+  /**
+   * Market the data belongs to.
+   *
+   * attribute, required; type MarketTypeType (string).
+   * - enumeration: DAM (DAY_AHEAD), DCM (COMPOUND)
+   */
   MarketType: MarketTypeType;
-  /** attribute, required; type DirectionType. */
+  /**
+   * Direction of the trade or requirement.
+   *
+   * attribute, required; type DirectionType (string).
+   * - enumeration: 1, 2
+   */
   Direction: DirectionType;
-  /** attribute, required; type AreaType. */
+  /**
+   * Area (grid region) the data applies to.
+   *
+   * attribute, required; type AreaType (string).
+   * - enumeration: 01 (HOKKAIDO), 02 (TOHOKU), 03 (TOKYO), 04 (CHUBU), 05 (HOKURIKU), 06 (KANSAI), 07 (CHUGOKU), 08 (SHIKOKU), 09 (KYUSHU), 10 (OKINAWA)
+   */
   Area: AreaType;
-  /** attribute, required; type ResourceNameType. */
+  /**
+   * Code that identifies the resource.
+   *
+   * attribute, required; type ResourceNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   */
   ResourceName: ResourceNameType;
-  /** attribute, required; type SystemCodeType. */
+  /**
+   * Grid code of the resource.
+   *
+   * attribute, required; type SystemCodeType (string).
+   * - length: 5
+   */
   SystemCode: SystemCodeType;
-  /** attribute, required; type ParticipantNameType. */
+  /**
+   * MMS code of the business entity the data is for.
+   *
+   * attribute, required; type ParticipantNameType (string).
+   * - length: 4
+   */
   ParticipantName: ParticipantNameType;
-  /** attribute, required; type CompanyShortNameType. */
+  /**
+   * Short name of the company the data belongs to.
+   *
+   * attribute, required; type CompanyShortNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   */
   CompanyShortName: CompanyShortNameType;
-  /** attribute, required; type ResourceShortNameType. */
+  /**
+   * Short name of the resource.
+   *
+   * attribute, required; type ResourceShortNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   */
   ResourceShortName: ResourceShortNameType;
-  /** attribute, required; type StackNumberType. */
+  /**
+   * Number of this price-quantity pair within the offer; 1 for a single bid. Resource, DR pattern,
+   * start time and stack number together must be unique in a submission.
+   *
+   * attribute, required; type StackNumberType (integer).
+   * - minInclusive: 1
+   * - maxInclusive: 20
+   */
   StackNumber: StackNumberType;
-  /** attribute, required; type kWPosValue7Type0Min. */
+  /**
+   * attribute, required; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   MinimumSupplyQuantity: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   PrimaryOfferQuantity?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Secondary1OfferQuantity?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Secondary2OfferQuantity?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Tertiary1OfferQuantity?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Tertiary2OfferQuantity?: kWPosValue7Type0Min;
-  /** attribute, required; type PriceValue7.2Type. */
+  /**
+   * Unit price asked for the power. Unit: JPY/kW/segment.
+   *
+   * attribute, required; type PriceValue7.2Type (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 10000.00
+   * - fractionDigits: 2
+   */
   OfferUnitPrice: PriceValue7_2Type;
-  /** attribute, required; type PriceValue7.2Type. */
+  /**
+   * Unit price for the ramp-down cost. Unit: JPY/kW/segment.
+   *
+   * attribute, required; type PriceValue7.2Type (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 10000.00
+   * - fractionDigits: 2
+   */
   RampDownUnitPrice: PriceValue7_2Type;
-  /** attribute, required; type PriceValue7.2Type. */
+  /**
+   * Unit price for the startup cost. Unit: JPY/kW/segment.
+   *
+   * attribute, required; type PriceValue7.2Type (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 10000.00
+   * - fractionDigits: 2
+   */
   StartUpUnitPrice: PriceValue7_2Type;
-  /** attribute, optional; type DRPatternNumberType. */
+  /**
+   * attribute, optional; type DRPatternNumberType (integer).
+   * - minInclusive: 1
+   * - maxInclusive: 500
+   */
   DRPatternNumber?: DRPatternNumberType;
-  /** attribute, required; type TimeStampType. */
+  /** attribute, required; type TimeStampType (dateTime). */
   CompletionDate: TimeStampType;
 }
 
 /** mi-outbnd-reports.xsd, complexType `OutboundDataType`. */
 export interface OutboundDataType {
-  /** attribute, optional; type DatasetNameType. */
+  /**
+   * Name of the dataset in this report.
+   *
+   * attribute, optional; type DatasetNameType (string).
+   * - enumeration: ResourceList (TSO_RESOURCE_LIST), BSP_ResourceList (BSP_RESOURCE_LIST), ResourceSttl (RESOURCE_SETTLEMENT), ResourceSttlOTM (RESOURCE_SETTLEMENT_OTM), Offers (TSO_OFFERS), BSP_Offers (BSP_OFFERS), ReserveReqs (RESERVE_REQUIREMENTS), BUP (TSO_BUP), BSP_BUP (BSP_BUP), MOL (MERIT_ORDER_LIST), ContractResult (TSO_AWARDS), BSP_ContractResult (BSP_AWARDS), MeasureBaseContractResult (TSO_BASELINE_AWARDS), BSP_MeasureBaseContractResult (BSP_BASELINE_AWARDS), SwitchRequest (TSO_SWITCH_REQUEST), AccessLog (TSO_ACCESS_LOG)
+   */
   DatasetName?: DatasetNameType;
-  /** attribute, optional; type DatasetTypeType. */
+  /**
+   * Kind (periodicity) of the dataset in this report.
+   *
+   * attribute, optional; type DatasetTypeType (string).
+   * - enumeration: ON_DEMAND (ON_DEMAND)
+   */
   DatasetType?: DatasetTypeType;
-  /** attribute, optional; type DateStampType. */
+  /**
+   * Date the dataset covers.
+   *
+   * attribute, optional; type DateStampType (date).
+   */
   Date?: DateStampType;
-  /** attribute, optional; type DateTypeType. */
+  /**
+   * Kind of date the dataset is given for.
+   *
+   * attribute, optional; type DateTypeType (string).
+   * - enumeration: TRADE (TRADE)
+   */
   DateType?: DateTypeType;
-  /** attribute, optional; type DateTimeIndicatorType. */
+  /**
+   * Time zone the dataset is given in.
+   *
+   * attribute, optional; type DateTimeIndicatorType (string).
+   * - enumeration: JST (JST)
+   */
   DateTimeIndicator?: DateTimeIndicatorType;
-  /** attribute, optional; type TimeStampType. */
+  /**
+   * When the report was published.
+   *
+   * attribute, optional; type TimeStampType (dateTime).
+   */
   PublishTime?: TimeStampType;
   /** element, 0..1; type MessagesType. */
   MESSAGES?: MessagesType;
@@ -1349,89 +2951,280 @@ export type RequestStatusType = (typeof RequestStatusType)[keyof typeof RequestS
 
 /** mi-outbnd-reports.xsd, complexType `ReserveReqsType`. */
 export interface ReserveReqsType {
-  /** attribute, optional; type RowType. */
+  /**
+   * Row number of the report line.
+   *
+   * attribute, optional; type RowType (integer).
+   * - minInclusive: 1
+   * - maxInclusive: 99999999
+   */
   ROW?: RowType;
-  /** attribute, required; type DateStampType. */
+  /** attribute, required; type DateStampType (date). */
   TradeDate: DateStampType;
-  /** attribute, required; type TimeStampType. */
+  /**
+   * Start of the period, JST.
+   *
+   * attribute, required; type TimeStampType (dateTime).
+   */
   StartTime: TimeStampType;
-  /** attribute, required; type TimeStampType. */
+  /**
+   * End of the period, JST.
+   *
+   * attribute, required; type TimeStampType (dateTime).
+   */
   EndTime: TimeStampType;
-  /** attribute, required; type MarketTypeType. */
+  /**
+   * Market the data belongs to.
+   *
+   * attribute, required; type MarketTypeType (string).
+   * - enumeration: DAM (DAY_AHEAD), DCM (COMPOUND)
+   */
   MarketType: MarketTypeType;
-  /** attribute, required; type DirectionType. */
+  /**
+   * Direction of the trade or requirement.
+   *
+   * attribute, required; type DirectionType (string).
+   * - enumeration: 1, 2
+   */
   Direction: DirectionType;
-  /** attribute, required; type AreaType. */
+  /**
+   * attribute, required; type AreaType (string).
+   * - enumeration: 01 (HOKKAIDO), 02 (TOHOKU), 03 (TOKYO), 04 (CHUBU), 05 (HOKURIKU), 06 (KANSAI), 07 (CHUGOKU), 08 (SHIKOKU), 09 (KYUSHU), 10 (OKINAWA)
+   */
   RequiringArea: AreaType;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   PrimaryReserveQuantity?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Secondary1ReserveQuantity?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Secondary2ReserveQuantity?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Tertiary1ReserveQuantity?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Tertiary2ReserveQuantity?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   PToS1CompoundReserveQuantity?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   PToS2CompoundReserveQuantity?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   PToT1CompoundReserveQuantity?: kWPosValue7Type0Min;
 }
 
 /** mi-outbnd-reports.xsd, complexType `ResourceListType`. */
 export interface ResourceListType {
-  /** attribute, optional; type RowType. */
+  /**
+   * Row number of the report line.
+   *
+   * attribute, optional; type RowType (integer).
+   * - minInclusive: 1
+   * - maxInclusive: 99999999
+   */
   ROW?: RowType;
-  /** attribute, required; type ParticipantNameType. */
+  /**
+   * MMS code of the business entity the data is for.
+   *
+   * attribute, required; type ParticipantNameType (string).
+   * - length: 4
+   */
   ParticipantName: ParticipantNameType;
-  /** attribute, required; type CompanyShortNameType. */
+  /**
+   * Short name of the company the data belongs to.
+   *
+   * attribute, required; type CompanyShortNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   */
   CompanyShortName: CompanyShortNameType;
-  /** attribute, required; type DateStampType. */
+  /**
+   * First date the resource may trade.
+   *
+   * attribute, required; type DateStampType (date).
+   */
   StartDate: DateStampType;
-  /** attribute, optional; type DateStampType. */
+  /**
+   * Last date the resource may trade.
+   *
+   * attribute, optional; type DateStampType (date).
+   */
   EndDate?: DateStampType;
-  /** attribute, required; type ResourceShortNameType. */
+  /**
+   * Short name of the resource.
+   *
+   * attribute, required; type ResourceShortNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   */
   ResourceShortName: ResourceShortNameType;
-  /** attribute, required; type ResourceNameType. */
+  /**
+   * Full name of the resource.
+   *
+   * attribute, required; type ResourceNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   */
   ResourceName: ResourceNameType;
-  /** attribute, required; type SystemCodeType. */
+  /**
+   * Grid code of the resource.
+   *
+   * attribute, required; type SystemCodeType (string).
+   * - length: 5
+   */
   SystemCode: SystemCodeType;
-  /** attribute, required; type AreaType. */
+  /**
+   * Area where the resource is located and where its energy is traded.
+   *
+   * attribute, required; type AreaType (string).
+   * - enumeration: 01 (HOKKAIDO), 02 (TOHOKU), 03 (TOKYO), 04 (CHUBU), 05 (HOKURIKU), 06 (KANSAI), 07 (CHUGOKU), 08 (SHIKOKU), 09 (KYUSHU), 10 (OKINAWA)
+   */
   Area: AreaType;
-  /** attribute, optional; type CommodityCategoryOfferType. */
+  /**
+   * Whether the resource offers primary control power; true lets it trade that product.
+   *
+   * attribute, optional; type CommodityCategoryOfferType (boolean).
+   */
   Pri?: CommodityCategoryOfferType;
-  /** attribute, optional; type CommodityCategoryOfferType. */
+  /**
+   * Whether the resource offers secondary control power 1; true lets it trade that product.
+   *
+   * attribute, optional; type CommodityCategoryOfferType (boolean).
+   */
   Sec1?: CommodityCategoryOfferType;
-  /** attribute, optional; type CommodityCategoryOfferType. */
+  /**
+   * Whether the resource offers secondary control power 2; true lets it trade that product.
+   *
+   * attribute, optional; type CommodityCategoryOfferType (boolean).
+   */
   Sec2?: CommodityCategoryOfferType;
-  /** attribute, optional; type CommodityCategoryOfferType. */
+  /**
+   * Whether the resource offers tertiary control power 1; true lets it trade that product.
+   *
+   * attribute, optional; type CommodityCategoryOfferType (boolean).
+   */
   Ter1?: CommodityCategoryOfferType;
-  /** attribute, optional; type CommodityCategoryOfferType. */
+  /**
+   * Whether the resource offers tertiary control power 2; true lets it trade that product.
+   *
+   * attribute, optional; type CommodityCategoryOfferType (boolean).
+   */
   Ter2?: CommodityCategoryOfferType;
-  /** attribute, required; type ContractTypeType. */
+  /**
+   * How the resource takes part in the market.
+   *
+   * attribute, required; type ContractTypeType (string).
+   * - enumeration: 1 (MARKET), 2 (MARKET_AND_POWER_SUPPLY_2), 3 (POWER_SUPPLY_2), 4 (ONLY_POWER_SUPPLY_1), 5 (MARKET_AND_REMAINING_RESERVE_UTILIZATION), 6 (REMAINING_RESERVE_UTILIZATION)
+   */
   ContractType: ContractTypeType;
-  /** attribute, optional; type PriSec1CommandOperationMethodType. */
+  /**
+   * How the resource is commanded and monitored for primary and secondary 1 control. Must be
+   * DEDICATED_LINE (1) when Sec1 is true; this or Sec2Ter1Ter2CommandOperationMethod must be
+   * present.
+   *
+   * attribute, optional; type PriSec1CommandOperationMethodType (string).
+   * - enumeration: 1 (DEDICATED_LINE), 3 (OFFLINE)
+   */
   PriSec1CommandOperationMethod?: PriSec1CommandOperationMethodType;
-  /** attribute, optional; type Sec2Ter1Ter2CommandOperationMethodType. */
+  /**
+   * How the resource is commanded and monitored for secondary 2 and tertiary 1 and 2 control.
+   *
+   * attribute, optional; type Sec2Ter1Ter2CommandOperationMethodType (string).
+   * - enumeration: 1 (DEDICATED_LINE), 2 (SIMPLE_COMMAND)
+   */
   Sec2Ter1Ter2CommandOperationMethod?: Sec2Ter1Ter2CommandOperationMethodType;
-  /** attribute, optional; type PercentageType2. */
+  /**
+   * Adjustment coefficient α for tertiary control power 2. A resource without one counts as 1 in
+   * processing, but the report then leaves it empty.
+   *
+   * attribute, optional; type PercentageType2 (decimal).
+   * - minInclusive: 0
+   * - maxInclusive: 100.00
+   */
   CoefficientTR2?: PercentageType2;
-  /** attribute, optional; type BaselineSettingsMethodType. */
+  /**
+   * How the baseline of the resource is set; only VPP resources (ResourceType 05 to 07) outside
+   * ContractType ONLY_POWER_SUPPLY_1 (4) that offer Pri, Sec1, Sec2 or Ter1 have one.
+   *
+   * attribute, optional; type BaselineSettingsMethodType (string).
+   * - enumeration: 1 (PREDICTION_BASE), 2 (MEASUREMENT_BASE), 3
+   */
   BaselineSettingsMethod?: BaselineSettingsMethodType;
-  /** attribute, required; type SignalTypeType. */
+  /**
+   * Kind of control signal the resource takes.
+   *
+   * attribute, required; type SignalTypeType (string).
+   * - enumeration: 1 (ACTUAL_OUTPUT_ORDER), 2 (DIFFERENTIAL_OUTPUT_ORDER)
+   */
   SignalType: SignalTypeType;
-  /** attribute, required; type RemResvUtilizationType. */
+  /**
+   * How the primary surplus capacity may be used; NOT_AVAILABLE (0) is the only choice for
+   * ContractType MARKET (1), POWER_SUPPLY_2 (3) and ONLY_POWER_SUPPLY_1 (4).
+   *
+   * attribute, required; type RemResvUtilizationType (string).
+   * - enumeration: 0 (NOT_AVAILABLE), 1 (AVAILABLE_FOR_UP_ONLY), 2 (AVAILABLE_FOR_DOWN_ONLY), 3 (AVAILABLE_FOR_UP_AND_DOWN)
+   */
   PriRemResvUtilization: RemResvUtilizationType;
-  /** attribute, required; type RemResvUtilizationType. */
+  /**
+   * How the secondary 1 surplus capacity may be used; NOT_AVAILABLE (0) is the only choice for
+   * ContractType MARKET (1), POWER_SUPPLY_2 (3) and ONLY_POWER_SUPPLY_1 (4).
+   *
+   * attribute, required; type RemResvUtilizationType (string).
+   * - enumeration: 0 (NOT_AVAILABLE), 1 (AVAILABLE_FOR_UP_ONLY), 2 (AVAILABLE_FOR_DOWN_ONLY), 3 (AVAILABLE_FOR_UP_AND_DOWN)
+   */
   Sec1RemResvUtilization: RemResvUtilizationType;
-  /** attribute, required; type RemResvUtilizationType. */
+  /**
+   * How the secondary 2 surplus capacity may be used; NOT_AVAILABLE (0) is the only choice for
+   * ContractType MARKET (1), POWER_SUPPLY_2 (3) and ONLY_POWER_SUPPLY_1 (4).
+   *
+   * attribute, required; type RemResvUtilizationType (string).
+   * - enumeration: 0 (NOT_AVAILABLE), 1 (AVAILABLE_FOR_UP_ONLY), 2 (AVAILABLE_FOR_DOWN_ONLY), 3 (AVAILABLE_FOR_UP_AND_DOWN)
+   */
   Sec2RemResvUtilization: RemResvUtilizationType;
-  /** attribute, required; type RemResvUtilizationType. */
+  /**
+   * How the tertiary 1 surplus capacity may be used; NOT_AVAILABLE (0) is the only choice for
+   * ContractType MARKET (1), POWER_SUPPLY_2 (3) and ONLY_POWER_SUPPLY_1 (4).
+   *
+   * attribute, required; type RemResvUtilizationType (string).
+   * - enumeration: 0 (NOT_AVAILABLE), 1 (AVAILABLE_FOR_UP_ONLY), 2 (AVAILABLE_FOR_DOWN_ONLY), 3 (AVAILABLE_FOR_UP_AND_DOWN)
+   */
   Ter1RemResvUtilization: RemResvUtilizationType;
-  /** attribute, required; type RemResvUtilizationType. */
+  /**
+   * How the tertiary 2 surplus capacity may be used; NOT_AVAILABLE (0) is the only choice for
+   * ContractType MARKET (1), POWER_SUPPLY_2 (3) and ONLY_POWER_SUPPLY_1 (4).
+   *
+   * attribute, required; type RemResvUtilizationType (string).
+   * - enumeration: 0 (NOT_AVAILABLE), 1 (AVAILABLE_FOR_UP_ONLY), 2 (AVAILABLE_FOR_DOWN_ONLY), 3 (AVAILABLE_FOR_UP_AND_DOWN)
+   */
   Ter2RemResvUtilization: RemResvUtilizationType;
 }
 
@@ -1458,253 +3251,874 @@ export type ResourceShortNameType = string;
 
 /** mi-outbnd-reports.xsd, complexType `ResourceSttlOTMType`. */
 export interface ResourceSttlOTMType {
-  /** attribute, optional; type RowType. */
+  /**
+   * Row number of the report line.
+   *
+   * attribute, optional; type RowType (integer).
+   * - minInclusive: 1
+   * - maxInclusive: 99999999
+   */
   ROW?: RowType;
-  /** attribute, required; type ParticipantNameType. */
+  /**
+   * MMS code of the business entity the data is for.
+   *
+   * attribute, required; type ParticipantNameType (string).
+   * - length: 4
+   */
   ParticipantName: ParticipantNameType;
-  /** attribute, required; type CompanyShortNameType. */
+  /**
+   * Short name of the company the data belongs to.
+   *
+   * attribute, required; type CompanyShortNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   */
   CompanyShortName: CompanyShortNameType;
-  /** attribute, required; type ResourceLongNameType. */
+  /**
+   * Full name of the resource.
+   *
+   * attribute, required; type ResourceLongNameType (string).
+   * - minLength: 1
+   * - maxLength: 50
+   */
   ResourceLongName: ResourceLongNameType;
-  /** attribute, required; type ResourceShortNameType. */
+  /**
+   * Short name of the resource.
+   *
+   * attribute, required; type ResourceShortNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   */
   ResourceShortName: ResourceShortNameType;
-  /** attribute, required; type ResourceNameType. */
+  /**
+   * Code that identifies the resource.
+   *
+   * attribute, required; type ResourceNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   */
   ResourceName: ResourceNameType;
-  /** attribute, required; type SystemCodeType. */
+  /**
+   * Grid code of the resource.
+   *
+   * attribute, required; type SystemCodeType (string).
+   * - length: 5
+   */
   SystemCode: SystemCodeType;
-  /** attribute, required; type DateStampType. */
+  /**
+   * First date of the period the data is valid for.
+   *
+   * attribute, required; type DateStampType (date).
+   */
   StartDate: DateStampType;
-  /** attribute, optional; type DateStampType. */
+  /**
+   * Last date of the period the data is valid for.
+   *
+   * attribute, optional; type DateStampType (date).
+   */
   EndDate?: DateStampType;
-  /** attribute, required; type ResourceTypeType. */
+  /**
+   * Kind of resource, by how it produces electricity.
+   *
+   * attribute, required; type ResourceTypeType (string).
+   * - enumeration: 01 (THERMAL), 02 (HYDRO), 03 (PUMP), 04 (BATTERY), 05 (VPP_GEN), 06 (VPP_GEN_AND_DEM), 07 (VPP_DEM)
+   */
   ResourceType: ResourceTypeType;
-  /** attribute, required; type AreaType. */
+  /**
+   * Area (grid region) the data applies to.
+   *
+   * attribute, required; type AreaType (string).
+   * - enumeration: 01 (HOKKAIDO), 02 (TOHOKU), 03 (TOKYO), 04 (CHUBU), 05 (HOKURIKU), 06 (KANSAI), 07 (CHUGOKU), 08 (SHIKOKU), 09 (KYUSHU), 10 (OKINAWA)
+   */
   Area: AreaType;
-  /** attribute, optional; type PriSec1CommandOperationMethodType. */
+  /**
+   * How the resource is commanded and monitored for primary and secondary 1 control. Must be
+   * DEDICATED_LINE (1) when Sec1 is true; this or Sec2Ter1Ter2CommandOperationMethod must be
+   * present.
+   *
+   * attribute, optional; type PriSec1CommandOperationMethodType (string).
+   * - enumeration: 1 (DEDICATED_LINE), 3 (OFFLINE)
+   */
   PriSec1CommandOperationMethod?: PriSec1CommandOperationMethodType;
-  /** attribute, optional; type Sec2Ter1Ter2CommandOperationMethodType. */
+  /**
+   * How the resource is commanded and monitored for secondary 2 and tertiary 1 and 2 control.
+   *
+   * attribute, optional; type Sec2Ter1Ter2CommandOperationMethodType (string).
+   * - enumeration: 1 (DEDICATED_LINE), 2 (SIMPLE_COMMAND)
+   */
   Sec2Ter1Ter2CommandOperationMethod?: Sec2Ter1Ter2CommandOperationMethodType;
-  /** attribute, optional; type CommodityCategoryOfferType. */
+  /**
+   * Whether the resource offers primary control power; true lets it trade that product.
+   *
+   * attribute, optional; type CommodityCategoryOfferType (boolean).
+   */
   Pri?: CommodityCategoryOfferType;
-  /** attribute, optional; type CommodityCategoryOfferType. */
+  /**
+   * Whether the resource offers secondary control power 1; true lets it trade that product.
+   *
+   * attribute, optional; type CommodityCategoryOfferType (boolean).
+   */
   Sec1?: CommodityCategoryOfferType;
-  /** attribute, optional; type CommodityCategoryOfferType. */
+  /**
+   * Whether the resource offers secondary control power 2; true lets it trade that product.
+   *
+   * attribute, optional; type CommodityCategoryOfferType (boolean).
+   */
   Sec2?: CommodityCategoryOfferType;
-  /** attribute, optional; type CommodityCategoryOfferType. */
+  /**
+   * Whether the resource offers tertiary control power 1; true lets it trade that product.
+   *
+   * attribute, optional; type CommodityCategoryOfferType (boolean).
+   */
   Ter1?: CommodityCategoryOfferType;
-  /** attribute, optional; type ThermalTypeType. */
+  /**
+   * Kind of thermal generation. Required for THERMAL (01) resources unless ContractType is
+   * ONLY_POWER_SUPPLY_1 (4); leave it out for other resource types.
+   *
+   * attribute, optional; type ThermalTypeType (string).
+   * - enumeration: 1 (GT), 2 (GTCC), 9 (OTHER)
+   */
   ThermalType?: ThermalTypeType;
-  /** attribute, required; type KwPosNegValue7.0Type. */
+  /**
+   * attribute, required; type KwPosNegValue7.0Type (int).
+   * - minInclusive: -9999999
+   * - maxInclusive: 9999999
+   */
   OutputBand: KwPosNegValue7_0Type;
-  /** attribute, required; type kWPosValue7Type0Min. */
+  /**
+   * attribute, required; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   VariationSpeedOTM: kWPosValue7Type0Min;
 }
 
 /** mi-outbnd-reports.xsd, complexType `ResourceSttlType`. */
 export interface ResourceSttlType {
-  /** attribute, optional; type RowType. */
+  /**
+   * Row number of the report line.
+   *
+   * attribute, optional; type RowType (integer).
+   * - minInclusive: 1
+   * - maxInclusive: 99999999
+   */
   ROW?: RowType;
-  /** attribute, required; type ParticipantNameType. */
+  /**
+   * MMS code of the business entity the data is for.
+   *
+   * attribute, required; type ParticipantNameType (string).
+   * - length: 4
+   */
   ParticipantName: ParticipantNameType;
-  /** attribute, required; type CompanyShortNameType. */
+  /**
+   * Short name of the company the data belongs to.
+   *
+   * attribute, required; type CompanyShortNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   */
   CompanyShortName: CompanyShortNameType;
-  /** attribute, required; type ResourceLongNameType. */
+  /**
+   * Full name of the resource.
+   *
+   * attribute, required; type ResourceLongNameType (string).
+   * - minLength: 1
+   * - maxLength: 50
+   */
   ResourceLongName: ResourceLongNameType;
-  /** attribute, required; type ResourceShortNameType. */
+  /**
+   * Short name of the resource.
+   *
+   * attribute, required; type ResourceShortNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   */
   ResourceShortName: ResourceShortNameType;
-  /** attribute, required; type ResourceNameType. */
+  /**
+   * Code that identifies the resource.
+   *
+   * attribute, required; type ResourceNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   */
   ResourceName: ResourceNameType;
-  /** attribute, required; type SystemCodeType. */
+  /**
+   * Grid code of the resource.
+   *
+   * attribute, required; type SystemCodeType (string).
+   * - length: 5
+   */
   SystemCode: SystemCodeType;
-  /** attribute, required; type DateStampType. */
+  /**
+   * First date of the period the data is valid for.
+   *
+   * attribute, required; type DateStampType (date).
+   */
   StartDate: DateStampType;
-  /** attribute, optional; type DateStampType. */
+  /**
+   * Last date of the period the data is valid for.
+   *
+   * attribute, optional; type DateStampType (date).
+   */
   EndDate?: DateStampType;
-  /** attribute, required; type ResourceTypeType. */
+  /**
+   * Kind of resource, by how it produces electricity.
+   *
+   * attribute, required; type ResourceTypeType (string).
+   * - enumeration: 01 (THERMAL), 02 (HYDRO), 03 (PUMP), 04 (BATTERY), 05 (VPP_GEN), 06 (VPP_GEN_AND_DEM), 07 (VPP_DEM)
+   */
   ResourceType: ResourceTypeType;
-  /** attribute, required; type AreaType. */
+  /**
+   * Area (grid region) the data applies to.
+   *
+   * attribute, required; type AreaType (string).
+   * - enumeration: 01 (HOKKAIDO), 02 (TOHOKU), 03 (TOKYO), 04 (CHUBU), 05 (HOKURIKU), 06 (KANSAI), 07 (CHUGOKU), 08 (SHIKOKU), 09 (KYUSHU), 10 (OKINAWA)
+   */
   Area: AreaType;
-  /** attribute, required; type ContractTypeType. */
+  /**
+   * How the resource takes part in the market.
+   *
+   * attribute, required; type ContractTypeType (string).
+   * - enumeration: 1 (MARKET), 2 (MARKET_AND_POWER_SUPPLY_2), 3 (POWER_SUPPLY_2), 4 (ONLY_POWER_SUPPLY_1), 5 (MARKET_AND_REMAINING_RESERVE_UTILIZATION), 6 (REMAINING_RESERVE_UTILIZATION)
+   */
   ContractType: ContractTypeType;
-  /** attribute, optional; type PriSec1CommandOperationMethodType. */
+  /**
+   * How the resource is commanded and monitored for primary and secondary 1 control. Must be
+   * DEDICATED_LINE (1) when Sec1 is true; this or Sec2Ter1Ter2CommandOperationMethod must be
+   * present.
+   *
+   * attribute, optional; type PriSec1CommandOperationMethodType (string).
+   * - enumeration: 1 (DEDICATED_LINE), 3 (OFFLINE)
+   */
   PriSec1CommandOperationMethod?: PriSec1CommandOperationMethodType;
-  /** attribute, optional; type Sec2Ter1Ter2CommandOperationMethodType. */
+  /**
+   * How the resource is commanded and monitored for secondary 2 and tertiary 1 and 2 control.
+   *
+   * attribute, optional; type Sec2Ter1Ter2CommandOperationMethodType (string).
+   * - enumeration: 1 (DEDICATED_LINE), 2 (SIMPLE_COMMAND)
+   */
   Sec2Ter1Ter2CommandOperationMethod?: Sec2Ter1Ter2CommandOperationMethodType;
-  /** attribute, optional; type CommodityCategoryOfferType. */
+  /**
+   * Whether the resource offers primary control power; true lets it trade that product.
+   *
+   * attribute, optional; type CommodityCategoryOfferType (boolean).
+   */
   Pri?: CommodityCategoryOfferType;
-  /** attribute, optional; type CommodityCategoryOfferType. */
+  /**
+   * Whether the resource offers secondary control power 1; true lets it trade that product.
+   *
+   * attribute, optional; type CommodityCategoryOfferType (boolean).
+   */
   Sec1?: CommodityCategoryOfferType;
-  /** attribute, optional; type CommodityCategoryOfferType. */
+  /**
+   * Whether the resource offers secondary control power 2; true lets it trade that product.
+   *
+   * attribute, optional; type CommodityCategoryOfferType (boolean).
+   */
   Sec2?: CommodityCategoryOfferType;
-  /** attribute, optional; type CommodityCategoryOfferType. */
+  /**
+   * Whether the resource offers tertiary control power 1; true lets it trade that product.
+   *
+   * attribute, optional; type CommodityCategoryOfferType (boolean).
+   */
   Ter1?: CommodityCategoryOfferType;
-  /** attribute, optional; type CommodityCategoryOfferType. */
+  /**
+   * Whether the resource offers tertiary control power 2; true lets it trade that product.
+   *
+   * attribute, optional; type CommodityCategoryOfferType (boolean).
+   */
   Ter2?: CommodityCategoryOfferType;
-  /** attribute, optional; type BaselineSettingsMethodType. */
+  /**
+   * How the baseline of the resource is set; only VPP resources (ResourceType 05 to 07) outside
+   * ContractType ONLY_POWER_SUPPLY_1 (4) that offer Pri, Sec1, Sec2 or Ter1 have one.
+   *
+   * attribute, optional; type BaselineSettingsMethodType (string).
+   * - enumeration: 1 (PREDICTION_BASE), 2 (MEASUREMENT_BASE), 3
+   */
   BaselineSettingsMethod?: BaselineSettingsMethodType;
-  /** attribute, required; type SignalTypeType. */
+  /**
+   * Kind of control signal the resource takes.
+   *
+   * attribute, required; type SignalTypeType (string).
+   * - enumeration: 1 (ACTUAL_OUTPUT_ORDER), 2 (DIFFERENTIAL_OUTPUT_ORDER)
+   */
   SignalType: SignalTypeType;
-  /** attribute, optional; type PercentageType2. */
+  /**
+   * Adjustment coefficient α for tertiary control power 2. A resource without one counts as 1 in
+   * processing, but the report then leaves it empty.
+   *
+   * attribute, optional; type PercentageType2 (decimal).
+   * - minInclusive: 0
+   * - maxInclusive: 100.00
+   */
   CoefficientTR2?: PercentageType2;
-  /** attribute, required; type AddressType. */
+  /**
+   * Address of the resource.
+   *
+   * attribute, required; type AddressType (string).
+   * - minLength: 1
+   * - maxLength: 50
+   */
   Address: AddressType;
-  /** attribute, optional; type ModelNameType. */
+  /**
+   * Model designation of the unit.
+   *
+   * attribute, optional; type ModelNameType (string).
+   * - minLength: 1
+   * - maxLength: 50
+   */
   ModelName?: ModelNameType;
-  /** attribute, optional; type ThermalTypeType. */
+  /**
+   * Kind of thermal generation. Required for THERMAL (01) resources unless ContractType is
+   * ONLY_POWER_SUPPLY_1 (4); leave it out for other resource types.
+   *
+   * attribute, optional; type ThermalTypeType (string).
+   * - enumeration: 1 (GT), 2 (GTCC), 9 (OTHER)
+   */
   ThermalType?: ThermalTypeType;
-  /** attribute, optional; type kVAType. */
+  /**
+   * Rated capacity: what the unit can sustain for long periods within its design limits. Required
+   * unless ContractType is ONLY_POWER_SUPPLY_1 (4) or the resource is a VPP (ResourceType 05 to 07);
+   * not allowed in those cases. Unit: kVA.
+   *
+   * attribute, optional; type kVAType (integer).
+   * - minInclusive: 1000
+   * - maxInclusive: 9999999
+   */
   RatedCapacity?: kVAType;
-  /** attribute, optional; type kWhType. */
+  /**
+   * Energy the battery can store and give back. Required for BATTERY (04) resources unless
+   * ContractType is ONLY_POWER_SUPPLY_1 (4); leave it out for other resource types. Unit: kWh.
+   *
+   * attribute, optional; type kWhType (integer).
+   * - minInclusive: 1000
+   * - maxInclusive: 9999999
+   */
   BatteryCapacity?: kWhType;
-  /** attribute, optional; type kVType. */
+  /**
+   * Nominal voltage the unit is designed for. Required unless ContractType is ONLY_POWER_SUPPLY_1
+   * (4) or the resource is a VPP (ResourceType 05 to 07); not allowed in those cases. Unit: kV.
+   *
+   * attribute, optional; type kVType (decimal).
+   * - minInclusive: 0
+   * - maxInclusive: 1000.0
+   */
   RatedVoltage?: kVType;
-  /** attribute, optional; type PercentageType1. */
+  /**
+   * attribute, optional; type PercentageType1 (decimal).
+   * - minInclusive: 0
+   * - maxInclusive: 100.0
+   */
   VoltageForContOpPct?: PercentageType1;
-  /** attribute, required; type AvailNotAvailType. */
+  /**
+   * Whether the unit can regulate voltage.
+   *
+   * attribute, required; type AvailNotAvailType (string).
+   * - enumeration: 1, 0
+   */
   VoltageAdjustment: AvailNotAvailType;
-  /** attribute, optional; type PercentageType1. */
+  /**
+   * attribute, optional; type PercentageType1 (decimal).
+   * - minInclusive: 0
+   * - maxInclusive: 100.0
+   */
   RatedPowerFactorPct?: PercentageType1;
-  /** attribute, optional; type InPlantRateType. */
+  /**
+   * In-plant rate (internal efficiency) of the unit. Required unless ContractType is
+   * ONLY_POWER_SUPPLY_1 (4) or the resource is a VPP (ResourceType 05 to 07); not allowed in those
+   * cases.
+   *
+   * attribute, optional; type InPlantRateType (string).
+   * - minLength: 1
+   * - maxLength: 100
+   */
   InPlantRate?: InPlantRateType;
-  /** attribute, optional; type AvailNotAvailType. */
+  /**
+   * Whether the unit can start without any external power (black start). Required unless
+   * ContractType is ONLY_POWER_SUPPLY_1 (4) or the resource is a VPP (ResourceType 05 to 07); not
+   * allowed in those cases.
+   *
+   * attribute, optional; type AvailNotAvailType (string).
+   * - enumeration: 1, 0
+   */
   BlackStart?: AvailNotAvailType;
-  /** attribute, optional; type AvailNotAvailType. */
+  /**
+   * attribute, optional; type AvailNotAvailType (string).
+   * - enumeration: 1, 0
+   */
   FCBOperation?: AvailNotAvailType;
-  /** attribute, optional; type AvailNotAvailType. */
+  /**
+   * Whether the unit can run above its normal output (overpower). Required for THERMAL (01)
+   * resources unless ContractType is ONLY_POWER_SUPPLY_1 (4); leave it out for other resource types.
+   *
+   * attribute, optional; type AvailNotAvailType (string).
+   * - enumeration: 1, 0
+   */
   OverPowerOperation?: AvailNotAvailType;
-  /** attribute, optional; type AvailNotAvailType. */
+  /**
+   * Whether the unit can run in peak mode, at full capacity during peak demand. Required for THERMAL
+   * (01) resources unless ContractType is ONLY_POWER_SUPPLY_1 (4); leave it out for other resource
+   * types.
+   *
+   * attribute, optional; type AvailNotAvailType (string).
+   * - enumeration: 1, 0
+   */
   PeakModeOperation?: AvailNotAvailType;
-  /** attribute, optional; type AvailNotAvailType. */
+  /**
+   * attribute, optional; type AvailNotAvailType (string).
+   * - enumeration: 1, 0
+   */
   DSS?: AvailNotAvailType;
-  /** attribute, optional; type AvailNotAvailType. */
+  /**
+   * attribute, optional; type AvailNotAvailType (string).
+   * - enumeration: 1, 0
+   */
   PumpUpCharging?: AvailNotAvailType;
-  /** attribute, optional; type AvailNotAvailType. */
+  /**
+   * attribute, optional; type AvailNotAvailType (string).
+   * - enumeration: 1, 0
+   */
   VarSpeedOpChrgAdjOp?: AvailNotAvailType;
-  /** attribute, optional; type AvailNotAvailType. */
+  /**
+   * attribute, optional; type AvailNotAvailType (string).
+   * - enumeration: 1, 0
+   */
   PhaseModifyingOp?: AvailNotAvailType;
-  /** attribute, optional; type DRPatternNameType. */
+  /**
+   * Name of the pattern.
+   *
+   * attribute, optional; type DRPatternNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   */
   PatternName?: DRPatternNameType;
-  /** attribute, optional; type DRPatternNumberType. */
+  /**
+   * attribute, optional; type DRPatternNumberType (integer).
+   * - minInclusive: 1
+   * - maxInclusive: 500
+   */
   PatternNumber?: DRPatternNumberType;
   /** attribute, optional; xs:boolean. */
   SkipPerformanceCheck?: boolean;
-  /** attribute, optional; type DRPatternNumberType. */
+  /**
+   * attribute, optional; type DRPatternNumberType (integer).
+   * - minInclusive: 1
+   * - maxInclusive: 500
+   */
   StandardPatternNumber?: DRPatternNumberType;
-  /** attribute, optional; type DateStampType. */
+  /** attribute, optional; type DateStampType (date). */
   DRPatternStartDate?: DateStampType;
-  /** attribute, optional; type DateStampType. */
+  /** attribute, optional; type DateStampType (date). */
   DRPatternEndDate?: DateStampType;
-  /** attribute, optional; type FileNameType. */
+  /**
+   * Name of the file.
+   *
+   * attribute, optional; type FileNameType (string).
+   * - minLength: 32
+   * - maxLength: 41
+   */
   FileName?: FileNameType;
-  /** attribute, optional; type FileIdentifierType. */
+  /** attribute, optional; type FileIdentifierType (long). */
   FileIdentifier?: FileIdentifierType;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   DRPatternPriPossibleSupplyQuantity?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   DRPatternSec1PossibleSupplyQuantity?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   DRPatternSec2PossibleSupplyQuantity?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   DRPatternTer1PossibleSupplyQuantity?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   DRPatternTer2PossibleSupplyQuantity?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   DRPatternPriRemResvPossibleSupplyQuantity?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   DRPatternSec1RemResvPossibleSupplyQuantity?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   DRPatternSec2RemResvPossibleSupplyQuantity?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   DRPatternTer1RemResvPossibleSupplyQuantity?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   DRPatternTer2RemResvPossibleSupplyQuantity?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * Primary surplus capacity offered for use. Required when PriRemResvUtilization allows up, down or
+   * both (1 to 3); not allowed when it is NOT_AVAILABLE (0). Unit: kW.
+   *
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   PriRemResvMaximumSupplyQuantity?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * Secondary 1 surplus capacity offered for use. Required when Sec1RemResvUtilization allows up,
+   * down or both (1 to 3); not allowed when it is NOT_AVAILABLE (0). Unit: kW.
+   *
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Sec1RemResvMaximumSupplyQuantity?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * Secondary 2 surplus capacity offered for use. Required when Sec2RemResvUtilization allows up,
+   * down or both (1 to 3); not allowed when it is NOT_AVAILABLE (0). Unit: kW.
+   *
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Sec2RemResvMaximumSupplyQuantity?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * Tertiary 1 surplus capacity offered for use. Required when Ter1RemResvUtilization allows up,
+   * down or both (1 to 3); not allowed when it is NOT_AVAILABLE (0). Unit: kW.
+   *
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Ter1RemResvMaximumSupplyQuantity?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * Tertiary 2 surplus capacity offered for use. Required when Ter2RemResvUtilization allows up,
+   * down or both (1 to 3); not allowed when it is NOT_AVAILABLE (0). Unit: kW.
+   *
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Ter2RemResvMaximumSupplyQuantity?: kWPosValue7Type0Min;
-  /** attribute, optional; type StatusType. */
+  /**
+   * attribute, optional; type StatusType (string).
+   * - enumeration: APPROVED
+   */
   Status?: StatusType;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * Rated output of the unit. Required unless ContractType is ONLY_POWER_SUPPLY_1 (4) or the
+   * resource is a VPP (ResourceType 05 to 07); not allowed in those cases. Unit: kW.
+   *
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   RatedOutput?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * Lowest output of the unit. Not allowed when ContractType is ONLY_POWER_SUPPLY_1 (4); otherwise
+   * required, and 0 for VPP resources. Unit: kW.
+   *
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   MinimumOutput?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   MaxOutputOPMode?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   MaxOutputPeakMode?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   SwitchOutput?: kWPosValue7Type0Min;
-  /** attribute, optional; type TimeToSwitchOpBandType. */
+  /**
+   * attribute, optional; type TimeToSwitchOpBandType (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 99
+   */
   TimeToSwitchOpBand?: TimeToSwitchOpBandType;
-  /** attribute, optional; type VenidType. */
+  /**
+   * attribute, optional; type VenidType (string).
+   * - minLength: 1
+   * - maxLength: 64
+   */
   VENID?: VenidType;
-  /** attribute, optional; type BGCodeType. */
+  /**
+   * attribute, optional; type BGCodeType (string).
+   * - minLength: 5
+   * - maxLength: 5
+   */
   BGCode?: BGCodeType;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * Most primary control power the resource can supply; 0 when Pri is false. Required unless
+   * ContractType is ONLY_POWER_SUPPLY_1 (4) or the resource is a VPP, and not allowed then. At most
+   * RatedOutput + GfWidthOutOfRatedOutput - MinimumOutput; for HYDRO or BATTERY, the larger of that
+   * and (pumping/charging - output) - MinimumOutput.
+   *
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   PriMaximumSupplyQuantity?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * Most secondary 1 control power the resource can supply; 0 when Sec1 is false. Required unless
+   * ContractType is ONLY_POWER_SUPPLY_1 (4) or the resource is a VPP, and not allowed then. At most
+   * RatedOutput - MinimumOutput; for HYDRO or BATTERY, the larger of that and (pumping/charging -
+   * output) - MinimumOutput.
+   *
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Sec1MaximumSupplyQuantity?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * Most secondary 2 control power the resource can supply, at most RatedOutput; 0 when Sec2 is
+   * false. Required unless ContractType is ONLY_POWER_SUPPLY_1 (4) or the resource is a VPP, and not
+   * allowed then.
+   *
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Sec2MaximumSupplyQuantity?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * Most tertiary 1 control power the resource can supply; 0 when Ter1 is false. Required unless
+   * ContractType is ONLY_POWER_SUPPLY_1 (4) or the resource is a VPP, and not allowed then. At most
+   * RatedOutput; for HYDRO or BATTERY, at most RatedOutput + (pumping/charging - output).
+   *
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Ter1MaximumSupplyQuantity?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * Most tertiary 2 control power the resource can supply; 0 when Ter2 is false. Required unless
+   * ContractType is ONLY_POWER_SUPPLY_1 (4) or the resource is a VPP, and not allowed then. At most
+   * RatedOutput; for HYDRO or BATTERY, at most RatedOutput + (pumping/charging - output).
+   *
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Ter2MaximumSupplyQuantity?: kWPosValue7Type0Min;
-  /** attribute, required; type RemResvUtilizationType. */
+  /**
+   * How the primary surplus capacity may be used; NOT_AVAILABLE (0) is the only choice for
+   * ContractType MARKET (1), POWER_SUPPLY_2 (3) and ONLY_POWER_SUPPLY_1 (4).
+   *
+   * attribute, required; type RemResvUtilizationType (string).
+   * - enumeration: 0 (NOT_AVAILABLE), 1 (AVAILABLE_FOR_UP_ONLY), 2 (AVAILABLE_FOR_DOWN_ONLY), 3 (AVAILABLE_FOR_UP_AND_DOWN)
+   */
   PriRemResvUtilization: RemResvUtilizationType;
-  /** attribute, required; type RemResvUtilizationType. */
+  /**
+   * How the secondary 1 surplus capacity may be used; NOT_AVAILABLE (0) is the only choice for
+   * ContractType MARKET (1), POWER_SUPPLY_2 (3) and ONLY_POWER_SUPPLY_1 (4).
+   *
+   * attribute, required; type RemResvUtilizationType (string).
+   * - enumeration: 0 (NOT_AVAILABLE), 1 (AVAILABLE_FOR_UP_ONLY), 2 (AVAILABLE_FOR_DOWN_ONLY), 3 (AVAILABLE_FOR_UP_AND_DOWN)
+   */
   Sec1RemResvUtilization: RemResvUtilizationType;
-  /** attribute, required; type RemResvUtilizationType. */
+  /**
+   * How the secondary 2 surplus capacity may be used; NOT_AVAILABLE (0) is the only choice for
+   * ContractType MARKET (1), POWER_SUPPLY_2 (3) and ONLY_POWER_SUPPLY_1 (4).
+   *
+   * attribute, required; type RemResvUtilizationType (string).
+   * - enumeration: 0 (NOT_AVAILABLE), 1 (AVAILABLE_FOR_UP_ONLY), 2 (AVAILABLE_FOR_DOWN_ONLY), 3 (AVAILABLE_FOR_UP_AND_DOWN)
+   */
   Sec2RemResvUtilization: RemResvUtilizationType;
-  /** attribute, required; type RemResvUtilizationType. */
+  /**
+   * How the tertiary 1 surplus capacity may be used; NOT_AVAILABLE (0) is the only choice for
+   * ContractType MARKET (1), POWER_SUPPLY_2 (3) and ONLY_POWER_SUPPLY_1 (4).
+   *
+   * attribute, required; type RemResvUtilizationType (string).
+   * - enumeration: 0 (NOT_AVAILABLE), 1 (AVAILABLE_FOR_UP_ONLY), 2 (AVAILABLE_FOR_DOWN_ONLY), 3 (AVAILABLE_FOR_UP_AND_DOWN)
+   */
   Ter1RemResvUtilization: RemResvUtilizationType;
-  /** attribute, required; type RemResvUtilizationType. */
+  /**
+   * How the tertiary 2 surplus capacity may be used; NOT_AVAILABLE (0) is the only choice for
+   * ContractType MARKET (1), POWER_SUPPLY_2 (3) and ONLY_POWER_SUPPLY_1 (4).
+   *
+   * attribute, required; type RemResvUtilizationType (string).
+   * - enumeration: 0 (NOT_AVAILABLE), 1 (AVAILABLE_FOR_UP_ONLY), 2 (AVAILABLE_FOR_DOWN_ONLY), 3 (AVAILABLE_FOR_UP_AND_DOWN)
+   */
   Ter2RemResvUtilization: RemResvUtilizationType;
-  /** attribute, optional; type TextStringType. */
+  /**
+   * How long the unit can keep up primary control, as HH:MM:SS. Not used with ContractType
+   * ONLY_POWER_SUPPLY_1 (4); required when Pri is true.
+   *
+   * attribute, optional; type TextStringType (string).
+   */
   PriContinuousTime?: TextStringType;
-  /** attribute, optional; type TextStringType. */
+  /**
+   * How long the unit can keep up secondary 1 control, as HH:MM:SS. Not used with ContractType
+   * ONLY_POWER_SUPPLY_1 (4); required when Sec1 is true.
+   *
+   * attribute, optional; type TextStringType (string).
+   */
   Sec1ContinuousTime?: TextStringType;
-  /** attribute, optional; type TextStringType. */
+  /**
+   * How long the unit can keep up secondary 2 control, as HH:MM:SS. Not used with ContractType
+   * ONLY_POWER_SUPPLY_1 (4); required when Sec2 is true.
+   *
+   * attribute, optional; type TextStringType (string).
+   */
   Sec2ContinuousTime?: TextStringType;
-  /** attribute, optional; type TextStringType. */
+  /**
+   * How long the unit can keep up tertiary 1 control, as HH:MM:SS. Not used with ContractType
+   * ONLY_POWER_SUPPLY_1 (4); required when Ter1 is true.
+   *
+   * attribute, optional; type TextStringType (string).
+   */
   Ter1ContinuousTime?: TextStringType;
-  /** attribute, optional; type TextStringType. */
+  /**
+   * How long the unit can keep up tertiary 2 control, as HH:MM:SS. Not used with ContractType
+   * ONLY_POWER_SUPPLY_1 (4); required when Ter2 is true.
+   *
+   * attribute, optional; type TextStringType (string).
+   */
   Ter2ContinuousTime?: TextStringType;
-  /** attribute, optional; type TextStringType. */
+  /**
+   * Secondary 2 down time, as HH:MM:SS. Not used with ContractType ONLY_POWER_SUPPLY_1 (4); required
+   * when Sec2 is true.
+   *
+   * attribute, optional; type TextStringType (string).
+   */
   Sec2DownTime?: TextStringType;
-  /** attribute, optional; type TextStringType. */
+  /**
+   * Time the unit needs to respond with primary control, as HH:MM:SS. Not used with ContractType
+   * ONLY_POWER_SUPPLY_1 (4); required when Pri is true.
+   *
+   * attribute, optional; type TextStringType (string).
+   */
   PriResponseTime?: TextStringType;
-  /** attribute, optional; type TextStringType. */
+  /**
+   * Time the unit needs to respond with secondary 1 control, as HH:MM:SS. Not used with ContractType
+   * ONLY_POWER_SUPPLY_1 (4); required when Sec1 is true.
+   *
+   * attribute, optional; type TextStringType (string).
+   */
   Sec1ResponseTime?: TextStringType;
-  /** attribute, optional; type TextStringType. */
+  /**
+   * Time the unit needs to respond with secondary 2 control, as HH:MM:SS. Not used with ContractType
+   * ONLY_POWER_SUPPLY_1 (4); required when Sec2 is true.
+   *
+   * attribute, optional; type TextStringType (string).
+   */
   Sec2ResponseTime?: TextStringType;
-  /** attribute, optional; type TextStringType. */
+  /**
+   * Time the unit needs to respond with tertiary 1 control, as HH:MM:SS. Not used with ContractType
+   * ONLY_POWER_SUPPLY_1 (4); required when Ter1 is true.
+   *
+   * attribute, optional; type TextStringType (string).
+   */
   Ter1ResponseTime?: TextStringType;
-  /** attribute, optional; type TextStringType. */
+  /**
+   * Time the unit needs to respond with tertiary 2 control, as HH:MM:SS. Not used with ContractType
+   * ONLY_POWER_SUPPLY_1 (4); required when Ter2 is true.
+   *
+   * attribute, optional; type TextStringType (string).
+   */
   Ter2ResponseTime?: TextStringType;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * Range by which the unit can adjust its output above RatedOutput. Unit: kW.
+   *
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   GfWidthOutOfRatedOutput?: kWPosValue7Type0Min;
-  /** attribute, optional; type MarketContextType. */
+  /**
+   * Market context of the resource; required when Sec2Ter1Ter2CommandOperationMethod is
+   * SIMPLE_COMMAND (2), not allowed otherwise.
+   *
+   * attribute, optional; type MarketContextType (string).
+   * - minLength: 1
+   * - maxLength: 256
+   */
   MarketContext?: MarketContextType;
-  /** attribute, optional; type AvailNotAvailType. */
+  /**
+   * attribute, optional; type AvailNotAvailType (string).
+   * - enumeration: 1, 0
+   */
   ContractExstOfPowerSupplyiP?: AvailNotAvailType;
-  /** attribute, optional; type PriceValue6.2Type. */
+  /**
+   * attribute, optional; type PriceValue6.2Type (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 9999.99
+   * - fractionDigits: 2
+   */
   PowerSourceiPDecMaxUnitPrice?: PriceValue6_2Type;
-  /** attribute, optional; type PercentageType1. */
+  /**
+   * Rate at which the governor function (GF) changes the output when the grid frequency moves.
+   * Required for THERMAL (01), HYDRO (02) and PUMP (03) resources unless ContractType is
+   * ONLY_POWER_SUPPLY_1 (4); leave it out for other resource types.
+   *
+   * attribute, optional; type PercentageType1 (decimal).
+   * - minInclusive: 0
+   * - maxInclusive: 100.0
+   */
   GfVariationRate?: PercentageType1;
-  /** attribute, optional; type hZPosValue1.4Type0Min. */
+  /**
+   * attribute, optional; type hZPosValue1.4Type0Min (decimal).
+   * - minInclusive: 0.0000
+   * - maxInclusive: 9.9999
+   * - fractionDigits: 4
+   */
   DeadBand?: hZPosValue1_4Type0Min;
-  /** attribute, optional; type TimeSecInterval1.2Type. */
+  /**
+   * attribute, optional; type TimeSecInterval1.2Type (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 9.99
+   * - fractionDigits: 2
+   */
   FrequencyMeasurementInterval?: TimeSecInterval1_2Type;
-  /** attribute, optional; type hZPosValue1.3Type0Min. */
+  /**
+   * attribute, optional; type hZPosValue1.3Type0Min (decimal).
+   * - minInclusive: 0.000
+   * - maxInclusive: 9.999
+   * - fractionDigits: 3
+   */
   FrequencyMeasurementError?: hZPosValue1_3Type0Min;
-  /** attribute, optional; type TimeSecInterval1.1Type. */
+  /**
+   * attribute, optional; type TimeSecInterval1.1Type (decimal).
+   * - minInclusive: 0.0
+   * - maxInclusive: 9.9
+   * - fractionDigits: 1
+   */
   DelayTime?: TimeSecInterval1_1Type;
 }
 
@@ -1796,89 +4210,252 @@ export type StopTimeType = number;
 
 /** mi-outbnd-reports.xsd, complexType `SwitchRequestType`. */
 export interface SwitchRequestType {
-  /** attribute, optional; type RowType. */
+  /**
+   * Row number of the report line.
+   *
+   * attribute, optional; type RowType (integer).
+   * - minInclusive: 1
+   * - maxInclusive: 99999999
+   */
   ROW?: RowType;
-  /** attribute, required; type ContractNumberType. */
+  /**
+   * attribute, required; type ContractNumberType (string).
+   * - minLength: 1
+   * - maxLength: 50
+   */
   ContractNO: ContractNumberType;
-  /** attribute, required; type JBMSIdType. */
+  /**
+   * attribute, required; type JBMSIdType (long).
+   * - minInclusive: 1
+   * - maxInclusive: 999999999999999999
+   */
   SourceJBMSId: JBMSIdType;
-  /** attribute, required; type TimeStampType. */
+  /** attribute, required; type TimeStampType (dateTime). */
   RequestTime: TimeStampType;
-  /** attribute, required; type TimeStampType. */
+  /**
+   * End of the period, JST.
+   *
+   * attribute, required; type TimeStampType (dateTime).
+   */
   EndTime: TimeStampType;
-  /** attribute, required; type TimeStampType. */
+  /**
+   * Start of the period, JST.
+   *
+   * attribute, required; type TimeStampType (dateTime).
+   */
   StartTime: TimeStampType;
-  /** attribute, required; type DateStampType. */
+  /** attribute, required; type DateStampType (date). */
   TradeDate: DateStampType;
-  /** attribute, required; type CommodityCategoryType. */
+  /**
+   * attribute, required; type CommodityCategoryType (string).
+   * - enumeration: 1000, 2100, 2200, 3100, 3200, 4000
+   */
   CommodityCategory: CommodityCategoryType;
-  /** attribute, required; type MarketTypeType. */
+  /**
+   * Market the data belongs to.
+   *
+   * attribute, required; type MarketTypeType (string).
+   * - enumeration: DAM (DAY_AHEAD), DCM (COMPOUND)
+   */
   MarketType: MarketTypeType;
-  /** attribute, required; type DirectionType. */
+  /**
+   * Direction of the trade or requirement.
+   *
+   * attribute, required; type DirectionType (string).
+   * - enumeration: 1, 2
+   */
   Direction: DirectionType;
-  /** attribute, required; type AreaType. */
+  /**
+   * attribute, required; type AreaType (string).
+   * - enumeration: 01 (HOKKAIDO), 02 (TOHOKU), 03 (TOKYO), 04 (CHUBU), 05 (HOKURIKU), 06 (KANSAI), 07 (CHUGOKU), 08 (SHIKOKU), 09 (KYUSHU), 10 (OKINAWA)
+   */
   LinkingArea: AreaType;
-  /** attribute, required; type AreaType. */
+  /**
+   * attribute, required; type AreaType (string).
+   * - enumeration: 01 (HOKKAIDO), 02 (TOHOKU), 03 (TOKYO), 04 (CHUBU), 05 (HOKURIKU), 06 (KANSAI), 07 (CHUGOKU), 08 (SHIKOKU), 09 (KYUSHU), 10 (OKINAWA)
+   */
   SourceArea: AreaType;
-  /** attribute, required; type ParticipantNameType. */
+  /**
+   * attribute, required; type ParticipantNameType (string).
+   * - length: 4
+   */
   SourceParticipantName: ParticipantNameType;
-  /** attribute, required; type OCCTOCodeType. */
+  /**
+   * attribute, required; type OCCTOCodeType (string).
+   * - length: 4
+   */
   SourceOperatorCode: OCCTOCodeType;
-  /** attribute, required; type CompanyShortNameType. */
+  /**
+   * attribute, required; type CompanyShortNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   */
   SourceCompanyShortName: CompanyShortNameType;
-  /** attribute, required; type ResourceNameType. */
+  /**
+   * attribute, required; type ResourceNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   */
   SourceResourceName: ResourceNameType;
-  /** attribute, required; type SystemCodeType. */
+  /**
+   * attribute, required; type SystemCodeType (string).
+   * - length: 5
+   */
   SourceSystemCode: SystemCodeType;
-  /** attribute, required; type ResourceShortNameType. */
+  /**
+   * attribute, required; type ResourceShortNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   */
   SourceResourceShortName: ResourceShortNameType;
-  /** attribute, required; type ResourceTypeType. */
+  /**
+   * attribute, required; type ResourceTypeType (string).
+   * - enumeration: 01 (THERMAL), 02 (HYDRO), 03 (PUMP), 04 (BATTERY), 05 (VPP_GEN), 06 (VPP_GEN_AND_DEM), 07 (VPP_DEM)
+   */
   SourceResourceType: ResourceTypeType;
-  /** attribute, optional; type DRPatternNumberType. */
+  /**
+   * attribute, optional; type DRPatternNumberType (integer).
+   * - minInclusive: 1
+   * - maxInclusive: 500
+   */
   SourceDRCustomerPattern?: DRPatternNumberType;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   SourceTertiary2Quantity?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   SourcePrimaryValidContractQty?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   SourceSecondary1ValidContractQty?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   SourceSecondary2ValidContractQty?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   SourceTertiary1ValidContractQty?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   SourceCompoundSufficientQty?: kWPosValue7Type0Min;
-  /** attribute, required; type PriceValue7.2Type. */
+  /**
+   * attribute, required; type PriceValue7.2Type (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 10000.00
+   * - fractionDigits: 2
+   */
   SourcePrice: PriceValue7_2Type;
-  /** attribute, required; type PriceValue7.2Type. */
+  /**
+   * Unit price for the ramp-down cost. Unit: JPY/kW/segment.
+   *
+   * attribute, required; type PriceValue7.2Type (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 10000.00
+   * - fractionDigits: 2
+   */
   RampDownUnitPrice: PriceValue7_2Type;
-  /** attribute, required; type PriceValue7.2Type. */
+  /**
+   * Unit price for the startup cost. Unit: JPY/kW/segment.
+   *
+   * attribute, required; type PriceValue7.2Type (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 10000.00
+   * - fractionDigits: 2
+   */
   StartUpUnitPrice: PriceValue7_2Type;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   PrimaryRequestedQuantity?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Secondary1RequestedQuantity?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Secondary2RequestedQuantity?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Tertiary1RequestedQuantity?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Tertiary2RequestedQuantity?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   CompoundRequestedQuantity?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   PrimaryRemainingRequestQty?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Secondary1RemainingRequestQty?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Secondary2RemainingRequestQty?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Tertiary1RemainingRequestQty?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Tertiary2RemainingRequestQty?: kWPosValue7Type0Min;
-  /** attribute, optional; type kWPosValue7Type0Min. */
+  /**
+   * attribute, optional; type kWPosValue7Type0Min (integer).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   CompoundRemainingRequestQty?: kWPosValue7Type0Min;
-  /** attribute, required; type RequestStatusType. */
+  /**
+   * attribute, required; type RequestStatusType (string).
+   * - enumeration: Requested, Acknowledged
+   */
   RequestStatus: RequestStatusType;
 }
 

@@ -665,6 +665,7 @@ export interface OperationTypes {
     result: T.DrPatternApprovalType;
     resultMany: true;
     resultDocument: 'registration';
+    answerOnly: never;
   };
   /** `Resource` in `RegistrationApproval` (mpr.xsd, type `ResourceApprovalType`), on MI as `mp.registration`. */
   RegistrationApproval_Resource: {
@@ -674,6 +675,7 @@ export interface OperationTypes {
     result: T.ResourceApprovalType;
     resultMany: true;
     resultDocument: 'registration';
+    answerOnly: never;
   };
   /** `BankAccount` in `RegistrationQuery` (mpr.xsd, type `BankAccountQueryType`), on MI as `mp.registration`. */
   RegistrationQuery_BankAccount: {
@@ -683,6 +685,7 @@ export interface OperationTypes {
     result: T.BankAccountSubmitType;
     resultMany: true;
     resultDocument: 'registration';
+    answerOnly: never;
   };
   /** `DrPattern` in `RegistrationQuery` (mpr.xsd, type `DrPatternQueryType`), on MI as `mp.registration`. */
   RegistrationQuery_DrPattern: {
@@ -692,6 +695,7 @@ export interface OperationTypes {
     result: T.DrPatternSubmitType;
     resultMany: true;
     resultDocument: 'registration';
+    answerOnly: never;
   };
   /** `DrPatternSuspension` in `RegistrationQuery` (mpr.xsd, type `DrPatternSuspensionQueryType`), on MI as `mp.registration`. */
   RegistrationQuery_DrPatternSuspension: {
@@ -701,6 +705,7 @@ export interface OperationTypes {
     result: T.DrPatternSuspensionSubmitType;
     resultMany: true;
     resultDocument: 'registration';
+    answerOnly: never;
   };
   /** `Participant` in `RegistrationQuery` (mpr.xsd, type `ParticipantQueryType`), on MI as `mp.registration`. */
   RegistrationQuery_Participant: {
@@ -710,6 +715,7 @@ export interface OperationTypes {
     result: T.ParticipantSubmitType;
     resultMany: true;
     resultDocument: 'registration';
+    answerOnly: never;
   };
   /** `ParticipantValidity` in `RegistrationQuery` (mpr.xsd, type `ParticipantValidityQueryType`), on MI as `mp.registration`. */
   RegistrationQuery_ParticipantValidity: {
@@ -719,6 +725,7 @@ export interface OperationTypes {
     result: T.ParticipantValiditySubmitType;
     resultMany: true;
     resultDocument: 'registration';
+    answerOnly: never;
   };
   /** `Resource` in `RegistrationQuery` (mpr.xsd, type `ResourceQueryType`), on MI as `mp.registration`. */
   RegistrationQuery_Resource: {
@@ -728,6 +735,7 @@ export interface OperationTypes {
     result: T.ResourceSubmitType;
     resultMany: true;
     resultDocument: 'registration';
+    answerOnly: never;
   };
   /** `ResourceCoefficient` in `RegistrationQuery` (mpr.xsd, type `ResourceCoefficientQueryType`), on MI as `mp.registration`. */
   RegistrationQuery_ResourceCoefficient: {
@@ -737,6 +745,7 @@ export interface OperationTypes {
     result: T.ResourceCoefficientSubmitType;
     resultMany: true;
     resultDocument: 'registration';
+    answerOnly: never;
   };
   /** `ResourceEvaluation` in `RegistrationQuery` (mpr.xsd, type `ResourceEvaluationQueryType`), on MI as `mp.registration`. */
   RegistrationQuery_ResourceEvaluation: {
@@ -746,6 +755,7 @@ export interface OperationTypes {
     result: T.ResourceEvaluationSubmitType;
     resultMany: true;
     resultDocument: 'registration';
+    answerOnly: never;
   };
   /** `ResourceSuspension` in `RegistrationQuery` (mpr.xsd, type `ResourceSuspensionQueryType`), on MI as `mp.registration`. */
   RegistrationQuery_ResourceSuspension: {
@@ -755,6 +765,7 @@ export interface OperationTypes {
     result: T.ResourceSuspensionSubmitType;
     resultMany: true;
     resultDocument: 'registration';
+    answerOnly: never;
   };
   /** `ResourceValidity` in `RegistrationQuery` (mpr.xsd, type `ResourceValidityQueryType`), on MI as `mp.registration`. */
   RegistrationQuery_ResourceValidity: {
@@ -764,6 +775,7 @@ export interface OperationTypes {
     result: T.ResourceValiditySubmitType;
     resultMany: true;
     resultDocument: 'registration';
+    answerOnly: never;
   };
   /** `User` in `RegistrationQuery` (mpr.xsd, type `UserQueryType`), on MI as `mp.registration`. */
   RegistrationQuery_User: {
@@ -773,6 +785,7 @@ export interface OperationTypes {
     result: T.UserSubmitType;
     resultMany: true;
     resultDocument: 'registration';
+    answerOnly: never;
   };
   /** `UserSystemAccess` in `RegistrationQuery` (mpr.xsd, type `UserSystemAccessQueryType`), on MI as `mp.registration`. */
   RegistrationQuery_UserSystemAccess: {
@@ -782,6 +795,7 @@ export interface OperationTypes {
     result: T.UserSystemAccessSubmitType;
     resultMany: true;
     resultDocument: 'registration';
+    answerOnly: never;
   };
   /** `BankAccount` in `RegistrationSubmit` (mpr.xsd, type `BankAccountSubmitType`), on MI as `mp.registration`. */
   RegistrationSubmit_BankAccount: {
@@ -791,6 +805,7 @@ export interface OperationTypes {
     result: T.BankAccountSubmitType;
     resultMany: true;
     resultDocument: 'registration';
+    answerOnly: never;
   };
   /** `DrPattern` in `RegistrationSubmit` (mpr.xsd, type `DrPatternSubmitType`), on MI as `mp.registration`. */
   RegistrationSubmit_DrPattern: {
@@ -800,6 +815,7 @@ export interface OperationTypes {
     result: T.DrPatternSubmitType;
     resultMany: true;
     resultDocument: 'registration';
+    answerOnly: never;
   };
   /** `DrPatternSuspension` in `RegistrationSubmit` (mpr.xsd, type `DrPatternSuspensionSubmitType`), on MI as `mp.registration`. */
   RegistrationSubmit_DrPatternSuspension: {
@@ -809,6 +825,7 @@ export interface OperationTypes {
     result: T.DrPatternSuspensionSubmitType;
     resultMany: true;
     resultDocument: 'registration';
+    answerOnly: never;
   };
   /** `Participant` in `RegistrationSubmit` (mpr.xsd, type `ParticipantSubmitType`), on MI as `mp.registration`. */
   RegistrationSubmit_Participant: {
@@ -818,6 +835,7 @@ export interface OperationTypes {
     result: T.ParticipantSubmitType;
     resultMany: true;
     resultDocument: 'registration';
+    answerOnly: never;
   };
   /** `ParticipantValidity` in `RegistrationSubmit` (mpr.xsd, type `ParticipantValiditySubmitType`), on MI as `mp.registration`. */
   RegistrationSubmit_ParticipantValidity: {
@@ -827,6 +845,7 @@ export interface OperationTypes {
     result: T.ParticipantValiditySubmitType;
     resultMany: true;
     resultDocument: 'registration';
+    answerOnly: never;
   };
   /** `Resource` in `RegistrationSubmit` (mpr.xsd, type `ResourceSubmitType`), on MI as `mp.registration`. */
   RegistrationSubmit_Resource: {
@@ -836,6 +855,7 @@ export interface OperationTypes {
     result: T.ResourceSubmitType;
     resultMany: true;
     resultDocument: 'registration';
+    answerOnly: never;
   };
   /** `ResourceCoefficient` in `RegistrationSubmit` (mpr.xsd, type `ResourceCoefficientSubmitType`), on MI as `mp.registration`. */
   RegistrationSubmit_ResourceCoefficient: {
@@ -845,6 +865,7 @@ export interface OperationTypes {
     result: T.ResourceCoefficientSubmitType;
     resultMany: true;
     resultDocument: 'registration';
+    answerOnly: never;
   };
   /** `ResourceEvaluation` in `RegistrationSubmit` (mpr.xsd, type `ResourceEvaluationSubmitType`), on MI as `mp.registration`. */
   RegistrationSubmit_ResourceEvaluation: {
@@ -854,6 +875,7 @@ export interface OperationTypes {
     result: T.ResourceEvaluationSubmitType;
     resultMany: true;
     resultDocument: 'registration';
+    answerOnly: never;
   };
   /** `ResourceSuspension` in `RegistrationSubmit` (mpr.xsd, type `ResourceSuspensionSubmitType`), on MI as `mp.registration`. */
   RegistrationSubmit_ResourceSuspension: {
@@ -863,6 +885,7 @@ export interface OperationTypes {
     result: T.ResourceSuspensionSubmitType;
     resultMany: true;
     resultDocument: 'registration';
+    answerOnly: never;
   };
   /** `ResourceTransfer` in `RegistrationSubmit` (mpr.xsd, type `ResourceTransferSubmitType`), on MI as `mp.registration`. */
   RegistrationSubmit_ResourceTransfer: {
@@ -872,6 +895,7 @@ export interface OperationTypes {
     result: T.ResourceTransferSubmitType;
     resultMany: true;
     resultDocument: 'registration';
+    answerOnly: never;
   };
   /** `ResourceValidity` in `RegistrationSubmit` (mpr.xsd, type `ResourceValiditySubmitType`), on MI as `mp.registration`. */
   RegistrationSubmit_ResourceValidity: {
@@ -881,6 +905,7 @@ export interface OperationTypes {
     result: T.ResourceValiditySubmitType;
     resultMany: true;
     resultDocument: 'registration';
+    answerOnly: never;
   };
   /** `User` in `RegistrationSubmit` (mpr.xsd, type `UserSubmitType`), on MI as `mp.registration`. */
   RegistrationSubmit_User: {
@@ -890,6 +915,7 @@ export interface OperationTypes {
     result: T.UserSubmitType;
     resultMany: true;
     resultDocument: 'registration';
+    answerOnly: never;
   };
   /** `UserSystemAccess` in `RegistrationSubmit` (mpr.xsd, type `UserSystemAccessSubmitType`), on MI as `mp.registration`. */
   RegistrationSubmit_UserSystemAccess: {
@@ -899,5 +925,6 @@ export interface OperationTypes {
     result: T.UserSystemAccessSubmitType;
     resultMany: true;
     resultDocument: 'registration';
+    answerOnly: never;
   };
 }

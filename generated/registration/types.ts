@@ -132,11 +132,26 @@ export type AvailabilityType = (typeof AvailabilityType)[keyof typeof Availabili
 
 /** mpr.xsd, complexType `BankAccountQueryType`. */
 export interface BankAccountQueryType {
-  /** attribute, optional; type ParticipantNameType. */
+  /**
+   * MMS code of the business entity the data is for.
+   *
+   * attribute, optional; type ParticipantNameType (string).
+   * - length: 4
+   * - pattern: `[A-W]([0-9][0-9][1-9]|[0-9][1-9][0-9]|[1-9][0-9][0-9])`
+   */
   ParticipantName?: ParticipantNameType;
-  /** attribute, optional; type ValidationType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; type ValidationType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -144,53 +159,173 @@ export interface BankAccountQueryType {
 
 /** mpr.xsd, complexType `BankAccountSubmitType`. */
 export interface BankAccountSubmitType {
-  /** attribute, required; type ParticipantNameType. */
+  /**
+   * MMS code of the business entity the data is for.
+   *
+   * attribute, required; type ParticipantNameType (string).
+   * - length: 4
+   * - pattern: `[A-W]([0-9][0-9][1-9]|[0-9][1-9][0-9]|[1-9][0-9][0-9])`
+   */
   ParticipantName: ParticipantNameType;
-  /** attribute, required; type DateDataType. */
+  /**
+   * First date of the period the data is valid for.
+   *
+   * attribute, required; type DateDataType (date).
+   */
   StartDate: DateDataType;
-  /** attribute, optional; type DateDataType. */
+  /**
+   * Last date of the period the data is valid for.
+   *
+   * attribute, optional; type DateDataType (date).
+   */
   EndDate?: DateDataType;
-  /** attribute, required; type TaxStandardType. */
+  /**
+   * attribute, required; type TaxStandardType (string).
+   * - enumeration: 1, 2
+   */
   TaxStandard: TaxStandardType;
-  /** attribute, optional; type TaxRateType. */
+  /**
+   * attribute, optional; type TaxRateType (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 100.00
+   * - fractionDigits: 2
+   */
   TaxRate?: TaxRateType;
-  /** attribute, required; type BankCodeType. */
+  /**
+   * attribute, required; type BankCodeType (string).
+   * - minLength: 1
+   * - maxLength: 4
+   * - pattern: `[0-9]*`
+   */
   BankCode: BankCodeType;
-  /** attribute, required; type BankNameType. */
+  /**
+   * attribute, required; type BankNameType (string).
+   * - minLength: 1
+   * - maxLength: 20
+   * - pattern: `[　-ヿ＀-｠ﾠ-￯一-鿪]*`
+   */
   BankName: BankNameType;
-  /** attribute, required; type BranchNameType. */
+  /**
+   * attribute, required; type BranchNameType (string).
+   * - minLength: 1
+   * - maxLength: 15
+   * - pattern: `[　-ヿ＀-｠ﾠ-￯一-鿪]*`
+   */
   BranchName: BranchNameType;
-  /** attribute, required; type BranchCodeType. */
+  /**
+   * attribute, required; type BranchCodeType (string).
+   * - minLength: 1
+   * - maxLength: 3
+   * - pattern: `[0-9]*`
+   */
   BranchCode: BranchCodeType;
-  /** attribute, required; type AccountTypeType. */
+  /**
+   * attribute, required; type AccountTypeType (string).
+   * - enumeration: 1, 2, 4, 9
+   */
   AccountType: AccountTypeType;
-  /** attribute, required; type AccountNumberType. */
+  /**
+   * attribute, required; type AccountNumberType (string).
+   * - minLength: 1
+   * - maxLength: 7
+   * - pattern: `[0-9]*`
+   */
   AccountNumber: AccountNumberType;
-  /** attribute, required; type AccountHolderType. */
+  /**
+   * attribute, required; type AccountHolderType (string).
+   * - minLength: 1
+   * - maxLength: 50
+   * - pattern: `[　-ヿ＀-｠ﾠ-￯一-鿪]*`
+   */
   AccountHolder: AccountHolderType;
-  /** attribute, required; type AccountHolderKatakanaType. */
+  /**
+   * attribute, required; type AccountHolderKatakanaType (string).
+   * - minLength: 1
+   * - maxLength: 40
+   * - pattern: `[()\-\.ｱ-ﾟｦ0-9A-Z ]*`
+   */
   AccountHolderKatakana: AccountHolderKatakanaType;
-  /** attribute, required; type PayeePostalCodeType. */
+  /**
+   * attribute, required; type PayeePostalCodeType (string).
+   * - length: 8
+   * - pattern: `[0-9]{3}-[0-9]{4}`
+   */
   PayeePostalCode: PayeePostalCodeType;
-  /** attribute, required; type PayeeAddressType. */
+  /**
+   * attribute, required; type PayeeAddressType (string).
+   * - minLength: 1
+   * - maxLength: 50
+   * - pattern: `[　-ヿ＀-｠ﾠ-￯一-鿪]*`
+   */
   PayeeAddress: PayeeAddressType;
-  /** attribute, required; type PayeeDivisionNameType. */
+  /**
+   * attribute, required; type PayeeDivisionNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   * - pattern: `[　-ヿ＀-｠ﾠ-￯一-鿪]*`
+   */
   PayeeDivisionName: PayeeDivisionNameType;
-  /** attribute, required; type PhoneType1. */
+  /**
+   * First part of the payee's phone number.
+   *
+   * attribute, required; type PhoneType1 (string).
+   * - minLength: 1
+   * - maxLength: 5
+   * - pattern: `[0-9]*`
+   */
   PayeePhonePart1: PhoneType1;
-  /** attribute, required; type PhoneType2. */
+  /**
+   * Second part of the payee's phone number.
+   *
+   * attribute, required; type PhoneType2 (string).
+   * - minLength: 1
+   * - maxLength: 4
+   * - pattern: `[0-9]*`
+   */
   PayeePhonePart2: PhoneType2;
-  /** attribute, required; type PhoneType2. */
+  /**
+   * Third part of the payee's phone number.
+   *
+   * attribute, required; type PhoneType2 (string).
+   * - minLength: 1
+   * - maxLength: 4
+   * - pattern: `[0-9]*`
+   */
   PayeePhonePart3: PhoneType2;
-  /** attribute, required; type OperatorCodeType. */
+  /**
+   * Code of the TSO or MO.
+   *
+   * attribute, required; type OperatorCodeType (string).
+   * - length: 4
+   * - pattern: `[A-Z0-9]*`
+   */
   OperatorCode: OperatorCodeType;
-  /** attribute, optional; type InvoiceNumberType. */
+  /**
+   * attribute, optional; type InvoiceNumberType (string).
+   * - length: 14
+   * - pattern: `[a-zA-Z0-9]*`
+   */
   InvoiceNumber?: InvoiceNumberType;
-  /** attribute, optional; type TransactionIdType. */
+  /**
+   * Transaction ID of the request.
+   *
+   * attribute, optional; type TransactionIdType (string).
+   * - length: 8
+   * - pattern: `[a-zA-Z0-9]*`
+   */
   TransactionId?: TransactionIdType;
-  /** attribute, optional; type ValidationType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; type ValidationType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -405,9 +540,21 @@ export type DelayTimeType = number;
 export interface DrCustomerListAttachmentType {
   /** attribute, optional; xs:long, held as its lexical string (64-bit). */
   DocumentId?: string;
-  /** attribute, required; type DrCustomerListFileNameType. */
+  /**
+   * Name of the file.
+   *
+   * attribute, required; type DrCustomerListFileNameType (string).
+   * - minLength: 32
+   * - maxLength: 41
+   * - pattern: `W9_023[1-2]_[0-9]{8}_[A-Z0-9]{5}_(00[1-9]|0[1-9][0-9]|[1-4][0-9][0-9]|500)_[A-Z0-9_\-]{1,10}.(xml|zip)`
+   */
   FileName: DrCustomerListFileNameType;
-  /** attribute, optional; type AttachmentActionType. */
+  /**
+   * Action the request asks for.
+   *
+   * attribute, optional; type AttachmentActionType (string).
+   * - enumeration: NEW, UPDATE, NONE
+   */
   Action?: AttachmentActionType;
 }
 
@@ -423,9 +570,21 @@ export type DrCustomerListFileNameType = string;
 export interface DrEvaluationAttachmentType {
   /** attribute, optional; xs:long, held as its lexical string (64-bit). */
   DocumentId?: string;
-  /** attribute, required; type DrEvaluationFileNameType. */
+  /**
+   * Name of the file.
+   *
+   * attribute, required; type DrEvaluationFileNameType (string).
+   * - minLength: 31
+   * - maxLength: 40
+   * - pattern: `[a-zA-Z0-9\-_()\.　-ヿ＀-｠ﾠ-￯一-鿪]*(.csv|.pdf|.zip)`
+   */
   FileName: DrEvaluationFileNameType;
-  /** attribute, optional; type AttachmentActionType. */
+  /**
+   * Action the request asks for.
+   *
+   * attribute, optional; type AttachmentActionType (string).
+   * - enumeration: NEW, UPDATE, NONE
+   */
   Action?: AttachmentActionType;
 }
 
@@ -439,23 +598,67 @@ export type DrEvaluationFileNameType = string;
 
 /** mpr.xsd, complexType `DrPatternApprovalType`. */
 export interface DrPatternApprovalType {
-  /** attribute, required; type ParticipantNameType. */
+  /**
+   * MMS code of the business entity the data is for.
+   *
+   * attribute, required; type ParticipantNameType (string).
+   * - length: 4
+   * - pattern: `[A-W]([0-9][0-9][1-9]|[0-9][1-9][0-9]|[1-9][0-9][0-9])`
+   */
   ParticipantName: ParticipantNameType;
-  /** attribute, required; type ResourceNameType. */
+  /**
+   * Code that identifies the resource.
+   *
+   * attribute, required; type ResourceNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   * - pattern: `[A-Z0-9_\-]*`
+   */
   ResourceName: ResourceNameType;
-  /** attribute, required; type PatternNumberType. */
+  /**
+   * attribute, required; type PatternNumberType (int).
+   * - minInclusive: 1
+   * - maxInclusive: 500
+   */
   PatternNumber: PatternNumberType;
-  /** attribute, required; type TransactionIdType. */
+  /**
+   * Transaction ID of the request.
+   *
+   * attribute, required; type TransactionIdType (string).
+   * - length: 8
+   * - pattern: `[a-zA-Z0-9]*`
+   */
   TransactionId: TransactionIdType;
-  /** attribute, required; type ApprovalActionType. */
+  /**
+   * Action the request asks for.
+   *
+   * attribute, required; type ApprovalActionType (string).
+   * - enumeration: DECLINED, APPROVED
+   */
   Action: ApprovalActionType;
-  /** attribute, optional; type ValidationType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; type ValidationType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
-  /** element, 0..1; type CommentsType. */
+  /**
+   * Free-text comments.
+   *
+   * element, 0..1; type CommentsType (string).
+   * - minLength: 1
+   * - maxLength: 128
+   * - pattern: `[a-zA-Z0-9 ~!@#$*()_+}{:?>`='/.,%;\^\|\-\]\[\\<&"　-ヿ＀-｠ﾠ-￯一-鿪]*`
+   */
   Comments?: CommentsType;
 }
 
@@ -469,21 +672,52 @@ export type DrPatternNameType = string;
 
 /** mpr.xsd, complexType `DrPatternQueryType`. */
 export interface DrPatternQueryType {
-  /** attribute, optional; type ParticipantNameType. */
+  /**
+   * MMS code of the business entity the data is for.
+   *
+   * attribute, optional; type ParticipantNameType (string).
+   * - length: 4
+   * - pattern: `[A-W]([0-9][0-9][1-9]|[0-9][1-9][0-9]|[1-9][0-9][0-9])`
+   */
   ParticipantName?: ParticipantNameType;
-  /** attribute, optional; type ResourceNameType. */
+  /**
+   * Code that identifies the resource.
+   *
+   * attribute, optional; type ResourceNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   * - pattern: `[A-Z0-9_\-]*`
+   */
   ResourceName?: ResourceNameType;
-  /** attribute, optional; type PatternNumberType. */
+  /**
+   * attribute, optional; type PatternNumberType (int).
+   * - minInclusive: 1
+   * - maxInclusive: 500
+   */
   PatternNumber?: PatternNumberType;
   /** attribute, optional; xs:boolean. */
   SkipPerformanceCheck?: boolean;
-  /** attribute, optional; type DrRecordStatusType. */
+  /**
+   * Status of the record.
+   *
+   * attribute, optional; type DrRecordStatusType (string).
+   * - enumeration: SUBMITTED, DECLINED, APPROVED
+   */
   RecordStatus?: DrRecordStatusType;
   /** attribute, optional; xs:long, held as its lexical string (64-bit). */
   DocumentId?: string;
-  /** attribute, optional; type ValidationType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; type ValidationType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -491,49 +725,140 @@ export interface DrPatternQueryType {
 
 /** mpr.xsd, complexType `DrPatternSubmitType`. */
 export interface DrPatternSubmitType {
-  /** attribute, required; type ParticipantNameType. */
+  /**
+   * MMS code of the business entity the data is for.
+   *
+   * attribute, required; type ParticipantNameType (string).
+   * - length: 4
+   * - pattern: `[A-W]([0-9][0-9][1-9]|[0-9][1-9][0-9]|[1-9][0-9][0-9])`
+   */
   ParticipantName: ParticipantNameType;
-  /** attribute, required; type ResourceNameType. */
+  /**
+   * Code that identifies the resource.
+   *
+   * attribute, required; type ResourceNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   * - pattern: `[A-Z0-9_\-]*`
+   */
   ResourceName: ResourceNameType;
-  /** attribute, required; type PatternNumberType. */
+  /**
+   * attribute, required; type PatternNumberType (int).
+   * - minInclusive: 1
+   * - maxInclusive: 500
+   */
   PatternNumber: PatternNumberType;
-  /** attribute, required; type DateDataType. */
+  /**
+   * First date of the period the data is valid for.
+   *
+   * attribute, required; type DateDataType (date).
+   */
   StartDate: DateDataType;
-  /** attribute, optional; type DateDataType. */
+  /**
+   * Last date of the period the data is valid for.
+   *
+   * attribute, optional; type DateDataType (date).
+   */
   EndDate?: DateDataType;
-  /** attribute, required; type DrPatternNameType. */
+  /**
+   * Name of the pattern.
+   *
+   * attribute, required; type DrPatternNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   * - pattern: `[　-ヿ＀-｠ﾠ-￯一-鿪]*`
+   */
   PatternName: DrPatternNameType;
   /** attribute, required; xs:boolean. */
   SkipPerformanceCheck: boolean;
-  /** attribute, optional; type PatternNumberType. */
+  /**
+   * attribute, optional; type PatternNumberType (int).
+   * - minInclusive: 1
+   * - maxInclusive: 500
+   */
   StandardPatternNumber?: PatternNumberType;
-  /** attribute, optional; type PsqType. */
+  /**
+   * attribute, optional; type PsqType (int).
+   * - pattern: `0|([1-9][0-9]{3})|([1-9][0-9]{4})|([1-9][0-9]{5})|([1-9][0-9]{6})`
+   */
   PriPossibleSupplyQuantity?: PsqType;
-  /** attribute, optional; type CapacityType. */
+  /**
+   * attribute, optional; type CapacityType (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   PriRemResvPossibleSupplyQuantity?: CapacityType;
-  /** attribute, optional; type PsqType. */
+  /**
+   * attribute, optional; type PsqType (int).
+   * - pattern: `0|([1-9][0-9]{3})|([1-9][0-9]{4})|([1-9][0-9]{5})|([1-9][0-9]{6})`
+   */
   Sec1PossibleSupplyQuantity?: PsqType;
-  /** attribute, optional; type CapacityType. */
+  /**
+   * attribute, optional; type CapacityType (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Sec1RemResvPossibleSupplyQuantity?: CapacityType;
-  /** attribute, optional; type PsqType. */
+  /**
+   * attribute, optional; type PsqType (int).
+   * - pattern: `0|([1-9][0-9]{3})|([1-9][0-9]{4})|([1-9][0-9]{5})|([1-9][0-9]{6})`
+   */
   Sec2PossibleSupplyQuantity?: PsqType;
-  /** attribute, optional; type CapacityType. */
+  /**
+   * attribute, optional; type CapacityType (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Sec2RemResvPossibleSupplyQuantity?: CapacityType;
-  /** attribute, optional; type PsqType. */
+  /**
+   * attribute, optional; type PsqType (int).
+   * - pattern: `0|([1-9][0-9]{3})|([1-9][0-9]{4})|([1-9][0-9]{5})|([1-9][0-9]{6})`
+   */
   Ter1PossibleSupplyQuantity?: PsqType;
-  /** attribute, optional; type CapacityType. */
+  /**
+   * attribute, optional; type CapacityType (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Ter1RemResvPossibleSupplyQuantity?: CapacityType;
-  /** attribute, optional; type PsqType. */
+  /**
+   * attribute, optional; type PsqType (int).
+   * - pattern: `0|([1-9][0-9]{3})|([1-9][0-9]{4})|([1-9][0-9]{5})|([1-9][0-9]{6})`
+   */
   Ter2PossibleSupplyQuantity?: PsqType;
-  /** attribute, optional; type CapacityType. */
+  /**
+   * attribute, optional; type CapacityType (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Ter2RemResvPossibleSupplyQuantity?: CapacityType;
-  /** attribute, optional; default SUBMITTED; type DrRecordStatusType. */
+  /**
+   * Status of the record.
+   *
+   * attribute, optional; default SUBMITTED; type DrRecordStatusType (string).
+   * - enumeration: SUBMITTED, DECLINED, APPROVED
+   */
   RecordStatus?: DrRecordStatusType;
-  /** attribute, optional; type TransactionIdType. */
+  /**
+   * Transaction ID of the request.
+   *
+   * attribute, optional; type TransactionIdType (string).
+   * - length: 8
+   * - pattern: `[a-zA-Z0-9]*`
+   */
   TransactionId?: TransactionIdType;
-  /** attribute, optional; type ValidationType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; type ValidationType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -541,23 +866,59 @@ export interface DrPatternSubmitType {
   CustomerListAttachment: DrCustomerListAttachmentType;
   /** element, 0..1; type DrEvaluationAttachmentType. */
   EvaluationAttachment?: DrEvaluationAttachmentType;
-  /** element, 0..1; type CommentsType. */
+  /**
+   * Free-text comments.
+   *
+   * element, 0..1; type CommentsType (string).
+   * - minLength: 1
+   * - maxLength: 128
+   * - pattern: `[a-zA-Z0-9 ~!@#$*()_+}{:?>`='/.,%;\^\|\-\]\[\\<&"　-ヿ＀-｠ﾠ-￯一-鿪]*`
+   */
   Comments?: CommentsType;
 }
 
 /** mpr.xsd, complexType `DrPatternSuspensionQueryType`. */
 export interface DrPatternSuspensionQueryType {
-  /** attribute, required; type ParticipantNameType. */
+  /**
+   * MMS code of the business entity the data is for.
+   *
+   * attribute, required; type ParticipantNameType (string).
+   * - length: 4
+   * - pattern: `[A-W]([0-9][0-9][1-9]|[0-9][1-9][0-9]|[1-9][0-9][0-9])`
+   */
   ParticipantName: ParticipantNameType;
-  /** attribute, required; type ResourceNameType. */
+  /**
+   * Code that identifies the resource.
+   *
+   * attribute, required; type ResourceNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   * - pattern: `[A-Z0-9_\-]*`
+   */
   ResourceName: ResourceNameType;
-  /** attribute, optional; type PatternNumberType. */
+  /**
+   * attribute, optional; type PatternNumberType (int).
+   * - minInclusive: 1
+   * - maxInclusive: 500
+   */
   PatternNumber?: PatternNumberType;
-  /** attribute, optional; type CommodityType. */
+  /**
+   * attribute, optional; type CommodityType (string).
+   * - enumeration: 1000, 2100, 2200, 3100, 3200, 4000
+   */
   CommodityCategory?: CommodityType;
-  /** attribute, optional; type ValidationType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; type ValidationType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -565,25 +926,68 @@ export interface DrPatternSuspensionQueryType {
 
 /** mpr.xsd, complexType `DrPatternSuspensionSubmitType`. */
 export interface DrPatternSuspensionSubmitType {
-  /** attribute, required; type ParticipantNameType. */
+  /**
+   * MMS code of the business entity the data is for.
+   *
+   * attribute, required; type ParticipantNameType (string).
+   * - length: 4
+   * - pattern: `[A-W]([0-9][0-9][1-9]|[0-9][1-9][0-9]|[1-9][0-9][0-9])`
+   */
   ParticipantName: ParticipantNameType;
-  /** attribute, required; type ResourceNameType. */
+  /**
+   * Code that identifies the resource.
+   *
+   * attribute, required; type ResourceNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   * - pattern: `[A-Z0-9_\-]*`
+   */
   ResourceName: ResourceNameType;
-  /** attribute, required; type PatternNumberType. */
+  /**
+   * attribute, required; type PatternNumberType (int).
+   * - minInclusive: 1
+   * - maxInclusive: 500
+   */
   PatternNumber: PatternNumberType;
-  /** attribute, required; type CommodityType. */
+  /**
+   * attribute, required; type CommodityType (string).
+   * - enumeration: 1000, 2100, 2200, 3100, 3200, 4000
+   */
   CommodityCategory: CommodityType;
-  /** attribute, required; type DateDataType. */
+  /**
+   * First date of the period the data is valid for.
+   *
+   * attribute, required; type DateDataType (date).
+   */
   StartDate: DateDataType;
-  /** attribute, optional; type DateDataType. */
+  /**
+   * Last date of the period the data is valid for.
+   *
+   * attribute, optional; type DateDataType (date).
+   */
   EndDate?: DateDataType;
   /** attribute, required; xs:boolean. */
   Suspend: boolean;
-  /** attribute, optional; type TransactionIdType. */
+  /**
+   * Transaction ID of the request.
+   *
+   * attribute, optional; type TransactionIdType (string).
+   * - length: 8
+   * - pattern: `[a-zA-Z0-9]*`
+   */
   TransactionId?: TransactionIdType;
-  /** attribute, optional; type ValidationType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; type ValidationType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -610,7 +1014,14 @@ export type EmailType = string;
 
 /** mpr.xsd, complexType `ErrorType`. */
 export interface ErrorType {
-  /** attribute, optional; type CodeType. */
+  /**
+   * Text of the message, despite the name.
+   *
+   * attribute, optional; type CodeType (string).
+   * - minLength: 1
+   * - maxLength: 50
+   * - pattern: `[a-zA-Z_0-9\-]*`
+   */
   Code?: CodeType;
   /** text content; xs:string. */
   value: string;
@@ -671,7 +1082,14 @@ export type InPlantRateType = string;
 
 /** mpr.xsd, complexType `InformationType`. */
 export interface InformationType {
-  /** attribute, optional; type CodeType. */
+  /**
+   * Text of the message, despite the name.
+   *
+   * attribute, optional; type CodeType (string).
+   * - minLength: 1
+   * - maxLength: 50
+   * - pattern: `[a-zA-Z_0-9\-]*`
+   */
   Code?: CodeType;
   /** text content; xs:string. */
   value: string;
@@ -700,11 +1118,23 @@ export type MarketContextType = string;
 
 /** mpr.xsd, complexType `MessagesType`. */
 export interface MessagesType {
-  /** element, 0..*; type ErrorType. */
+  /**
+   * Error messages of the response.
+   *
+   * element, 0..*; type ErrorType.
+   */
   Error?: ErrorType[];
-  /** element, 0..*; type WarningType. */
+  /**
+   * Warning messages of the response.
+   *
+   * element, 0..*; type WarningType.
+   */
   Warning?: WarningType[];
-  /** element, 0..*; type InformationType. */
+  /**
+   * Information messages of the response.
+   *
+   * element, 0..*; type InformationType.
+   */
   Information?: InformationType[];
 }
 
@@ -739,17 +1169,53 @@ export type OperatorCodeType = string;
 
 /** mpr.xsd, complexType `OutputBandInfoType`. */
 export interface OutputBandInfoType {
-  /** attribute, required; type OutputType. */
+  /**
+   * Output of the band. Unit: kW.
+   *
+   * attribute, required; type OutputType (int).
+   * - minInclusive: -9999999
+   * - maxInclusive: 9999999
+   */
   Output: OutputType;
-  /** attribute, required; type CapacityType. */
+  /**
+   * Output range the governor function (GF) covers in this band. Unit: kW.
+   *
+   * attribute, required; type CapacityType (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   GfWidth: CapacityType;
-  /** attribute, required; type CapacityType. */
+  /**
+   * Output range LFC can adjust within in this band. Unit: kW.
+   *
+   * attribute, required; type CapacityType (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   AfcWidth: CapacityType;
-  /** attribute, required; type CapacityType. */
+  /**
+   * Rate at which LFC can change the output in this band. Unit: kW/min.
+   *
+   * attribute, required; type CapacityType (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   AfcVariationSpeed: CapacityType;
-  /** attribute, required; type CapacityType. */
+  /**
+   * Rate at which EDC can change the output in this band. Unit: kW/min.
+   *
+   * attribute, required; type CapacityType (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   OtmVariationSpeed: CapacityType;
-  /** attribute, required; type CapacityType. */
+  /**
+   * Combined EDC + LFC rate of output change in this band.
+   *
+   * attribute, required; type CapacityType (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   AfcOtmVariationSpeed: CapacityType;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -765,11 +1231,30 @@ export interface OutputBandType {
 
 /** mpr.xsd, complexType `OutputRangeBelowAfcInfoType`. */
 export interface OutputRangeBelowAfcInfoType {
-  /** attribute, required; type CapacityType. */
+  /**
+   * Minimum output of the range. Unit: kW.
+   *
+   * attribute, required; type CapacityType (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Output: CapacityType;
-  /** attribute, required; type HourType. */
+  /**
+   * Time the unit must stay in operation at a steady load in this range. Unit: hours.
+   *
+   * attribute, required; type HourType (decimal).
+   * - minInclusive: 0.0
+   * - maxInclusive: 99.9
+   * - fractionDigits: 1
+   */
   OperationTime: HourType;
-  /** attribute, required; type CapacityType. */
+  /**
+   * Rate at which the output can rise or fall in this minimum-output range. Unit: kW/min.
+   *
+   * attribute, required; type CapacityType (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   OutputVariationSpeed: CapacityType;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -814,11 +1299,26 @@ export type ParticipantNameType = string;
 
 /** mpr.xsd, complexType `ParticipantQueryType`. */
 export interface ParticipantQueryType {
-  /** attribute, optional; type ParticipantNameType. */
+  /**
+   * MMS code of the business entity the data is for.
+   *
+   * attribute, optional; type ParticipantNameType (string).
+   * - length: 4
+   * - pattern: `[A-W]([0-9][0-9][1-9]|[0-9][1-9][0-9]|[1-9][0-9][0-9])`
+   */
   ParticipantName?: ParticipantNameType;
-  /** attribute, optional; type ValidationType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; type ValidationType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -826,31 +1326,95 @@ export interface ParticipantQueryType {
 
 /** mpr.xsd, complexType `ParticipantSubmitType`. */
 export interface ParticipantSubmitType {
-  /** attribute, optional; type ParticipantNameType. */
+  /**
+   * MMS code of the business entity the data is for.
+   *
+   * attribute, optional; type ParticipantNameType (string).
+   * - length: 4
+   * - pattern: `[A-W]([0-9][0-9][1-9]|[0-9][1-9][0-9]|[1-9][0-9][0-9])`
+   */
   ParticipantName?: ParticipantNameType;
-  /** attribute, required; type ParticipantTypeType. */
+  /**
+   * attribute, required; type ParticipantTypeType (string).
+   * - enumeration: BALANCING_SERVICE_PROVIDER, MARKET_OPERATOR, TRANSMISSION_SYSTEM_OPERATOR
+   */
   ParticipantType: ParticipantTypeType;
-  /** attribute, optional; type AreaType. */
+  /**
+   * Area (grid region) the data applies to.
+   *
+   * attribute, optional; type AreaType (string).
+   * - enumeration: 01 (HOKKAIDO), 02 (TOHOKU), 03 (TOKYO), 04 (CHUBU), 05 (HOKURIKU), 06 (KANSAI), 07 (CHUGOKU), 08 (SHIKOKU), 09 (KYUSHU), 10 (OKINAWA)
+   */
   Area?: AreaType;
-  /** attribute, required; type DateDataType. */
+  /**
+   * First date of the period the data is valid for.
+   *
+   * attribute, required; type DateDataType (date).
+   */
   StartDate: DateDataType;
-  /** attribute, optional; type DateDataType. */
+  /**
+   * Last date of the period the data is valid for.
+   *
+   * attribute, optional; type DateDataType (date).
+   */
   EndDate?: DateDataType;
-  /** attribute, required; type CompanyShortNameType. */
+  /**
+   * Short name of the company the data belongs to.
+   *
+   * attribute, required; type CompanyShortNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   * - pattern: `[　-ヿ＀-｠ﾠ-￯一-鿪]*`
+   */
   CompanyShortName: CompanyShortNameType;
-  /** attribute, required; type CompanyLongNameType. */
+  /**
+   * attribute, required; type CompanyLongNameType (string).
+   * - minLength: 1
+   * - maxLength: 50
+   * - pattern: `[　-ヿ＀-｠ﾠ-￯一-鿪]*`
+   */
   CompanyLongName: CompanyLongNameType;
-  /** attribute, required; type PhoneType1. */
+  /**
+   * attribute, required; type PhoneType1 (string).
+   * - minLength: 1
+   * - maxLength: 5
+   * - pattern: `[0-9]*`
+   */
   PhonePart1: PhoneType1;
-  /** attribute, required; type PhoneType2. */
+  /**
+   * attribute, required; type PhoneType2 (string).
+   * - minLength: 1
+   * - maxLength: 4
+   * - pattern: `[0-9]*`
+   */
   PhonePart2: PhoneType2;
-  /** attribute, required; type PhoneType2. */
+  /**
+   * attribute, required; type PhoneType2 (string).
+   * - minLength: 1
+   * - maxLength: 4
+   * - pattern: `[0-9]*`
+   */
   PhonePart3: PhoneType2;
-  /** attribute, optional; type TransactionIdType. */
+  /**
+   * Transaction ID of the request.
+   *
+   * attribute, optional; type TransactionIdType (string).
+   * - length: 8
+   * - pattern: `[a-zA-Z0-9]*`
+   */
   TransactionId?: TransactionIdType;
-  /** attribute, optional; type ValidationType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; type ValidationType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -869,11 +1433,26 @@ export type ParticipantTypeType = (typeof ParticipantTypeType)[keyof typeof Part
 
 /** mpr.xsd, complexType `ParticipantValidityQueryType`. */
 export interface ParticipantValidityQueryType {
-  /** attribute, optional; type ParticipantNameType. */
+  /**
+   * MMS code of the business entity the data is for.
+   *
+   * attribute, optional; type ParticipantNameType (string).
+   * - length: 4
+   * - pattern: `[A-W]([0-9][0-9][1-9]|[0-9][1-9][0-9]|[1-9][0-9][0-9])`
+   */
   ParticipantName?: ParticipantNameType;
-  /** attribute, optional; type ValidationType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; type ValidationType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -881,19 +1460,51 @@ export interface ParticipantValidityQueryType {
 
 /** mpr.xsd, complexType `ParticipantValiditySubmitType`. */
 export interface ParticipantValiditySubmitType {
-  /** attribute, required; type ParticipantNameType. */
+  /**
+   * MMS code of the business entity the data is for.
+   *
+   * attribute, required; type ParticipantNameType (string).
+   * - length: 4
+   * - pattern: `[A-W]([0-9][0-9][1-9]|[0-9][1-9][0-9]|[1-9][0-9][0-9])`
+   */
   ParticipantName: ParticipantNameType;
-  /** attribute, required; type DateDataType. */
+  /**
+   * First date of the period the data is valid for.
+   *
+   * attribute, required; type DateDataType (date).
+   */
   StartDate: DateDataType;
-  /** attribute, optional; type DateDataType. */
+  /**
+   * Last date of the period the data is valid for.
+   *
+   * attribute, optional; type DateDataType (date).
+   */
   EndDate?: DateDataType;
-  /** attribute, required; type ValidityStateType. */
+  /**
+   * attribute, required; type ValidityStateType (string).
+   * - enumeration: REGISTERED, DEREGISTERED
+   */
   ParticipantState: ValidityStateType;
-  /** attribute, optional; type TransactionIdType. */
+  /**
+   * Transaction ID of the request.
+   *
+   * attribute, optional; type TransactionIdType (string).
+   * - length: 8
+   * - pattern: `[a-zA-Z0-9]*`
+   */
   TransactionId?: TransactionIdType;
-  /** attribute, optional; type ValidationType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; type ValidationType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -979,23 +1590,62 @@ export type PriceType = number;
 
 /** mpr.xsd, complexType `ProcessingStatisticsType`. */
 export interface ProcessingStatisticsType {
-  /** attribute, optional; xs:int. */
+  /**
+   * Count of items received with the request.
+   *
+   * attribute, optional; xs:int.
+   */
   Received?: number;
-  /** attribute, optional; xs:int. */
+  /**
+   * Count of items that passed validation.
+   *
+   * attribute, optional; xs:int.
+   */
   Valid?: number;
-  /** attribute, optional; xs:int. */
+  /**
+   * Count of items that failed validation.
+   *
+   * attribute, optional; xs:int.
+   */
   Invalid?: number;
-  /** attribute, optional; xs:int. */
+  /**
+   * Count of items processed successfully.
+   *
+   * attribute, optional; xs:int.
+   */
   Successful?: number;
-  /** attribute, optional; xs:int. */
+  /**
+   * Count of items whose processing failed.
+   *
+   * attribute, optional; xs:int.
+   */
   Unsuccessful?: number;
-  /** attribute, optional; xs:long, held as its lexical string (64-bit). */
+  /**
+   * Time the MMS took to process the request. Unit: ms.
+   *
+   * attribute, optional; xs:long, held as its lexical string (64-bit).
+   */
   ProcessingTimeMs?: string;
-  /** attribute, optional; type TransactionIdType. */
+  /**
+   * Transaction ID of the request.
+   *
+   * attribute, optional; type TransactionIdType (string).
+   * - length: 8
+   * - pattern: `[a-zA-Z0-9]*`
+   */
   TransactionId?: TransactionIdType;
-  /** attribute, optional; xs:string. */
+  /**
+   * When the MMS received the request, as text such as 'Mon Dec 01 13:25:27 JST 2025' (weekday,
+   * month, day, time, zone, year).
+   *
+   * attribute, optional; xs:string.
+   */
   TimeStamp?: string;
-  /** attribute, optional; type TimestampType. */
+  /**
+   * When the MMS received the request, as YYYY-MM-DD HH:MM:SSZ.
+   *
+   * attribute, optional; type TimestampType (dateTime).
+   */
   XmlTimeStamp?: TimestampType;
 }
 
@@ -1048,9 +1698,18 @@ export type RegistrationActionType = (typeof RegistrationActionType)[keyof typeo
 
 /** The attributes of `RegistrationApprovalType` (mpr.xsd). */
 export interface RegistrationApprovalTypeAttributes {
-  /** attribute, optional; type ValidationType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; type ValidationType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
 }
 
@@ -1066,15 +1725,28 @@ export interface RegistrationApprovalType extends RegistrationApprovalTypeAttrib
 
 /** The attributes of `RegistrationDataType` (mpr.xsd). */
 export interface RegistrationDataTypeAttributes {
-  /** attribute, optional; type ValidationType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; type ValidationType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
 }
 
 /** mpr.xsd, complexType `RegistrationDataType`. */
 export interface RegistrationDataType extends RegistrationDataTypeAttributes {
-  /** element, 0..1; type ProcessingStatisticsType. */
+  /**
+   * Statistics on how the request was processed; only in responses.
+   *
+   * element, 0..1; type ProcessingStatisticsType.
+   */
   ProcessingStatistics?: ProcessingStatisticsType;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -1088,15 +1760,38 @@ export interface RegistrationDataType extends RegistrationDataTypeAttributes {
 
 /** The attributes of `RegistrationQueryType` (mpr.xsd). */
 export interface RegistrationQueryTypeAttributes {
-  /** attribute, optional; default NORMAL; type QueryActionType. */
+  /**
+   * Which matching records come back: NORMAL returns all of them, LATEST only the most recent one.
+   *
+   * attribute, optional; default NORMAL; type QueryActionType (string).
+   * - enumeration: NORMAL (NORMAL), LATEST (LATEST)
+   */
   Action?: QueryActionType;
-  /** attribute, optional; type DateDataType. */
+  /**
+   * Transaction date, YYYY-MM-DD.
+   *
+   * attribute, optional; type DateDataType (date).
+   */
   Date?: DateDataType;
-  /** attribute, optional; default TRADE; type DateTypeType. */
+  /**
+   * Kind of data queried.
+   *
+   * attribute, optional; default TRADE; type DateTypeType (string).
+   * - enumeration: TRADE (TRADE)
+   */
   DateType?: DateTypeType;
-  /** attribute, optional; type ValidationType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; type ValidationType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
 }
 
@@ -1132,9 +1827,18 @@ export interface RegistrationQueryType extends RegistrationQueryTypeAttributes {
 
 /** The attributes of `RegistrationSubmitType` (mpr.xsd). */
 export interface RegistrationSubmitTypeAttributes {
-  /** attribute, optional; type ValidationType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; type ValidationType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
 }
 
@@ -1193,11 +1897,26 @@ export type RemResvUtilizationType = (typeof RemResvUtilizationType)[keyof typeo
 export interface ResAttachmentType {
   /** attribute, optional; xs:long, held as its lexical string (64-bit). */
   DocumentId?: string;
-  /** attribute, optional; default RES_EXAMINATION_DATA; type ResDocumentTypeType. */
+  /**
+   * attribute, optional; default RES_EXAMINATION_DATA; type ResDocumentTypeType (string).
+   * - enumeration: RES_EXAMINATION_DATA
+   */
   DocumentType?: ResDocumentTypeType;
-  /** attribute, required; type ResFileNameType. */
+  /**
+   * Name of the file.
+   *
+   * attribute, required; type ResFileNameType (string).
+   * - minLength: 5
+   * - maxLength: 15
+   * - pattern: `[a-zA-Z0-9\-_()\.　-ヿ＀-｠ﾠ-￯一-鿪]*(.xml|.csv|.pdf|.zip)`
+   */
   FileName: ResFileNameType;
-  /** attribute, optional; type AttachmentActionType. */
+  /**
+   * Action the request asks for.
+   *
+   * attribute, optional; type AttachmentActionType (string).
+   * - enumeration: NEW, UPDATE, NONE
+   */
   Action?: AttachmentActionType;
 }
 
@@ -1247,33 +1966,95 @@ export type ResRecordStatusType = (typeof ResRecordStatusType)[keyof typeof ResR
 
 /** mpr.xsd, complexType `ResourceApprovalType`. */
 export interface ResourceApprovalType {
-  /** attribute, required; type ParticipantNameType. */
+  /**
+   * MMS code of the business entity the data is for.
+   *
+   * attribute, required; type ParticipantNameType (string).
+   * - length: 4
+   * - pattern: `[A-W]([0-9][0-9][1-9]|[0-9][1-9][0-9]|[1-9][0-9][0-9])`
+   */
   ParticipantName: ParticipantNameType;
-  /** attribute, required; type ResourceNameType. */
+  /**
+   * Code that identifies the resource.
+   *
+   * attribute, required; type ResourceNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   * - pattern: `[A-Z0-9_\-]*`
+   */
   ResourceName: ResourceNameType;
-  /** attribute, required; type TransactionIdType. */
+  /**
+   * Transaction ID of the request.
+   *
+   * attribute, required; type TransactionIdType (string).
+   * - length: 8
+   * - pattern: `[a-zA-Z0-9]*`
+   */
   TransactionId: TransactionIdType;
-  /** attribute, required; type ApprovalActionType. */
+  /**
+   * Action the request asks for.
+   *
+   * attribute, required; type ApprovalActionType (string).
+   * - enumeration: DECLINED, APPROVED
+   */
   Action: ApprovalActionType;
-  /** attribute, optional; type ValidationType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; type ValidationType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
-  /** element, 0..1; type CommentsType. */
+  /**
+   * Free-text comments.
+   *
+   * element, 0..1; type CommentsType (string).
+   * - minLength: 1
+   * - maxLength: 128
+   * - pattern: `[a-zA-Z0-9 ~!@#$*()_+}{:?>`='/.,%;\^\|\-\]\[\\<&"　-ヿ＀-｠ﾠ-￯一-鿪]*`
+   */
   Comments?: CommentsType;
 }
 
 /** mpr.xsd, complexType `ResourceCoefficientQueryType`. */
 export interface ResourceCoefficientQueryType {
-  /** attribute, optional; type ParticipantNameType. */
+  /**
+   * MMS code of the business entity the data is for.
+   *
+   * attribute, optional; type ParticipantNameType (string).
+   * - length: 4
+   * - pattern: `[A-W]([0-9][0-9][1-9]|[0-9][1-9][0-9]|[1-9][0-9][0-9])`
+   */
   ParticipantName?: ParticipantNameType;
-  /** attribute, optional; type ResourceNameType. */
+  /**
+   * Code that identifies the resource.
+   *
+   * attribute, optional; type ResourceNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   * - pattern: `[A-Z0-9_\-]*`
+   */
   ResourceName?: ResourceNameType;
-  /** attribute, optional; type ValidationType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; type ValidationType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -1281,23 +2062,67 @@ export interface ResourceCoefficientQueryType {
 
 /** mpr.xsd, complexType `ResourceCoefficientSubmitType`. */
 export interface ResourceCoefficientSubmitType {
-  /** attribute, required; type ParticipantNameType. */
+  /**
+   * MMS code of the business entity the data is for.
+   *
+   * attribute, required; type ParticipantNameType (string).
+   * - length: 4
+   * - pattern: `[A-W]([0-9][0-9][1-9]|[0-9][1-9][0-9]|[1-9][0-9][0-9])`
+   */
   ParticipantName: ParticipantNameType;
-  /** attribute, required; type ResourceNameType. */
+  /**
+   * Code that identifies the resource.
+   *
+   * attribute, required; type ResourceNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   * - pattern: `[A-Z0-9_\-]*`
+   */
   ResourceName: ResourceNameType;
-  /** attribute, required; type CommodityCategoryType. */
+  /**
+   * attribute, required; type CommodityCategoryType (string).
+   * - enumeration: 3200
+   */
   CommodityCategory: CommodityCategoryType;
-  /** attribute, required; type DateDataType. */
+  /**
+   * First date of the period the data is valid for.
+   *
+   * attribute, required; type DateDataType (date).
+   */
   StartDate: DateDataType;
-  /** attribute, optional; type DateDataType. */
+  /**
+   * Last date of the period the data is valid for.
+   *
+   * attribute, optional; type DateDataType (date).
+   */
   EndDate?: DateDataType;
-  /** attribute, required; type CoefficientType. */
+  /**
+   * attribute, required; type CoefficientType (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 100.00
+   * - fractionDigits: 2
+   */
   Coefficient: CoefficientType;
-  /** attribute, optional; type TransactionIdType. */
+  /**
+   * Transaction ID of the request.
+   *
+   * attribute, optional; type TransactionIdType (string).
+   * - length: 8
+   * - pattern: `[a-zA-Z0-9]*`
+   */
   TransactionId?: TransactionIdType;
-  /** attribute, optional; type ValidationType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; type ValidationType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -1305,15 +2130,37 @@ export interface ResourceCoefficientSubmitType {
 
 /** mpr.xsd, complexType `ResourceEvaluationQueryType`. */
 export interface ResourceEvaluationQueryType {
-  /** attribute, optional; type ParticipantNameType. */
+  /**
+   * MMS code of the business entity the data is for.
+   *
+   * attribute, optional; type ParticipantNameType (string).
+   * - length: 4
+   * - pattern: `[A-W]([0-9][0-9][1-9]|[0-9][1-9][0-9]|[1-9][0-9][0-9])`
+   */
   ParticipantName?: ParticipantNameType;
-  /** attribute, optional; type ResourceNameType. */
+  /**
+   * Code that identifies the resource.
+   *
+   * attribute, optional; type ResourceNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   * - pattern: `[A-Z0-9_\-]*`
+   */
   ResourceName?: ResourceNameType;
   /** attribute, optional; xs:long, held as its lexical string (64-bit). */
   DocumentId?: string;
-  /** attribute, optional; type ValidationType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; type ValidationType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -1321,15 +2168,43 @@ export interface ResourceEvaluationQueryType {
 
 /** mpr.xsd, complexType `ResourceEvaluationSubmitType`. */
 export interface ResourceEvaluationSubmitType {
-  /** attribute, required; type ParticipantNameType. */
+  /**
+   * MMS code of the business entity the data is for.
+   *
+   * attribute, required; type ParticipantNameType (string).
+   * - length: 4
+   * - pattern: `[A-W]([0-9][0-9][1-9]|[0-9][1-9][0-9]|[1-9][0-9][0-9])`
+   */
   ParticipantName: ParticipantNameType;
-  /** attribute, required; type ResourceNameType. */
+  /**
+   * Code that identifies the resource.
+   *
+   * attribute, required; type ResourceNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   * - pattern: `[A-Z0-9_\-]*`
+   */
   ResourceName: ResourceNameType;
-  /** attribute, required; type TransactionIdType. */
+  /**
+   * Transaction ID of the request.
+   *
+   * attribute, required; type TransactionIdType (string).
+   * - length: 8
+   * - pattern: `[a-zA-Z0-9]*`
+   */
   TransactionId: TransactionIdType;
-  /** attribute, optional; type ValidationType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; type ValidationType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -1355,15 +2230,42 @@ export type ResourceNameType = string;
 
 /** mpr.xsd, complexType `ResourceQueryType`. */
 export interface ResourceQueryType {
-  /** attribute, optional; type ParticipantNameType. */
+  /**
+   * MMS code of the business entity the data is for.
+   *
+   * attribute, optional; type ParticipantNameType (string).
+   * - length: 4
+   * - pattern: `[A-W]([0-9][0-9][1-9]|[0-9][1-9][0-9]|[1-9][0-9][0-9])`
+   */
   ParticipantName?: ParticipantNameType;
-  /** attribute, optional; type ResourceNameType. */
+  /**
+   * Code that identifies the resource.
+   *
+   * attribute, optional; type ResourceNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   * - pattern: `[A-Z0-9_\-]*`
+   */
   ResourceName?: ResourceNameType;
-  /** attribute, optional; type ResRecordStatusType. */
+  /**
+   * Status of the resources to read.
+   *
+   * attribute, optional; type ResRecordStatusType (string).
+   * - enumeration: WORKING (IN_PROGRESS), SUBMITTED (SUBMITTED), APPROVED (APPROVED), DECLINED (DENIED)
+   */
   RecordStatus?: ResRecordStatusType;
-  /** attribute, optional; type ValidationType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; type ValidationType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -1379,221 +2281,935 @@ export type ResourceShortNameType = string;
 
 /** mpr.xsd, complexType `ResourceSubmitType`. */
 export interface ResourceSubmitType {
-  /** attribute, required; type ParticipantNameType. */
+  /**
+   * MMS code of the business entity the data is for.
+   *
+   * attribute, required; type ParticipantNameType (string).
+   * - length: 4
+   * - pattern: `[A-W]([0-9][0-9][1-9]|[0-9][1-9][0-9]|[1-9][0-9][0-9])`
+   */
   ParticipantName: ParticipantNameType;
-  /** attribute, required; type ResourceNameType. */
+  /**
+   * Code that identifies the resource.
+   *
+   * attribute, required; type ResourceNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   * - pattern: `[A-Z0-9_\-]*`
+   */
   ResourceName: ResourceNameType;
-  /** attribute, required; type AreaType. */
+  /**
+   * Area where the resource is located and where its energy is traded.
+   *
+   * attribute, required; type AreaType (string).
+   * - enumeration: 01 (HOKKAIDO), 02 (TOHOKU), 03 (TOKYO), 04 (CHUBU), 05 (HOKURIKU), 06 (KANSAI), 07 (CHUGOKU), 08 (SHIKOKU), 09 (KYUSHU), 10 (OKINAWA)
+   */
   Area: AreaType;
-  /** attribute, required; type ContractTypeType. */
+  /**
+   * How the resource takes part in the market.
+   *
+   * attribute, required; type ContractTypeType (string).
+   * - enumeration: 1 (MARKET), 2 (MARKET_AND_POWER_SUPPLY_2), 3 (POWER_SUPPLY_2), 4 (ONLY_POWER_SUPPLY_1), 5 (MARKET_AND_REMAINING_RESERVE_UTILIZATION), 6 (REMAINING_RESERVE_UTILIZATION)
+   */
   ContractType: ContractTypeType;
-  /** attribute, required; type ResourceTypeType. */
+  /**
+   * Kind of resource, by how it produces electricity.
+   *
+   * attribute, required; type ResourceTypeType (string).
+   * - enumeration: 01 (THERMAL), 02 (HYDRO), 03 (PUMP), 04 (BATTERY), 05 (VPP_GEN), 06 (VPP_GEN_AND_DEM), 07 (VPP_DEM)
+   */
   ResourceType: ResourceTypeType;
-  /** attribute, required; type DateDataType. */
+  /**
+   * First date the resource may trade.
+   *
+   * attribute, required; type DateDataType (date).
+   */
   StartDate: DateDataType;
-  /** attribute, optional; type DateDataType. */
+  /**
+   * Last date the resource may trade.
+   *
+   * attribute, optional; type DateDataType (date).
+   */
   EndDate?: DateDataType;
-  /** attribute, required; type SystemCodeType. */
+  /**
+   * Grid code of the resource.
+   *
+   * attribute, required; type SystemCodeType (string).
+   * - length: 5
+   * - pattern: `[A-Z0-9]*`
+   */
   SystemCode: SystemCodeType;
-  /** attribute, required; type ResourceShortNameType. */
+  /**
+   * Short name of the resource.
+   *
+   * attribute, required; type ResourceShortNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   * - pattern: `[　-ヿ＀-｠ﾠ-￯一-鿪]*`
+   */
   ResourceShortName: ResourceShortNameType;
-  /** attribute, required; type ResourceLongNameType. */
+  /**
+   * Full name of the resource.
+   *
+   * attribute, required; type ResourceLongNameType (string).
+   * - minLength: 1
+   * - maxLength: 50
+   * - pattern: `[　-ヿ＀-｠ﾠ-￯一-鿪]*`
+   */
   ResourceLongName: ResourceLongNameType;
-  /** attribute, optional; type BgCodeType. */
+  /**
+   * Code of the balancing group; required for non-VPP resources, optional for VPPs.
+   *
+   * attribute, optional; type BgCodeType (string).
+   * - length: 5
+   * - pattern: `[a-zA-Z0-9]*`
+   */
   BgCode?: BgCodeType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the resource offers primary control power; true lets it trade that product.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Pri?: boolean;
-  /** attribute, optional; type HourMinuteSecondType. */
+  /**
+   * Time the unit needs to respond with primary control, as HH:MM:SS. Not used with ContractType
+   * ONLY_POWER_SUPPLY_1 (4); required when Pri is true.
+   *
+   * attribute, optional; type HourMinuteSecondType (string).
+   * - length: 8
+   * - pattern: `[0-9][0-9]:[0-5][0-9]:[0-5][0-9]`
+   */
   PriResponseTime?: HourMinuteSecondType;
-  /** attribute, optional; type HourMinuteSecondType. */
+  /**
+   * How long the unit can keep up primary control, as HH:MM:SS. Not used with ContractType
+   * ONLY_POWER_SUPPLY_1 (4); required when Pri is true.
+   *
+   * attribute, optional; type HourMinuteSecondType (string).
+   * - length: 8
+   * - pattern: `[0-9][0-9]:[0-5][0-9]:[0-5][0-9]`
+   */
   PriContinuousTime?: HourMinuteSecondType;
-  /** attribute, optional; type PsqType. */
+  /**
+   * Most primary control power the resource can supply; 0 when Pri is false. Required unless
+   * ContractType is ONLY_POWER_SUPPLY_1 (4) or the resource is a VPP, and not allowed then. At most
+   * RatedOutput + GfWidthOutOfRatedOutput - MinimumOutput; for HYDRO or BATTERY, the larger of that
+   * and (pumping/charging - output) - MinimumOutput.
+   *
+   * attribute, optional; type PsqType (int).
+   * - pattern: `0|([1-9][0-9]{3})|([1-9][0-9]{4})|([1-9][0-9]{5})|([1-9][0-9]{6})`
+   */
   PriMaximumSupplyQuantity?: PsqType;
-  /** attribute, required; type RemResvUtilizationType. */
+  /**
+   * How the primary surplus capacity may be used; NOT_AVAILABLE (0) is the only choice for
+   * ContractType MARKET (1), POWER_SUPPLY_2 (3) and ONLY_POWER_SUPPLY_1 (4).
+   *
+   * attribute, required; type RemResvUtilizationType (string).
+   * - enumeration: 0 (NOT_AVAILABLE), 1 (AVAILABLE_FOR_UP_ONLY), 2 (AVAILABLE_FOR_DOWN_ONLY), 3 (AVAILABLE_FOR_UP_AND_DOWN)
+   */
   PriRemResvUtilization: RemResvUtilizationType;
-  /** attribute, optional; type CapacityType. */
+  /**
+   * Primary surplus capacity offered for use. Required when PriRemResvUtilization allows up, down or
+   * both (1 to 3); not allowed when it is NOT_AVAILABLE (0). Unit: kW.
+   *
+   * attribute, optional; type CapacityType (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   PriRemResvMaximumSupplyQuantity?: CapacityType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the resource offers secondary control power 1; true lets it trade that product.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Sec1?: boolean;
-  /** attribute, optional; type HourMinuteSecondType. */
+  /**
+   * Time the unit needs to respond with secondary 1 control, as HH:MM:SS. Not used with ContractType
+   * ONLY_POWER_SUPPLY_1 (4); required when Sec1 is true.
+   *
+   * attribute, optional; type HourMinuteSecondType (string).
+   * - length: 8
+   * - pattern: `[0-9][0-9]:[0-5][0-9]:[0-5][0-9]`
+   */
   Sec1ResponseTime?: HourMinuteSecondType;
-  /** attribute, optional; type HourMinuteSecondType. */
+  /**
+   * How long the unit can keep up secondary 1 control, as HH:MM:SS. Not used with ContractType
+   * ONLY_POWER_SUPPLY_1 (4); required when Sec1 is true.
+   *
+   * attribute, optional; type HourMinuteSecondType (string).
+   * - length: 8
+   * - pattern: `[0-9][0-9]:[0-5][0-9]:[0-5][0-9]`
+   */
   Sec1ContinuousTime?: HourMinuteSecondType;
-  /** attribute, optional; type PsqType. */
+  /**
+   * Most secondary 1 control power the resource can supply; 0 when Sec1 is false. Required unless
+   * ContractType is ONLY_POWER_SUPPLY_1 (4) or the resource is a VPP, and not allowed then. At most
+   * RatedOutput - MinimumOutput; for HYDRO or BATTERY, the larger of that and (pumping/charging -
+   * output) - MinimumOutput.
+   *
+   * attribute, optional; type PsqType (int).
+   * - pattern: `0|([1-9][0-9]{3})|([1-9][0-9]{4})|([1-9][0-9]{5})|([1-9][0-9]{6})`
+   */
   Sec1MaximumSupplyQuantity?: PsqType;
-  /** attribute, required; type RemResvUtilizationType. */
+  /**
+   * How the secondary 1 surplus capacity may be used; NOT_AVAILABLE (0) is the only choice for
+   * ContractType MARKET (1), POWER_SUPPLY_2 (3) and ONLY_POWER_SUPPLY_1 (4).
+   *
+   * attribute, required; type RemResvUtilizationType (string).
+   * - enumeration: 0 (NOT_AVAILABLE), 1 (AVAILABLE_FOR_UP_ONLY), 2 (AVAILABLE_FOR_DOWN_ONLY), 3 (AVAILABLE_FOR_UP_AND_DOWN)
+   */
   Sec1RemResvUtilization: RemResvUtilizationType;
-  /** attribute, optional; type CapacityType. */
+  /**
+   * Secondary 1 surplus capacity offered for use. Required when Sec1RemResvUtilization allows up,
+   * down or both (1 to 3); not allowed when it is NOT_AVAILABLE (0). Unit: kW.
+   *
+   * attribute, optional; type CapacityType (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Sec1RemResvMaximumSupplyQuantity?: CapacityType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the resource offers secondary control power 2; true lets it trade that product.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Sec2?: boolean;
-  /** attribute, optional; type HourMinuteSecondType. */
+  /**
+   * Time the unit needs to respond with secondary 2 control, as HH:MM:SS. Not used with ContractType
+   * ONLY_POWER_SUPPLY_1 (4); required when Sec2 is true.
+   *
+   * attribute, optional; type HourMinuteSecondType (string).
+   * - length: 8
+   * - pattern: `[0-9][0-9]:[0-5][0-9]:[0-5][0-9]`
+   */
   Sec2ResponseTime?: HourMinuteSecondType;
-  /** attribute, optional; type HourMinuteSecondType. */
+  /**
+   * How long the unit can keep up secondary 2 control, as HH:MM:SS. Not used with ContractType
+   * ONLY_POWER_SUPPLY_1 (4); required when Sec2 is true.
+   *
+   * attribute, optional; type HourMinuteSecondType (string).
+   * - length: 8
+   * - pattern: `[0-9][0-9]:[0-5][0-9]:[0-5][0-9]`
+   */
   Sec2ContinuousTime?: HourMinuteSecondType;
-  /** attribute, optional; type HourMinuteSecondType. */
+  /**
+   * Secondary 2 down time, as HH:MM:SS. Not used with ContractType ONLY_POWER_SUPPLY_1 (4); required
+   * when Sec2 is true.
+   *
+   * attribute, optional; type HourMinuteSecondType (string).
+   * - length: 8
+   * - pattern: `[0-9][0-9]:[0-5][0-9]:[0-5][0-9]`
+   */
   Sec2DownTime?: HourMinuteSecondType;
-  /** attribute, optional; type PsqType. */
+  /**
+   * Most secondary 2 control power the resource can supply, at most RatedOutput; 0 when Sec2 is
+   * false. Required unless ContractType is ONLY_POWER_SUPPLY_1 (4) or the resource is a VPP, and not
+   * allowed then.
+   *
+   * attribute, optional; type PsqType (int).
+   * - pattern: `0|([1-9][0-9]{3})|([1-9][0-9]{4})|([1-9][0-9]{5})|([1-9][0-9]{6})`
+   */
   Sec2MaximumSupplyQuantity?: PsqType;
-  /** attribute, required; type RemResvUtilizationType. */
+  /**
+   * How the secondary 2 surplus capacity may be used; NOT_AVAILABLE (0) is the only choice for
+   * ContractType MARKET (1), POWER_SUPPLY_2 (3) and ONLY_POWER_SUPPLY_1 (4).
+   *
+   * attribute, required; type RemResvUtilizationType (string).
+   * - enumeration: 0 (NOT_AVAILABLE), 1 (AVAILABLE_FOR_UP_ONLY), 2 (AVAILABLE_FOR_DOWN_ONLY), 3 (AVAILABLE_FOR_UP_AND_DOWN)
+   */
   Sec2RemResvUtilization: RemResvUtilizationType;
-  /** attribute, optional; type CapacityType. */
+  /**
+   * Secondary 2 surplus capacity offered for use. Required when Sec2RemResvUtilization allows up,
+   * down or both (1 to 3); not allowed when it is NOT_AVAILABLE (0). Unit: kW.
+   *
+   * attribute, optional; type CapacityType (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Sec2RemResvMaximumSupplyQuantity?: CapacityType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the resource offers tertiary control power 1; true lets it trade that product.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Ter1?: boolean;
-  /** attribute, optional; type HourMinuteSecondType. */
+  /**
+   * Time the unit needs to respond with tertiary 1 control, as HH:MM:SS. Not used with ContractType
+   * ONLY_POWER_SUPPLY_1 (4); required when Ter1 is true.
+   *
+   * attribute, optional; type HourMinuteSecondType (string).
+   * - length: 8
+   * - pattern: `[0-9][0-9]:[0-5][0-9]:[0-5][0-9]`
+   */
   Ter1ResponseTime?: HourMinuteSecondType;
-  /** attribute, optional; type HourMinuteSecondType. */
+  /**
+   * How long the unit can keep up tertiary 1 control, as HH:MM:SS. Not used with ContractType
+   * ONLY_POWER_SUPPLY_1 (4); required when Ter1 is true.
+   *
+   * attribute, optional; type HourMinuteSecondType (string).
+   * - length: 8
+   * - pattern: `[0-9][0-9]:[0-5][0-9]:[0-5][0-9]`
+   */
   Ter1ContinuousTime?: HourMinuteSecondType;
-  /** attribute, optional; type PsqType. */
+  /**
+   * Most tertiary 1 control power the resource can supply; 0 when Ter1 is false. Required unless
+   * ContractType is ONLY_POWER_SUPPLY_1 (4) or the resource is a VPP, and not allowed then. At most
+   * RatedOutput; for HYDRO or BATTERY, at most RatedOutput + (pumping/charging - output).
+   *
+   * attribute, optional; type PsqType (int).
+   * - pattern: `0|([1-9][0-9]{3})|([1-9][0-9]{4})|([1-9][0-9]{5})|([1-9][0-9]{6})`
+   */
   Ter1MaximumSupplyQuantity?: PsqType;
-  /** attribute, required; type RemResvUtilizationType. */
+  /**
+   * How the tertiary 1 surplus capacity may be used; NOT_AVAILABLE (0) is the only choice for
+   * ContractType MARKET (1), POWER_SUPPLY_2 (3) and ONLY_POWER_SUPPLY_1 (4).
+   *
+   * attribute, required; type RemResvUtilizationType (string).
+   * - enumeration: 0 (NOT_AVAILABLE), 1 (AVAILABLE_FOR_UP_ONLY), 2 (AVAILABLE_FOR_DOWN_ONLY), 3 (AVAILABLE_FOR_UP_AND_DOWN)
+   */
   Ter1RemResvUtilization: RemResvUtilizationType;
-  /** attribute, optional; type CapacityType. */
+  /**
+   * Tertiary 1 surplus capacity offered for use. Required when Ter1RemResvUtilization allows up,
+   * down or both (1 to 3); not allowed when it is NOT_AVAILABLE (0). Unit: kW.
+   *
+   * attribute, optional; type CapacityType (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Ter1RemResvMaximumSupplyQuantity?: CapacityType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the resource offers tertiary control power 2; true lets it trade that product.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Ter2?: boolean;
-  /** attribute, optional; type HourMinuteSecondType. */
+  /**
+   * Time the unit needs to respond with tertiary 2 control, as HH:MM:SS. Not used with ContractType
+   * ONLY_POWER_SUPPLY_1 (4); required when Ter2 is true.
+   *
+   * attribute, optional; type HourMinuteSecondType (string).
+   * - length: 8
+   * - pattern: `[0-9][0-9]:[0-5][0-9]:[0-5][0-9]`
+   */
   Ter2ResponseTime?: HourMinuteSecondType;
-  /** attribute, optional; type HourMinuteSecondType. */
+  /**
+   * How long the unit can keep up tertiary 2 control, as HH:MM:SS. Not used with ContractType
+   * ONLY_POWER_SUPPLY_1 (4); required when Ter2 is true.
+   *
+   * attribute, optional; type HourMinuteSecondType (string).
+   * - length: 8
+   * - pattern: `[0-9][0-9]:[0-5][0-9]:[0-5][0-9]`
+   */
   Ter2ContinuousTime?: HourMinuteSecondType;
-  /** attribute, optional; type PsqType. */
+  /**
+   * Most tertiary 2 control power the resource can supply; 0 when Ter2 is false. Required unless
+   * ContractType is ONLY_POWER_SUPPLY_1 (4) or the resource is a VPP, and not allowed then. At most
+   * RatedOutput; for HYDRO or BATTERY, at most RatedOutput + (pumping/charging - output).
+   *
+   * attribute, optional; type PsqType (int).
+   * - pattern: `0|([1-9][0-9]{3})|([1-9][0-9]{4})|([1-9][0-9]{5})|([1-9][0-9]{6})`
+   */
   Ter2MaximumSupplyQuantity?: PsqType;
-  /** attribute, required; type RemResvUtilizationType. */
+  /**
+   * How the tertiary 2 surplus capacity may be used; NOT_AVAILABLE (0) is the only choice for
+   * ContractType MARKET (1), POWER_SUPPLY_2 (3) and ONLY_POWER_SUPPLY_1 (4).
+   *
+   * attribute, required; type RemResvUtilizationType (string).
+   * - enumeration: 0 (NOT_AVAILABLE), 1 (AVAILABLE_FOR_UP_ONLY), 2 (AVAILABLE_FOR_DOWN_ONLY), 3 (AVAILABLE_FOR_UP_AND_DOWN)
+   */
   Ter2RemResvUtilization: RemResvUtilizationType;
-  /** attribute, optional; type CapacityType. */
+  /**
+   * Tertiary 2 surplus capacity offered for use. Required when Ter2RemResvUtilization allows up,
+   * down or both (1 to 3); not allowed when it is NOT_AVAILABLE (0). Unit: kW.
+   *
+   * attribute, optional; type CapacityType (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Ter2RemResvMaximumSupplyQuantity?: CapacityType;
-  /** attribute, optional; type PriSec1CommandOperationMethodType. */
+  /**
+   * How the resource is commanded and monitored for primary and secondary 1 control. Must be
+   * DEDICATED_LINE (1) when Sec1 is true; this or Sec2Ter1Ter2CommandOperationMethod must be
+   * present.
+   *
+   * attribute, optional; type PriSec1CommandOperationMethodType (string).
+   * - enumeration: 1 (DEDICATED_LINE), 3 (OFFLINE)
+   */
   PriSec1CommandOperationMethod?: PriSec1CommandOperationMethodType;
-  /** attribute, optional; type Sec2Ter1Ter2CommandOperationMethodType. */
+  /**
+   * How the resource is commanded and monitored for secondary 2 and tertiary 1 and 2 control.
+   *
+   * attribute, optional; type Sec2Ter1Ter2CommandOperationMethodType (string).
+   * - enumeration: 1 (DEDICATED_LINE), 2 (SIMPLE_COMMAND)
+   */
   Sec2Ter1Ter2CommandOperationMethod?: Sec2Ter1Ter2CommandOperationMethodType;
-  /** attribute, required; type SignalTypeType. */
+  /**
+   * Kind of control signal the resource takes.
+   *
+   * attribute, required; type SignalTypeType (string).
+   * - enumeration: 1 (ACTUAL_OUTPUT_ORDER), 2 (DIFFERENTIAL_OUTPUT_ORDER)
+   */
   SignalType: SignalTypeType;
-  /** attribute, optional; type BaselineSettingMethodType. */
+  /**
+   * How the baseline of the resource is set. Only for VPP resources (ResourceType 05 to 07) whose
+   * ContractType is not ONLY_POWER_SUPPLY_1 (4) and that offer at least one of Pri, Sec1, Sec2 or
+   * Ter1: required there, not allowed anywhere else.
+   *
+   * attribute, optional; type BaselineSettingMethodType (string).
+   * - enumeration: 1 (PREDICTION_BASE), 2 (MEASUREMENT_BASE), 3
+   */
   BaselineSettingMethod?: BaselineSettingMethodType;
-  /** attribute, optional; type ContractExistenceType. */
+  /**
+   * Whether a POWER_SUPPLY_1 contract exists for the resource; required in the Okinawa area (10),
+   * not allowed in any other.
+   *
+   * attribute, optional; type ContractExistenceType (string).
+   * - enumeration: 1 (YES), 0 (NO)
+   */
   ContractExistence?: ContractExistenceType;
-  /** attribute, optional; type PriceType. */
+  /**
+   * Highest bid price declared for POWER_SUPPLY_1 power. Unit: JPY/kWh.
+   *
+   * attribute, optional; type PriceType (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 9999.99
+   * - fractionDigits: 2
+   */
   DeclaredMaximumUnitPrice?: PriceType;
-  /** attribute, required; type AvailabilityType. */
+  /**
+   * Whether the unit can regulate voltage.
+   *
+   * attribute, required; type AvailabilityType (string).
+   * - enumeration: 1 (YES), 0 (NO)
+   */
   VoltageAdjustment: AvailabilityType;
-  /** attribute, optional; type PayeeAddressType. */
+  /**
+   * Address of the resource; optional when ContractType is ONLY_POWER_SUPPLY_1 (4), required
+   * otherwise.
+   *
+   * attribute, optional; type PayeeAddressType (string).
+   * - minLength: 1
+   * - maxLength: 50
+   * - pattern: `[　-ヿ＀-｠ﾠ-￯一-鿪]*`
+   */
   Address?: PayeeAddressType;
-  /** attribute, optional; type PhoneType1. */
+  /**
+   * First part of the payee's phone number; optional when ContractType is ONLY_POWER_SUPPLY_1 (4),
+   * required otherwise.
+   *
+   * attribute, optional; type PhoneType1 (string).
+   * - minLength: 1
+   * - maxLength: 5
+   * - pattern: `[0-9]*`
+   */
   PayeePhonePart1?: PhoneType1;
-  /** attribute, optional; type PhoneType2. */
+  /**
+   * Second part of the payee's phone number; optional when ContractType is ONLY_POWER_SUPPLY_1 (4),
+   * required otherwise.
+   *
+   * attribute, optional; type PhoneType2 (string).
+   * - minLength: 1
+   * - maxLength: 4
+   * - pattern: `[0-9]*`
+   */
   PayeePhonePart2?: PhoneType2;
-  /** attribute, optional; type PhoneType2. */
+  /**
+   * Third part of the payee's phone number; optional when ContractType is ONLY_POWER_SUPPLY_1 (4),
+   * required otherwise.
+   *
+   * attribute, optional; type PhoneType2 (string).
+   * - minLength: 1
+   * - maxLength: 4
+   * - pattern: `[0-9]*`
+   */
   PayeePhonePart3?: PhoneType2;
-  /** attribute, optional; type VenIdType. */
+  /**
+   * VEN ID of the resource; required when Sec2Ter1Ter2CommandOperationMethod is SIMPLE_COMMAND (2),
+   * not allowed otherwise.
+   *
+   * attribute, optional; type VenIdType (string).
+   * - minLength: 1
+   * - maxLength: 64
+   * - pattern: `[a-zA-Z0-9 ~!@#$*()_+}{:?>`='/.,%;\^\|\-\]\[\\<&"]*`
+   */
   VenId?: VenIdType;
-  /** attribute, optional; type MarketContextType. */
+  /**
+   * Market context of the resource; required when Sec2Ter1Ter2CommandOperationMethod is
+   * SIMPLE_COMMAND (2), not allowed otherwise.
+   *
+   * attribute, optional; type MarketContextType (string).
+   * - minLength: 1
+   * - maxLength: 256
+   * - pattern: `[a-zA-Z0-9 ~!@#$*()_+}{:?>`='/.,%;\^\|\-\]\[\\<&"]*`
+   */
   MarketContext?: MarketContextType;
-  /** attribute, optional; type ModelNameType. */
+  /**
+   * Model designation of the unit.
+   *
+   * attribute, optional; type ModelNameType (string).
+   * - minLength: 1
+   * - maxLength: 50
+   * - pattern: `[a-zA-Z0-9 ~!@#$*()_+}{:?>`='/.,%;\^\|\-\]\[\\<&"　-ヿ＀-｠ﾠ-￯一-鿪]*`
+   */
   ModelName?: ModelNameType;
-  /** attribute, optional; type QuantityType. */
+  /**
+   * Rated capacity: what the unit can sustain for long periods within its design limits. Required
+   * unless ContractType is ONLY_POWER_SUPPLY_1 (4) or the resource is a VPP (ResourceType 05 to 07);
+   * not allowed in those cases. Unit: kVA.
+   *
+   * attribute, optional; type QuantityType (int).
+   * - minInclusive: 1000
+   * - maxInclusive: 9999999
+   */
   RatedCapacity?: QuantityType;
-  /** attribute, optional; type RatedVoltageType. */
+  /**
+   * Nominal voltage the unit is designed for. Required unless ContractType is ONLY_POWER_SUPPLY_1
+   * (4) or the resource is a VPP (ResourceType 05 to 07); not allowed in those cases. Unit: kV.
+   *
+   * attribute, optional; type RatedVoltageType (decimal).
+   * - minInclusive: 0.0
+   * - maxInclusive: 1000.0
+   * - fractionDigits: 1
+   */
   RatedVoltage?: RatedVoltageType;
-  /** attribute, optional; type PercentageType. */
+  /**
+   * Voltage the unit can run at continuously within its design limits, relative to RatedVoltage.
+   * Required unless ContractType is ONLY_POWER_SUPPLY_1 (4) or the resource is a VPP (ResourceType
+   * 05 to 07); not allowed in those cases. Unit: % of RatedVoltage.
+   *
+   * attribute, optional; type PercentageType (decimal).
+   * - minInclusive: 0.0
+   * - maxInclusive: 100.0
+   * - fractionDigits: 1
+   */
   ContinuousOperationVoltage?: PercentageType;
-  /** attribute, optional; type PercentageType. */
+  /**
+   * Rated power factor, real over apparent power. Required unless ContractType is
+   * ONLY_POWER_SUPPLY_1 (4) or the resource is a VPP (ResourceType 05 to 07); not allowed in those
+   * cases.
+   *
+   * attribute, optional; type PercentageType (decimal).
+   * - minInclusive: 0.0
+   * - maxInclusive: 100.0
+   * - fractionDigits: 1
+   */
   RatedPowerFactor?: PercentageType;
-  /** attribute, optional; type FrequencyType. */
+  /**
+   * Nominal frequency the unit runs at. Required unless ContractType is ONLY_POWER_SUPPLY_1 (4) or
+   * the resource is a VPP (ResourceType 05 to 07); not allowed in those cases.
+   *
+   * attribute, optional; type FrequencyType (int).
+   * - pattern: `([5]|[6])[0]`
+   */
   Frequency?: FrequencyType;
-  /** attribute, optional; type InPlantRateType. */
+  /**
+   * In-plant rate (internal efficiency) of the unit. Required unless ContractType is
+   * ONLY_POWER_SUPPLY_1 (4) or the resource is a VPP (ResourceType 05 to 07); not allowed in those
+   * cases.
+   *
+   * attribute, optional; type InPlantRateType (string).
+   * - minLength: 1
+   * - maxLength: 100
+   * - pattern: `[a-zA-Z0-9 ~!@#$*()_+}{:?>`='/.,%;\^\|\-\]\[\\<&"　-ヿ＀-｠ﾠ-￯一-鿪]*`
+   */
   InPlantRate?: InPlantRateType;
-  /** attribute, optional; type ContinuousOperationFrequencyType. */
+  /**
+   * Lowest grid frequency at which the unit can keep running without harm.
+   *
+   * attribute, optional; type ContinuousOperationFrequencyType (decimal).
+   * - minInclusive: 40.0
+   * - maxInclusive: 70.0
+   * - fractionDigits: 1
+   */
   ContinuousOperationFrequencyLower?: ContinuousOperationFrequencyType;
-  /** attribute, optional; type ContinuousOperationFrequencyType. */
+  /**
+   * Highest grid frequency at which the unit can keep running without harm. Required unless
+   * ContractType is ONLY_POWER_SUPPLY_1 (4) or the resource is a VPP (ResourceType 05 to 07); not
+   * allowed in those cases.
+   *
+   * attribute, optional; type ContinuousOperationFrequencyType (decimal).
+   * - minInclusive: 40.0
+   * - maxInclusive: 70.0
+   * - fractionDigits: 1
+   */
   ContinuousOperationFrequencyUpper?: ContinuousOperationFrequencyType;
-  /** attribute, optional; type AvailabilityType. */
+  /**
+   * Whether the unit can start without any external power (black start). Required unless
+   * ContractType is ONLY_POWER_SUPPLY_1 (4) or the resource is a VPP (ResourceType 05 to 07); not
+   * allowed in those cases.
+   *
+   * attribute, optional; type AvailabilityType (string).
+   * - enumeration: 1 (YES), 0 (NO)
+   */
   BlackStart?: AvailabilityType;
-  /** attribute, optional; type CapacityType. */
+  /**
+   * Rated output of the unit. Required unless ContractType is ONLY_POWER_SUPPLY_1 (4) or the
+   * resource is a VPP (ResourceType 05 to 07); not allowed in those cases. Unit: kW.
+   *
+   * attribute, optional; type CapacityType (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   RatedOutput?: CapacityType;
-  /** attribute, optional; type CapacityType. */
+  /**
+   * Lowest output of the unit. Not allowed when ContractType is ONLY_POWER_SUPPLY_1 (4); otherwise
+   * required, and 0 for VPP resources. Unit: kW.
+   *
+   * attribute, optional; type CapacityType (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   MinimumOutput?: CapacityType;
-  /** attribute, optional; type CapacityType. */
+  /**
+   * Highest output the unit is permitted to supply in normal operation. Required unless ContractType
+   * is ONLY_POWER_SUPPLY_1 (4) or the resource is a VPP (ResourceType 05 to 07); not allowed in
+   * those cases. Unit: kW.
+   *
+   * attribute, optional; type CapacityType (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   AuthorizedMaximumOutput?: CapacityType;
-  /** attribute, optional; type ThermalTypeType. */
+  /**
+   * Kind of thermal generation. Required for THERMAL (01) resources unless ContractType is
+   * ONLY_POWER_SUPPLY_1 (4); leave it out for other resource types.
+   *
+   * attribute, optional; type ThermalTypeType (string).
+   * - enumeration: 1 (GT), 2 (GTCC), 9 (OTHER)
+   */
   ThermalType?: ThermalTypeType;
-  /** attribute, optional; type QuantityType. */
+  /**
+   * Energy the battery can store and give back. Required for BATTERY (04) resources unless
+   * ContractType is ONLY_POWER_SUPPLY_1 (4); leave it out for other resource types. Unit: kWh.
+   *
+   * attribute, optional; type QuantityType (int).
+   * - minInclusive: 1000
+   * - maxInclusive: 9999999
+   */
   BatteryCapacity?: QuantityType;
-  /** attribute, optional; type AvailabilityType. */
+  /**
+   * Whether the resource can pump up or charge. Required for PUMP (03) and BATTERY (04) resources
+   * unless ContractType is ONLY_POWER_SUPPLY_1 (4); leave it out for other resource types.
+   *
+   * attribute, optional; type AvailabilityType (string).
+   * - enumeration: 1 (YES), 0 (NO)
+   */
   PumpCharging?: AvailabilityType;
-  /** attribute, optional; type AvailabilityType. */
+  /**
+   * Whether the unit can vary its charging or operating speed. Required for PUMP (03) and BATTERY
+   * (04) resources unless ContractType is ONLY_POWER_SUPPLY_1 (4); leave it out for other resource
+   * types.
+   *
+   * attribute, optional; type AvailabilityType (string).
+   * - enumeration: 1 (YES), 0 (NO)
+   */
   VariableSpeedOperation?: AvailabilityType;
-  /** attribute, optional; type CapacityType. */
+  /**
+   * Output while generating or discharging. Required for PUMP (03) and BATTERY (04) resources unless
+   * ContractType is ONLY_POWER_SUPPLY_1 (4); leave it out for other resource types. Unit: kW.
+   *
+   * attribute, optional; type CapacityType (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   DischargingOutput?: CapacityType;
-  /** attribute, optional; type MinuteType. */
+  /**
+   * Time from a generate or discharge command until the unit runs in parallel with the grid.
+   * Required for PUMP (03) and BATTERY (04) resources unless ContractType is ONLY_POWER_SUPPLY_1
+   * (4); leave it out for other resource types.
+   *
+   * attribute, optional; type MinuteType (int).
+   * - minInclusive: 0
+   * - maxInclusive: 99
+   */
   DischargingTime?: MinuteType;
-  /** attribute, optional; type CapacityType. */
+  /**
+   * Power drawn while charging or pumping. Required for PUMP (03) and BATTERY (04) resources unless
+   * ContractType is ONLY_POWER_SUPPLY_1 (4); leave it out for other resource types. Unit: kW.
+   *
+   * attribute, optional; type CapacityType (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   ChargingOutput?: CapacityType;
-  /** attribute, optional; type MinuteType. */
+  /**
+   * Time from a charge command until the unit runs in parallel with the grid. Required for PUMP (03)
+   * and BATTERY (04) resources unless ContractType is ONLY_POWER_SUPPLY_1 (4); leave it out for
+   * other resource types.
+   *
+   * attribute, optional; type MinuteType (int).
+   * - minInclusive: 0
+   * - maxInclusive: 99
+   */
   ChargingTime?: MinuteType;
-  /** attribute, optional; type HourType. */
+  /**
+   * How long the unit (a battery, say) can generate or discharge at full output without limits.
+   * Required for PUMP (03) and BATTERY (04) resources unless ContractType is ONLY_POWER_SUPPLY_1
+   * (4); leave it out for other resource types. Unit: hours.
+   *
+   * attribute, optional; type HourType (decimal).
+   * - minInclusive: 0.0
+   * - maxInclusive: 99.9
+   * - fractionDigits: 1
+   */
   FullPowerGenerationTime?: HourType;
-  /** attribute, optional; type HourType. */
+  /**
+   * How long the unit can run without a break. Required for PUMP (03) resources unless ContractType
+   * is ONLY_POWER_SUPPLY_1 (4); leave it out for other resource types. Unit: hours.
+   *
+   * attribute, optional; type HourType (decimal).
+   * - minInclusive: 0.0
+   * - maxInclusive: 99.9
+   * - fractionDigits: 1
+   */
   ContinuousOperationTime?: HourType;
-  /** attribute, optional; type HourType. */
+  /**
+   * How long the unit can keep running under limiting conditions such as environment, maintenance or
+   * regulation. Optional, but not allowed when ContractType is ONLY_POWER_SUPPLY_1 (4). Unit: hours.
+   *
+   * attribute, optional; type HourType (decimal).
+   * - minInclusive: 0.0
+   * - maxInclusive: 99.9
+   * - fractionDigits: 1
+   */
   ContinuousOperationTimeLimited?: HourType;
-  /** attribute, optional; type AvailabilityType. */
+  /**
+   * Whether the unit supports phase-modifying operation. Required for PUMP (03) and HYDRO (02)
+   * resources unless ContractType is ONLY_POWER_SUPPLY_1 (4); leave it out for other resource types.
+   *
+   * attribute, optional; type AvailabilityType (string).
+   * - enumeration: 1 (YES), 0 (NO)
+   */
   PhaseModifyingOperation?: AvailabilityType;
-  /** attribute, optional; type CapacityType. */
+  /**
+   * Water flow the unit uses. Required for PUMP (03) and HYDRO (02) resources unless ContractType is
+   * ONLY_POWER_SUPPLY_1 (4); leave it out for other resource types. Unit: m³/s.
+   *
+   * attribute, optional; type CapacityType (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   AmountOfWaterUsed?: CapacityType;
-  /** attribute, optional; type CapacityType. */
+  /**
+   * Capacity of the reservoir. Required for PUMP (03) and HYDRO (02) resources unless ContractType
+   * is ONLY_POWER_SUPPLY_1 (4); leave it out for other resource types. Unit: dam³.
+   *
+   * attribute, optional; type CapacityType (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   ReservoirCapacity?: CapacityType;
-  /** attribute, optional; type CapacityType. */
+  /**
+   * Water flow into the reservoir. Required for PUMP (03) and HYDRO (02) resources unless
+   * ContractType is ONLY_POWER_SUPPLY_1 (4); leave it out for other resource types. Unit: m³/s.
+   *
+   * attribute, optional; type CapacityType (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   InflowAmount?: CapacityType;
-  /** attribute, optional; type CapacityType. */
+  /**
+   * Output the unit can hold without interruption. Required for PUMP (03) and HYDRO (02) resources
+   * unless ContractType is ONLY_POWER_SUPPLY_1 (4); leave it out for other resource types. Unit: kW.
+   *
+   * attribute, optional; type CapacityType (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   ContinuousOperationOutput?: CapacityType;
-  /** attribute, optional; type CapacityType. */
+  /**
+   * Supply capability of the hydro or pumped-storage plant. Required for PUMP (03) and HYDRO (02)
+   * resources unless ContractType is ONLY_POWER_SUPPLY_1 (4); leave it out for other resource types.
+   * Unit: kW.
+   *
+   * attribute, optional; type CapacityType (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   PumpedSupply?: CapacityType;
-  /** attribute, optional; type AvailabilityType. */
+  /**
+   * Whether the unit supports FCB operation. Required for THERMAL (01) resources unless ContractType
+   * is ONLY_POWER_SUPPLY_1 (4); leave it out for other resource types.
+   *
+   * attribute, optional; type AvailabilityType (string).
+   * - enumeration: 1 (YES), 0 (NO)
+   */
   FcbOperation?: AvailabilityType;
-  /** attribute, optional; type AvailabilityType. */
+  /**
+   * Whether the unit can run above its normal output (overpower). Required for THERMAL (01)
+   * resources unless ContractType is ONLY_POWER_SUPPLY_1 (4); leave it out for other resource types.
+   *
+   * attribute, optional; type AvailabilityType (string).
+   * - enumeration: 1 (YES), 0 (NO)
+   */
   OverPowerOperation?: AvailabilityType;
-  /** attribute, optional; type AvailabilityType. */
+  /**
+   * Whether the unit can run in peak mode, at full capacity during peak demand. Required for THERMAL
+   * (01) resources unless ContractType is ONLY_POWER_SUPPLY_1 (4); leave it out for other resource
+   * types.
+   *
+   * attribute, optional; type AvailabilityType (string).
+   * - enumeration: 1 (YES), 0 (NO)
+   */
   PeakModeOperation?: AvailabilityType;
-  /** attribute, optional; type AvailabilityType. */
+  /**
+   * Whether the unit has DSS capability. Required for THERMAL (01) resources unless ContractType is
+   * ONLY_POWER_SUPPLY_1 (4); leave it out for other resource types.
+   *
+   * attribute, optional; type AvailabilityType (string).
+   * - enumeration: 1 (YES), 0 (NO)
+   */
   Dss?: AvailabilityType;
-  /** attribute, optional; type CapacityType. */
+  /**
+   * Highest output in overpower operation. Required for THERMAL (01) resources with
+   * OverPowerOperation YES (1) whose ContractType is not ONLY_POWER_SUPPLY_1 (4); not allowed for
+   * any others. Unit: kW.
+   *
+   * attribute, optional; type CapacityType (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   OverPowerOperationMaximumOutput?: CapacityType;
-  /** attribute, optional; type CapacityType. */
+  /**
+   * Highest output in peak mode. Required for THERMAL (01) resources with PeakModeOperation YES (1)
+   * whose ContractType is not ONLY_POWER_SUPPLY_1 (4); not allowed for any others. Unit: kW.
+   *
+   * attribute, optional; type CapacityType (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   PeakModeOperationMaximumOutput?: CapacityType;
-  /** attribute, optional; type HourType. */
+  /**
+   * How long the unit can generate without interruption. Required for THERMAL (01) resources unless
+   * ContractType is ONLY_POWER_SUPPLY_1 (4); leave it out for other resource types. Unit: hours.
+   *
+   * attribute, optional; type HourType (decimal).
+   * - minInclusive: 0.0
+   * - maxInclusive: 99.9
+   * - fractionDigits: 1
+   */
   OperationTime?: HourType;
-  /** attribute, optional; type NumberOfStartupsType. */
+  /**
+   * Most startups allowed within a period. Required for THERMAL (01) resources unless ContractType
+   * is ONLY_POWER_SUPPLY_1 (4); leave it out for other resource types.
+   *
+   * attribute, optional; type NumberOfStartupsType (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999
+   */
   NumberOfStartups?: NumberOfStartupsType;
-  /** attribute, optional; type CapacityType. */
+  /**
+   * Lowest output at which the unit still works under EDC/LFC control. Required for THERMAL (01)
+   * resources unless ContractType is ONLY_POWER_SUPPLY_1 (4); leave it out for other resource types.
+   *
+   * attribute, optional; type CapacityType (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   AfcMinimumOutput?: CapacityType;
-  /** attribute, optional; type PercentageType. */
+  /**
+   * Rate at which the governor function (GF) changes the output when the grid frequency moves.
+   * Required for THERMAL (01), HYDRO (02) and PUMP (03) resources unless ContractType is
+   * ONLY_POWER_SUPPLY_1 (4); leave it out for other resource types.
+   *
+   * attribute, optional; type PercentageType (decimal).
+   * - minInclusive: 0.0
+   * - maxInclusive: 100.0
+   * - fractionDigits: 1
+   */
   GfVariationRate?: PercentageType;
-  /** attribute, optional; type DeadBandType. */
+  /**
+   * attribute, optional; type DeadBandType (decimal).
+   * - minInclusive: 0.0000
+   * - maxInclusive: 9.9999
+   * - fractionDigits: 4
+   */
   DeadBand?: DeadBandType;
-  /** attribute, optional; type FrequencyMeasurementIntervalType. */
+  /**
+   * attribute, optional; type FrequencyMeasurementIntervalType (decimal).
+   * - minInclusive: 0.00
+   * - maxInclusive: 9.99
+   * - fractionDigits: 2
+   */
   FrequencyMeasurementInterval?: FrequencyMeasurementIntervalType;
-  /** attribute, optional; type FrequencyMeasurementErrorType. */
+  /**
+   * attribute, optional; type FrequencyMeasurementErrorType (decimal).
+   * - minInclusive: 0.000
+   * - maxInclusive: 9.999
+   * - fractionDigits: 3
+   */
   FrequencyMeasurementError?: FrequencyMeasurementErrorType;
-  /** attribute, optional; type DelayTimeType. */
+  /**
+   * attribute, optional; type DelayTimeType (decimal).
+   * - minInclusive: 0.0
+   * - maxInclusive: 9.9
+   * - fractionDigits: 1
+   */
   DelayTime?: DelayTimeType;
-  /** attribute, optional; type CapacityType. */
+  /**
+   * Range by which the unit can adjust its output above RatedOutput. Unit: kW.
+   *
+   * attribute, optional; type CapacityType (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   GfWidthOutOfRatedOutput?: CapacityType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the unit is being transferred to another participant.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Transfer?: boolean;
-  /** attribute, optional; type ParticipantNameType. */
+  /**
+   * Participant the unit belonged to before; only present when Transfer is true.
+   *
+   * attribute, optional; type ParticipantNameType (string).
+   * - length: 4
+   * - pattern: `[A-W]([0-9][0-9][1-9]|[0-9][1-9][0-9]|[1-9][0-9][0-9])`
+   */
   PreviousParticipantName?: ParticipantNameType;
-  /** attribute, optional; type ResourceNameType. */
+  /**
+   * Earlier code of the unit; only present when Transfer is true.
+   *
+   * attribute, optional; type ResourceNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   * - pattern: `[A-Z0-9_\-]*`
+   */
   PreviousResourceName?: ResourceNameType;
-  /** attribute, optional; type OverrideOptionType. */
+  /**
+   * Whether to overwrite the unit's existing data; a failed overwrite comes back as VIOLATION.
+   *
+   * attribute, optional; type OverrideOptionType (string).
+   * - enumeration: VIOLATION (VIOLATION), OVERRIDE (OVERRIDE)
+   */
   OverrideOption?: OverrideOptionType;
-  /** attribute, optional; default WORKING; type ResRecordStatusType. */
+  /**
+   * Status of the resource submission; set by the MMS.
+   *
+   * attribute, optional; default WORKING; type ResRecordStatusType (string).
+   * - enumeration: WORKING (IN_PROGRESS), SUBMITTED (SUBMITTED), APPROVED (APPROVED), DECLINED (DENIED)
+   */
   RecordStatus?: ResRecordStatusType;
-  /** attribute, optional; type TransactionIdType. */
+  /**
+   * Transaction ID of the request.
+   *
+   * attribute, optional; type TransactionIdType (string).
+   * - length: 8
+   * - pattern: `[a-zA-Z0-9]*`
+   */
   TransactionId?: TransactionIdType;
-  /** attribute, optional; type ValidationType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; type ValidationType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -1607,21 +3223,53 @@ export interface ResourceSubmitType {
   StartupPattern?: StartupPatternType;
   /** element, 0..1; type StopPatternType. */
   StopPattern?: StopPatternType;
-  /** element, 0..1; type CommentsType. */
+  /**
+   * Free-text comments.
+   *
+   * element, 0..1; type CommentsType (string).
+   * - minLength: 1
+   * - maxLength: 128
+   * - pattern: `[a-zA-Z0-9 ~!@#$*()_+}{:?>`='/.,%;\^\|\-\]\[\\<&"　-ヿ＀-｠ﾠ-￯一-鿪]*`
+   */
   Comments?: CommentsType;
 }
 
 /** mpr.xsd, complexType `ResourceSuspensionQueryType`. */
 export interface ResourceSuspensionQueryType {
-  /** attribute, required; type ParticipantNameType. */
+  /**
+   * MMS code of the business entity the data is for.
+   *
+   * attribute, required; type ParticipantNameType (string).
+   * - length: 4
+   * - pattern: `[A-W]([0-9][0-9][1-9]|[0-9][1-9][0-9]|[1-9][0-9][0-9])`
+   */
   ParticipantName: ParticipantNameType;
-  /** attribute, required; type ResourceNameType. */
+  /**
+   * Code that identifies the resource.
+   *
+   * attribute, required; type ResourceNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   * - pattern: `[A-Z0-9_\-]*`
+   */
   ResourceName: ResourceNameType;
-  /** attribute, optional; type CommodityType. */
+  /**
+   * attribute, optional; type CommodityType (string).
+   * - enumeration: 1000, 2100, 2200, 3100, 3200, 4000
+   */
   CommodityCategory?: CommodityType;
-  /** attribute, optional; type ValidationType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; type ValidationType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -1629,23 +3277,62 @@ export interface ResourceSuspensionQueryType {
 
 /** mpr.xsd, complexType `ResourceSuspensionSubmitType`. */
 export interface ResourceSuspensionSubmitType {
-  /** attribute, required; type ParticipantNameType. */
+  /**
+   * MMS code of the business entity the data is for.
+   *
+   * attribute, required; type ParticipantNameType (string).
+   * - length: 4
+   * - pattern: `[A-W]([0-9][0-9][1-9]|[0-9][1-9][0-9]|[1-9][0-9][0-9])`
+   */
   ParticipantName: ParticipantNameType;
-  /** attribute, required; type ResourceNameType. */
+  /**
+   * Code that identifies the resource.
+   *
+   * attribute, required; type ResourceNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   * - pattern: `[A-Z0-9_\-]*`
+   */
   ResourceName: ResourceNameType;
-  /** attribute, required; type CommodityType. */
+  /**
+   * attribute, required; type CommodityType (string).
+   * - enumeration: 1000, 2100, 2200, 3100, 3200, 4000
+   */
   CommodityCategory: CommodityType;
-  /** attribute, required; type DateDataType. */
+  /**
+   * First date of the period the data is valid for.
+   *
+   * attribute, required; type DateDataType (date).
+   */
   StartDate: DateDataType;
-  /** attribute, optional; type DateDataType. */
+  /**
+   * Last date of the period the data is valid for.
+   *
+   * attribute, optional; type DateDataType (date).
+   */
   EndDate?: DateDataType;
   /** attribute, required; xs:boolean. */
   Suspend: boolean;
-  /** attribute, optional; type TransactionIdType. */
+  /**
+   * Transaction ID of the request.
+   *
+   * attribute, optional; type TransactionIdType (string).
+   * - length: 8
+   * - pattern: `[a-zA-Z0-9]*`
+   */
   TransactionId?: TransactionIdType;
-  /** attribute, optional; type ValidationType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; type ValidationType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -1653,19 +3340,57 @@ export interface ResourceSuspensionSubmitType {
 
 /** mpr.xsd, complexType `ResourceTransferSubmitType`. */
 export interface ResourceTransferSubmitType {
-  /** attribute, required; type ParticipantNameType. */
+  /**
+   * Participant the unit belonged to before; only present when Transfer is true.
+   *
+   * attribute, required; type ParticipantNameType (string).
+   * - length: 4
+   * - pattern: `[A-W]([0-9][0-9][1-9]|[0-9][1-9][0-9]|[1-9][0-9][0-9])`
+   */
   PreviousParticipantName: ParticipantNameType;
-  /** attribute, required; type ParticipantNameType. */
+  /**
+   * MMS code of the business entity the data is for.
+   *
+   * attribute, required; type ParticipantNameType (string).
+   * - length: 4
+   * - pattern: `[A-W]([0-9][0-9][1-9]|[0-9][1-9][0-9]|[1-9][0-9][0-9])`
+   */
   ParticipantName: ParticipantNameType;
-  /** attribute, required; type ResourceNameType. */
+  /**
+   * Code that identifies the resource.
+   *
+   * attribute, required; type ResourceNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   * - pattern: `[A-Z0-9_\-]*`
+   */
   ResourceName: ResourceNameType;
-  /** attribute, required; type DateDataType. */
+  /**
+   * First date of the period the data is valid for.
+   *
+   * attribute, required; type DateDataType (date).
+   */
   StartDate: DateDataType;
-  /** attribute, optional; type TransactionIdType. */
+  /**
+   * Transaction ID of the request.
+   *
+   * attribute, optional; type TransactionIdType (string).
+   * - length: 8
+   * - pattern: `[a-zA-Z0-9]*`
+   */
   TransactionId?: TransactionIdType;
-  /** attribute, optional; type ValidationType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; type ValidationType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -1698,13 +3423,35 @@ export type ResourceTypeType = (typeof ResourceTypeType)[keyof typeof ResourceTy
 
 /** mpr.xsd, complexType `ResourceValidityQueryType`. */
 export interface ResourceValidityQueryType {
-  /** attribute, optional; type ParticipantNameType. */
+  /**
+   * MMS code of the business entity the data is for.
+   *
+   * attribute, optional; type ParticipantNameType (string).
+   * - length: 4
+   * - pattern: `[A-W]([0-9][0-9][1-9]|[0-9][1-9][0-9]|[1-9][0-9][0-9])`
+   */
   ParticipantName?: ParticipantNameType;
-  /** attribute, optional; type ResourceNameType. */
+  /**
+   * Code that identifies the resource.
+   *
+   * attribute, optional; type ResourceNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   * - pattern: `[A-Z0-9_\-]*`
+   */
   ResourceName?: ResourceNameType;
-  /** attribute, optional; type ValidationType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; type ValidationType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -1712,21 +3459,60 @@ export interface ResourceValidityQueryType {
 
 /** mpr.xsd, complexType `ResourceValiditySubmitType`. */
 export interface ResourceValiditySubmitType {
-  /** attribute, required; type ParticipantNameType. */
+  /**
+   * MMS code of the business entity the data is for.
+   *
+   * attribute, required; type ParticipantNameType (string).
+   * - length: 4
+   * - pattern: `[A-W]([0-9][0-9][1-9]|[0-9][1-9][0-9]|[1-9][0-9][0-9])`
+   */
   ParticipantName: ParticipantNameType;
-  /** attribute, required; type ResourceNameType. */
+  /**
+   * Code that identifies the resource.
+   *
+   * attribute, required; type ResourceNameType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   * - pattern: `[A-Z0-9_\-]*`
+   */
   ResourceName: ResourceNameType;
-  /** attribute, required; type DateDataType. */
+  /**
+   * First date of the period the data is valid for.
+   *
+   * attribute, required; type DateDataType (date).
+   */
   StartDate: DateDataType;
-  /** attribute, optional; type DateDataType. */
+  /**
+   * Last date of the period the data is valid for.
+   *
+   * attribute, optional; type DateDataType (date).
+   */
   EndDate?: DateDataType;
-  /** attribute, required; type ValidityStateType. */
+  /**
+   * attribute, required; type ValidityStateType (string).
+   * - enumeration: REGISTERED, DEREGISTERED
+   */
   ResourceState: ValidityStateType;
-  /** attribute, optional; type TransactionIdType. */
+  /**
+   * Transaction ID of the request.
+   *
+   * attribute, optional; type TransactionIdType (string).
+   * - length: 8
+   * - pattern: `[a-zA-Z0-9]*`
+   */
   TransactionId?: TransactionIdType;
-  /** attribute, optional; type ValidationType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; type ValidationType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -1832,11 +3618,29 @@ export type StartupHourMinuteType = string;
 
 /** mpr.xsd, complexType `StartupPatternEventType`. */
 export interface StartupPatternEventType {
-  /** attribute, required; type StartupEventNameType. */
+  /**
+   * Startup event, unique within its pattern. STARTUP_OPERATION, BOILER_IGNITION, TURBINE_STARTUP,
+   * CONNECTION and POWER_SUPPLY_OPERATION are required, plus at least one output set point (1 to
+   * 20).
+   *
+   * attribute, required; type StartupEventNameType (string).
+   * - enumeration: 1 (STARTUP_OPERATION), 2 (BOILER_IGNITION), 3 (TURBINE_STARTUP), 4 (CONNECTION), 5 (OUTPUT_SETPOINT1), 6 (OUTPUT_SETPOINT2), 7 (OUTPUT_SETPOINT3), 8 (OUTPUT_SETPOINT4), 9 (OUTPUT_SETPOINT5), 10 (OUTPUT_SETPOINT6), 11 (OUTPUT_SETPOINT7), 12 (OUTPUT_SETPOINT8), 13 (OUTPUT_SETPOINT9), 14 (OUTPUT_SETPOINT10), 15 (OUTPUT_SETPOINT11), 16 (OUTPUT_SETPOINT12), 17 (OUTPUT_SETPOINT13), 18 (OUTPUT_SETPOINT14), 19 (OUTPUT_SETPOINT15), 20 (OUTPUT_SETPOINT16), 21 (OUTPUT_SETPOINT17), 22 (OUTPUT_SETPOINT18), 23 (OUTPUT_SETPOINT19), 24 (OUTPUT_SETPOINT20), 25 (POWER_SUPPLY_OPERATION)
+   */
   EventName: StartupEventNameType;
-  /** attribute, required; type StartupHourMinuteType. */
+  /**
+   * Time the event takes, as HH:MM or -HH:MM, between -99:59 and 99:59.
+   *
+   * attribute, required; type StartupHourMinuteType (string).
+   * - pattern: `([-][0-9][1-9]:[0-5][0-9]|[-][1-9][0-9]:[0-5][0-9]|[-][0][0]:[0-5][1-9]|[-][0][0]:[1-5][0-9]|[0-9][0-9]:[0-5][0-9])`
+   */
   ChangeTime: StartupHourMinuteType;
-  /** attribute, required; type CapacityType. */
+  /**
+   * Output at this event. Unit: kW.
+   *
+   * attribute, required; type CapacityType (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Output: CapacityType;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -1844,11 +3648,22 @@ export interface StartupPatternEventType {
 
 /** mpr.xsd, complexType `StartupPatternInfoType`. */
 export interface StartupPatternInfoType {
-  /** attribute, required; type ResPatternNameType. */
+  /**
+   * Name of the startup pattern, unique per resource.
+   *
+   * attribute, required; type ResPatternNameType (string).
+   * - minLength: 1
+   * - maxLength: 20
+   * - pattern: `[　-ヿ＀-｠ﾠ-￯一-鿪]*`
+   */
   PatternName: ResPatternNameType;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
-  /** element, 6..25; type StartupPatternEventType. */
+  /**
+   * Events of the startup pattern.
+   *
+   * element, 6..25; type StartupPatternEventType.
+   */
   StartupPatternEvent: StartupPatternEventType[];
 }
 
@@ -1921,11 +3736,28 @@ export type StopHourMinuteType = string;
 
 /** mpr.xsd, complexType `StopPatternEventType`. */
 export interface StopPatternEventType {
-  /** attribute, required; type StopEventNameType. */
+  /**
+   * Stop event, unique within its pattern. DISCONNECTION is required, plus at least one output
+   * change point (1 to 20).
+   *
+   * attribute, required; type StopEventNameType (string).
+   * - enumeration: 1 (OUTPUT_SETPOINT1), 2 (OUTPUT_SETPOINT2), 3 (OUTPUT_SETPOINT3), 4 (OUTPUT_SETPOINT4), 5 (OUTPUT_SETPOINT5), 6 (OUTPUT_SETPOINT6), 7 (OUTPUT_SETPOINT7), 8 (OUTPUT_SETPOINT8), 9 (OUTPUT_SETPOINT9), 10 (OUTPUT_SETPOINT10), 11 (OUTPUT_SETPOINT11), 12 (OUTPUT_SETPOINT12), 13 (OUTPUT_SETPOINT13), 14 (OUTPUT_SETPOINT14), 15 (OUTPUT_SETPOINT15), 16 (OUTPUT_SETPOINT16), 17 (OUTPUT_SETPOINT17), 18 (OUTPUT_SETPOINT18), 19 (OUTPUT_SETPOINT19), 20 (OUTPUT_SETPOINT20), 21 (DISCONNECTION)
+   */
   EventName: StopEventNameType;
-  /** attribute, required; type StopHourMinuteType. */
+  /**
+   * Time the event takes, as -HH:MM, between -99:59 and 00:00.
+   *
+   * attribute, required; type StopHourMinuteType (string).
+   * - pattern: `([-][0-9][1-9]:[0-5][0-9]|[-][1-9][0-9]:[0-5][0-9]|[-][0][0]:[0-5][1-9]|[-][0][0]:[1-5][0-9]|[0][0]:[0][0])`
+   */
   ChangeTime: StopHourMinuteType;
-  /** attribute, required; type CapacityType. */
+  /**
+   * Output at this event. Unit: kW.
+   *
+   * attribute, required; type CapacityType (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Output: CapacityType;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -1933,11 +3765,22 @@ export interface StopPatternEventType {
 
 /** mpr.xsd, complexType `StopPatternInfoType`. */
 export interface StopPatternInfoType {
-  /** attribute, required; type ResPatternNameType. */
+  /**
+   * Name of the stop pattern, unique per resource.
+   *
+   * attribute, required; type ResPatternNameType (string).
+   * - minLength: 1
+   * - maxLength: 20
+   * - pattern: `[　-ヿ＀-｠ﾠ-￯一-鿪]*`
+   */
   PatternName: ResPatternNameType;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
-  /** element, 2..21; type StopPatternEventType. */
+  /**
+   * Events of the stop pattern.
+   *
+   * element, 2..21; type StopPatternEventType.
+   */
   StopPatternEvent: StopPatternEventType[];
 }
 
@@ -1963,9 +3806,21 @@ export type SubsystemNameType = (typeof SubsystemNameType)[keyof typeof Subsyste
 
 /** mpr.xsd, complexType `SwitchOutputInfoType`. */
 export interface SwitchOutputInfoType {
-  /** attribute, required; type CapacityType. */
+  /**
+   * Output at which the switch happens. Unit: kW.
+   *
+   * attribute, required; type CapacityType (int).
+   * - minInclusive: 0
+   * - maxInclusive: 9999999
+   */
   Output: CapacityType;
-  /** attribute, required; type MinuteType. */
+  /**
+   * Time needed to switch into the EDC/LFC operable output band.
+   *
+   * attribute, required; type MinuteType (int).
+   * - minInclusive: 0
+   * - maxInclusive: 99
+   */
   SwitchTime: MinuteType;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -2041,13 +3896,35 @@ export type UserNameType = string;
 
 /** mpr.xsd, complexType `UserQueryType`. */
 export interface UserQueryType {
-  /** attribute, optional; type ParticipantNameType. */
+  /**
+   * MMS code of the business entity the data is for.
+   *
+   * attribute, optional; type ParticipantNameType (string).
+   * - length: 4
+   * - pattern: `[A-W]([0-9][0-9][1-9]|[0-9][1-9][0-9]|[1-9][0-9][0-9])`
+   */
   ParticipantName?: ParticipantNameType;
-  /** attribute, optional; type UserNameType. */
+  /**
+   * Name of the user.
+   *
+   * attribute, optional; type UserNameType (string).
+   * - minLength: 1
+   * - maxLength: 12
+   * - pattern: `[A-Z0-9]*`
+   */
   UserName?: UserNameType;
-  /** attribute, optional; type ValidationType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; type ValidationType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -2055,23 +3932,64 @@ export interface UserQueryType {
 
 /** mpr.xsd, complexType `UserSubmitType`. */
 export interface UserSubmitType {
-  /** attribute, required; type ParticipantNameType. */
+  /**
+   * MMS code of the business entity the data is for.
+   *
+   * attribute, required; type ParticipantNameType (string).
+   * - length: 4
+   * - pattern: `[A-W]([0-9][0-9][1-9]|[0-9][1-9][0-9]|[1-9][0-9][0-9])`
+   */
   ParticipantName: ParticipantNameType;
-  /** attribute, required; type UserNameType. */
+  /**
+   * Name of the user.
+   *
+   * attribute, required; type UserNameType (string).
+   * - minLength: 1
+   * - maxLength: 12
+   * - pattern: `[A-Z0-9]*`
+   */
   UserName: UserNameType;
-  /** attribute, required; type DateDataType. */
+  /**
+   * First date of the period the data is valid for.
+   *
+   * attribute, required; type DateDataType (date).
+   */
   StartDate: DateDataType;
-  /** attribute, optional; type DateDataType. */
+  /**
+   * Last date of the period the data is valid for.
+   *
+   * attribute, optional; type DateDataType (date).
+   */
   EndDate?: DateDataType;
   /** attribute, optional; default false; xs:boolean. */
   RepresentativeUser?: boolean;
-  /** attribute, required; type EmailType. */
+  /**
+   * attribute, required; type EmailType (string).
+   * - minLength: 1
+   * - maxLength: 50
+   * - pattern: `[a-zA-Z0-9 ~!@#$*()_+}{:?>`='/.,%;\^\|\-\]\[\\<&"]*`
+   */
   Email: EmailType;
-  /** attribute, optional; type TransactionIdType. */
+  /**
+   * Transaction ID of the request.
+   *
+   * attribute, optional; type TransactionIdType (string).
+   * - length: 8
+   * - pattern: `[a-zA-Z0-9]*`
+   */
   TransactionId?: TransactionIdType;
-  /** attribute, optional; type ValidationType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; type ValidationType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -2079,13 +3997,35 @@ export interface UserSubmitType {
 
 /** mpr.xsd, complexType `UserSystemAccessQueryType`. */
 export interface UserSystemAccessQueryType {
-  /** attribute, optional; type ParticipantNameType. */
+  /**
+   * MMS code of the business entity the data is for.
+   *
+   * attribute, optional; type ParticipantNameType (string).
+   * - length: 4
+   * - pattern: `[A-W]([0-9][0-9][1-9]|[0-9][1-9][0-9]|[1-9][0-9][0-9])`
+   */
   ParticipantName?: ParticipantNameType;
-  /** attribute, optional; type UserNameType. */
+  /**
+   * Name of the user.
+   *
+   * attribute, optional; type UserNameType (string).
+   * - minLength: 1
+   * - maxLength: 12
+   * - pattern: `[A-Z0-9]*`
+   */
   UserName?: UserNameType;
-  /** attribute, optional; type ValidationType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; type ValidationType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -2093,23 +4033,65 @@ export interface UserSystemAccessQueryType {
 
 /** mpr.xsd, complexType `UserSystemAccessSubmitType`. */
 export interface UserSystemAccessSubmitType {
-  /** attribute, required; type ParticipantNameType. */
+  /**
+   * MMS code of the business entity the data is for.
+   *
+   * attribute, required; type ParticipantNameType (string).
+   * - length: 4
+   * - pattern: `[A-W]([0-9][0-9][1-9]|[0-9][1-9][0-9]|[1-9][0-9][0-9])`
+   */
   ParticipantName: ParticipantNameType;
-  /** attribute, required; type UserNameType. */
+  /**
+   * Name of the user.
+   *
+   * attribute, required; type UserNameType (string).
+   * - minLength: 1
+   * - maxLength: 12
+   * - pattern: `[A-Z0-9]*`
+   */
   UserName: UserNameType;
-  /** attribute, required; type SubsystemNameType. */
+  /**
+   * attribute, required; type SubsystemNameType (string).
+   * - enumeration: REGISTRATION, INTERFACE, SWITCHING, REPORT
+   */
   SubsystemName: SubsystemNameType;
-  /** attribute, required; type DateDataType. */
+  /**
+   * First date of the period the data is valid for.
+   *
+   * attribute, required; type DateDataType (date).
+   */
   StartDate: DateDataType;
-  /** attribute, optional; type DateDataType. */
+  /**
+   * Last date of the period the data is valid for.
+   *
+   * attribute, optional; type DateDataType (date).
+   */
   EndDate?: DateDataType;
-  /** attribute, required; type AccessCodeType. */
+  /**
+   * attribute, required; type AccessCodeType (string).
+   * - enumeration: NO_ACCESS, READ, WRITE
+   */
   AccessCode: AccessCodeType;
-  /** attribute, optional; type TransactionIdType. */
+  /**
+   * Transaction ID of the request.
+   *
+   * attribute, optional; type TransactionIdType (string).
+   * - length: 8
+   * - pattern: `[a-zA-Z0-9]*`
+   */
   TransactionId?: TransactionIdType;
-  /** attribute, optional; type ValidationType. */
+  /**
+   * Outcome of validating the element; set in responses (NOT_DONE by default), not in requests.
+   *
+   * attribute, optional; type ValidationType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   Validation?: ValidationType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the request succeeded; always in responses, never in requests.
+   *
+   * attribute, optional; xs:boolean.
+   */
   Success?: boolean;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -2154,7 +4136,14 @@ export type VenIdType = string;
 
 /** mpr.xsd, complexType `WarningType`. */
 export interface WarningType {
-  /** attribute, optional; type CodeType. */
+  /**
+   * Text of the message, despite the name.
+   *
+   * attribute, optional; type CodeType (string).
+   * - minLength: 1
+   * - maxLength: 50
+   * - pattern: `[a-zA-Z_0-9\-]*`
+   */
   Code?: CodeType;
   /** text content; xs:string. */
   value: string;

@@ -105,6 +105,7 @@ export interface OperationTypes {
     result: T.ReportCreateRequestType;
     resultMany: false;
     resultDocument: 'report';
+    answerOnly: never;
   };
   /** `ReportDownloadRequest` (mi-report.xsd, type `ReportDownloadRequestType`), on MI as `mp.report`. */
   ReportDownloadRequest: {
@@ -114,6 +115,7 @@ export interface OperationTypes {
     result: outbound.OutboundDataType;
     resultMany: false;
     resultDocument: 'outbound';
+    answerOnly: never;
   };
   /** `ReportDownloadRequestTrnID` (mi-report.xsd, type `ReportDownloadRequestTrnIDType`), on MI as `mp.report`. */
   ReportDownloadRequestTrnID: {
@@ -123,6 +125,7 @@ export interface OperationTypes {
     result: outbound.OutboundDataType;
     resultMany: false;
     resultDocument: 'outbound';
+    answerOnly: never;
   };
   /** `ReportListRequest` (mi-report.xsd, type `ReportListRequestType`), on MI as `mp.report`. */
   ReportListRequest: {
@@ -132,5 +135,6 @@ export interface OperationTypes {
     result: T.ReportListRequestType;
     resultMany: false;
     resultDocument: 'report';
+    answerOnly: never;
   };
 }

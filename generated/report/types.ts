@@ -79,17 +79,37 @@ export type InformationType = string;
 
 /** The attributes of `MarketReportType` (mi-report.xsd). */
 export interface MarketReportTypeAttributes {
-  /** attribute, required; type ApplicationTypeType. */
+  /**
+   * Application the report is requested for.
+   *
+   * attribute, required; type ApplicationTypeType (string).
+   * - enumeration: MARKET_REPORT (MARKET_REPORT)
+   */
   ApplicationType: ApplicationTypeType;
-  /** attribute, required; type ParticipantNameType. */
+  /**
+   * MMS code of the requesting user's company; recorded and checked against the client certificate.
+   *
+   * attribute, required; type ParticipantNameType (string).
+   * - length: 4
+   */
   ParticipantName: ParticipantNameType;
-  /** attribute, optional; type ValidationStatusType. */
+  /**
+   * Outcome of validating the report element; set in responses (NOT_DONE by default), not in
+   * requests.
+   *
+   * attribute, optional; type ValidationStatusType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   ValidationStatus?: ValidationStatusType;
 }
 
 /** mi-report.xsd, complexType `MarketReportType`. */
 export interface MarketReportType extends MarketReportTypeAttributes {
-  /** element, 0..1; type ProcessingStatisticsType. */
+  /**
+   * Statistics on how the request was processed; only in responses.
+   *
+   * element, 0..1; type ProcessingStatisticsType.
+   */
   ProcessingStatistics?: ProcessingStatisticsType;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -105,11 +125,23 @@ export interface MarketReportType extends MarketReportTypeAttributes {
 
 /** mi-report.xsd, complexType `MessagesType`. */
 export interface MessagesType {
-  /** element, 0..*; type ErrorType. */
+  /**
+   * Error messages of the response.
+   *
+   * element, 0..*; type ErrorType (string).
+   */
   Error?: ErrorType[];
-  /** element, 0..*; type WarningType. */
+  /**
+   * Warning messages of the response.
+   *
+   * element, 0..*; type WarningType (string).
+   */
   Warning?: WarningType[];
-  /** element, 0..*; type InformationType. */
+  /**
+   * Information messages of the response.
+   *
+   * element, 0..*; type InformationType (string).
+   */
   Information?: InformationType[];
 }
 
@@ -121,9 +153,21 @@ export type ParamNameType = string;
 
 /** mi-report.xsd, complexType `ParamType`. */
 export interface ParamType {
-  /** attribute, required; type ParamNameType. */
+  /**
+   * Search item of the parameter: START_TIME and END_TIME (both required), RESOURCE_NAME (required
+   * for ReportSubType ADJUSTMENT_PRICES), MARKET_TYPE or AREA.
+   *
+   * attribute, required; type ParamNameType (string).
+   * - maxLength: 32
+   */
   Name: ParamNameType;
-  /** attribute, required; type ValueType. */
+  /**
+   * Value of the parameter: YYYY-MM-DDTHH:MI:SS for START_TIME and END_TIME, the resource code for
+   * RESOURCE_NAME, the market for MARKET_TYPE, the area for AREA.
+   *
+   * attribute, required; type ValueType (string).
+   * - maxLength: 200
+   */
   Value: ValueType;
 }
 
@@ -164,41 +208,108 @@ export type PeriodicityType = (typeof PeriodicityType)[keyof typeof PeriodicityT
 export interface ProcessingStatisticsType {
   /** attribute, optional; xs:long, held as its lexical string (64-bit). */
   TimeInMs?: string;
-  /** attribute, optional; type TransactionIdType. */
+  /**
+   * Transaction ID of the request.
+   *
+   * attribute, optional; type TransactionIdType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   */
   TransactionId?: TransactionIdType;
-  /** attribute, optional; xs:string. */
+  /**
+   * When the MMS received the request, as text such as 'Mon Dec 01 13:25:27 JST 2025' (weekday,
+   * month, day, time, zone, year).
+   *
+   * attribute, optional; xs:string.
+   */
   TimeStamp?: string;
-  /** attribute, optional; type TimeStampType. */
+  /**
+   * When the MMS received the request, as YYYY-MM-DD HH:MM:SSZ.
+   *
+   * attribute, optional; type TimeStampType (dateTime).
+   */
   XmlTimeStamp?: TimeStampType;
 }
 
 /** mi-report.xsd, complexType `ReportCreateRequestType`. */
 export interface ReportCreateRequestType {
-  /** attribute, required; type ReportNameType. */
+  /**
+   * Name of the report.
+   *
+   * attribute, required; type ReportNameType (string).
+   * - minLength: 0
+   * - maxLength: 50
+   */
   ReportName: ReportNameType;
-  /** attribute, optional; type BSPNameType. */
+  /**
+   * BSP the report is created for.
+   *
+   * attribute, optional; type BSPNameType (string).
+   * - length: 4
+   */
   BSPName?: BSPNameType;
-  /** attribute, required; type ReportTypeType. */
+  /**
+   * Type of the report.
+   *
+   * attribute, required; type ReportTypeType (string).
+   * - enumeration: REGISTRATION (REGISTRATION), MA (MARKET), INTERFACE (INTERFACE), SWITCH (SWITCH), SYSTEM (SYSTEM)
+   */
   ReportType: ReportTypeType;
-  /** attribute, required; type ReportSubTypeType. */
+  /**
+   * Subtype of the report.
+   *
+   * attribute, required; type ReportSubTypeType (string).
+   * - enumeration: AWARDS (AWARDS), MOL (MERIT_ORDER_LIST), OFFERS (OFFERS), BUP (ADJUSTMENT_PRICES), RESREQ (RESERVE_REQUIREMENTS), ACCESS (ACCESS), RESOURCE (RESOURCES), REQUEST (REQUESTS)
+   */
   ReportSubType: ReportSubTypeType;
-  /** attribute, required; type PeriodicityType. */
+  /**
+   * Periodicity of the report data; always ON_DEMAND.
+   *
+   * attribute, required; type PeriodicityType (string).
+   * - enumeration: YEARLY (YEARLY), MONTHLY (MONTHLY), DAILY (DAILY), HOURLY (HOURLY), HALF_HOURLY (HALF_HOURLY), SUB_HOURLY (SUB_HOURLY), ON_DEMAND (ON_DEMAND), NOT_APPLICABLE (NOT_APPLICABLE)
+   */
   Periodicity: PeriodicityType;
-  /** attribute, required; type DateStampType. */
+  /**
+   * Date the report data is for.
+   *
+   * attribute, required; type DateStampType (date).
+   */
   Date: DateStampType;
-  /** attribute, optional; type ValidationStatusType. */
+  /**
+   * Outcome of validating the report element; set in responses (NOT_DONE by default), not in
+   * requests.
+   *
+   * attribute, optional; type ValidationStatusType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   ValidationStatus?: ValidationStatusType;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
-  /** element, 0..5; type ParamType. */
+  /**
+   * Parameters (search conditions) of the report.
+   *
+   * element, 0..5; type ParamType.
+   */
   Param?: ParamType[];
 }
 
 /** mi-report.xsd, complexType `ReportDownloadRequestTrnIDType`. */
 export interface ReportDownloadRequestTrnIDType {
-  /** attribute, required; type TransactionIdType. */
+  /**
+   * Transaction ID of the request.
+   *
+   * attribute, required; type TransactionIdType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   */
   TransactionId: TransactionIdType;
-  /** attribute, optional; type ValidationStatusType. */
+  /**
+   * Outcome of validating the report element; set in responses (NOT_DONE by default), not in
+   * requests.
+   *
+   * attribute, optional; type ValidationStatusType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   ValidationStatus?: ValidationStatusType;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -206,23 +317,70 @@ export interface ReportDownloadRequestTrnIDType {
 
 /** mi-report.xsd, complexType `ReportDownloadRequestType`. */
 export interface ReportDownloadRequestType {
-  /** attribute, required; type ReportTypeType. */
+  /**
+   * Type of the report.
+   *
+   * attribute, required; type ReportTypeType (string).
+   * - enumeration: REGISTRATION (REGISTRATION), MA (MARKET), INTERFACE (INTERFACE), SWITCH (SWITCH), SYSTEM (SYSTEM)
+   */
   ReportType: ReportTypeType;
-  /** attribute, required; type ReportSubTypeType. */
+  /**
+   * Subtype of the report.
+   *
+   * attribute, required; type ReportSubTypeType (string).
+   * - enumeration: AWARDS (AWARDS), MOL (MERIT_ORDER_LIST), OFFERS (OFFERS), BUP (ADJUSTMENT_PRICES), RESREQ (RESERVE_REQUIREMENTS), ACCESS (ACCESS), RESOURCE (RESOURCES), REQUEST (REQUESTS)
+   */
   ReportSubType: ReportSubTypeType;
-  /** attribute, required; type PeriodicityType. */
+  /**
+   * Periodicity of the report data; always ON_DEMAND.
+   *
+   * attribute, required; type PeriodicityType (string).
+   * - enumeration: YEARLY (YEARLY), MONTHLY (MONTHLY), DAILY (DAILY), HOURLY (HOURLY), HALF_HOURLY (HALF_HOURLY), SUB_HOURLY (SUB_HOURLY), ON_DEMAND (ON_DEMAND), NOT_APPLICABLE (NOT_APPLICABLE)
+   */
   Periodicity: PeriodicityType;
-  /** attribute, required; type ReportNameType. */
+  /**
+   * Name of the report.
+   *
+   * attribute, required; type ReportNameType (string).
+   * - minLength: 0
+   * - maxLength: 50
+   */
   ReportName: ReportNameType;
-  /** attribute, required; type DateStampType. */
+  /**
+   * Date the report data is for.
+   *
+   * attribute, required; type DateStampType (date).
+   */
   Date: DateStampType;
-  /** attribute, required; type AccessClassType. */
+  /**
+   * Access class of the report data to return.
+   *
+   * attribute, required; type AccessClassType (string).
+   * - enumeration: BSP (BSP), TSO (TSO), MO (MO)
+   */
   AccessClass: AccessClassType;
-  /** attribute, required; type FileNameType. */
+  /**
+   * Name of the report file to download.
+   *
+   * attribute, required; type FileNameType (string).
+   * - minLength: 0
+   * - maxLength: 60
+   */
   FileName: FileNameType;
-  /** attribute, required; type FileTypeType. */
+  /**
+   * Type of the report file.
+   *
+   * attribute, required; type FileTypeType (string).
+   * - enumeration: CSV (CSV), XML (XML)
+   */
   FileType: FileTypeType;
-  /** attribute, optional; type ValidationStatusType. */
+  /**
+   * Outcome of validating the report element; set in responses (NOT_DONE by default), not in
+   * requests.
+   *
+   * attribute, optional; type ValidationStatusType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   ValidationStatus?: ValidationStatusType;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -230,31 +388,96 @@ export interface ReportDownloadRequestType {
 
 /** mi-report.xsd, complexType `ReportItemType`. */
 export interface ReportItemType {
-  /** attribute, required; type ReportTypeType. */
+  /**
+   * Type of the report.
+   *
+   * attribute, required; type ReportTypeType (string).
+   * - enumeration: REGISTRATION (REGISTRATION), MA (MARKET), INTERFACE (INTERFACE), SWITCH (SWITCH), SYSTEM (SYSTEM)
+   */
   ReportType: ReportTypeType;
-  /** attribute, required; type ReportSubTypeType. */
+  /**
+   * Subtype of the report.
+   *
+   * attribute, required; type ReportSubTypeType (string).
+   * - enumeration: AWARDS (AWARDS), MOL (MERIT_ORDER_LIST), OFFERS (OFFERS), BUP (ADJUSTMENT_PRICES), RESREQ (RESERVE_REQUIREMENTS), ACCESS (ACCESS), RESOURCE (RESOURCES), REQUEST (REQUESTS)
+   */
   ReportSubType: ReportSubTypeType;
-  /** attribute, required; type PeriodicityType. */
+  /**
+   * Periodicity of the report data; always ON_DEMAND.
+   *
+   * attribute, required; type PeriodicityType (string).
+   * - enumeration: YEARLY (YEARLY), MONTHLY (MONTHLY), DAILY (DAILY), HOURLY (HOURLY), HALF_HOURLY (HALF_HOURLY), SUB_HOURLY (SUB_HOURLY), ON_DEMAND (ON_DEMAND), NOT_APPLICABLE (NOT_APPLICABLE)
+   */
   Periodicity: PeriodicityType;
-  /** attribute, required; type ReportNameType. */
+  /**
+   * Name of the report.
+   *
+   * attribute, required; type ReportNameType (string).
+   * - minLength: 0
+   * - maxLength: 50
+   */
   ReportName: ReportNameType;
-  /** attribute, required; type TransactionIdType. */
+  /**
+   * ID of the report this item stands for.
+   *
+   * attribute, required; type TransactionIdType (string).
+   * - minLength: 1
+   * - maxLength: 10
+   */
   TransactionId: TransactionIdType;
-  /** attribute, required; type AccessClassType. */
+  /**
+   * Access class of the report data to return.
+   *
+   * attribute, required; type AccessClassType (string).
+   * - enumeration: BSP (BSP), TSO (TSO), MO (MO)
+   */
   AccessClass: AccessClassType;
-  /** attribute, required; type DateStampType. */
+  /**
+   * Date the report data is for.
+   *
+   * attribute, required; type DateStampType (date).
+   */
   Date: DateStampType;
-  /** attribute, required; type FileTypeType. */
+  /**
+   * Type of the report file.
+   *
+   * attribute, required; type FileTypeType (string).
+   * - enumeration: CSV (CSV), XML (XML)
+   */
   FileType: FileTypeType;
-  /** attribute, required; type FileNameType. */
+  /**
+   * Name of the report file to download.
+   *
+   * attribute, required; type FileNameType (string).
+   * - minLength: 0
+   * - maxLength: 60
+   */
   FileName: FileNameType;
-  /** attribute, optional; type FileSizeType. */
+  /**
+   * Size of the file. Unit: bytes.
+   *
+   * attribute, optional; type FileSizeType (int).
+   * - minInclusive: 0
+   */
   FileSize?: FileSizeType;
-  /** attribute, optional; xs:boolean. */
+  /**
+   * Whether the report file is binary.
+   *
+   * attribute, optional; xs:boolean.
+   */
   BinaryFile?: boolean;
-  /** attribute, optional; type DateStampType. */
+  /**
+   * Date on which the report is deleted.
+   *
+   * attribute, optional; type DateStampType (date).
+   */
   ExpiryDate?: DateStampType;
-  /** attribute, optional; type TitleType. */
+  /**
+   * Title or description of the report.
+   *
+   * attribute, optional; type TitleType (string).
+   * - maxLength: 100
+   */
   Description?: TitleType;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -262,17 +485,48 @@ export interface ReportItemType {
 
 /** mi-report.xsd, complexType `ReportListRequestType`. */
 export interface ReportListRequestType {
-  /** attribute, optional; type ReportNameType. */
+  /**
+   * Name of the report.
+   *
+   * attribute, optional; type ReportNameType (string).
+   * - minLength: 0
+   * - maxLength: 50
+   */
   ReportName?: ReportNameType;
-  /** attribute, required; type ReportTypeType. */
+  /**
+   * Type of the report.
+   *
+   * attribute, required; type ReportTypeType (string).
+   * - enumeration: REGISTRATION (REGISTRATION), MA (MARKET), INTERFACE (INTERFACE), SWITCH (SWITCH), SYSTEM (SYSTEM)
+   */
   ReportType: ReportTypeType;
-  /** attribute, required; type ReportSubTypeType. */
+  /**
+   * Subtype of the report.
+   *
+   * attribute, required; type ReportSubTypeType (string).
+   * - enumeration: AWARDS (AWARDS), MOL (MERIT_ORDER_LIST), OFFERS (OFFERS), BUP (ADJUSTMENT_PRICES), RESREQ (RESERVE_REQUIREMENTS), ACCESS (ACCESS), RESOURCE (RESOURCES), REQUEST (REQUESTS)
+   */
   ReportSubType: ReportSubTypeType;
-  /** attribute, required; type PeriodicityType. */
+  /**
+   * Periodicity of the report data; always ON_DEMAND.
+   *
+   * attribute, required; type PeriodicityType (string).
+   * - enumeration: YEARLY (YEARLY), MONTHLY (MONTHLY), DAILY (DAILY), HOURLY (HOURLY), HALF_HOURLY (HALF_HOURLY), SUB_HOURLY (SUB_HOURLY), ON_DEMAND (ON_DEMAND), NOT_APPLICABLE (NOT_APPLICABLE)
+   */
   Periodicity: PeriodicityType;
-  /** attribute, required; type DateStampType. */
+  /**
+   * Date the report data is for.
+   *
+   * attribute, required; type DateStampType (date).
+   */
   Date: DateStampType;
-  /** attribute, optional; type ValidationStatusType. */
+  /**
+   * Outcome of validating the report element; set in responses (NOT_DONE by default), not in
+   * requests.
+   *
+   * attribute, optional; type ValidationStatusType (string).
+   * - enumeration: PASSED (PASSED), WARNING (WARNING), FAILED (FAILED), NOT_DONE (NOT_DONE)
+   */
   ValidationStatus?: ValidationStatusType;
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
@@ -284,7 +538,11 @@ export interface ReportListRequestType {
 export interface ReportListResponseType {
   /** element, 0..1; type MessagesType. */
   Messages?: MessagesType;
-  /** element, 0..*; type ReportItemType. */
+  /**
+   * Reports that match the query.
+   *
+   * element, 0..*; type ReportItemType.
+   */
   ReportItem?: ReportItemType[];
 }
 

@@ -14,7 +14,11 @@ export type AttachmentSignature = string;
 export interface AttachmentType {
   /** element, 0..1; xs:base64Binary, as a base64 string. */
   binaryData?: string;
-  /** element, 0..1; type AttachmentSignature. */
+  /**
+   * element, 0..1; type AttachmentSignature (string).
+   * - minLength: 1
+   * - maxLength: 2048
+   */
   signature?: AttachmentSignature;
   /** element, 0..1; xs:string. */
   name?: string;
@@ -22,19 +26,29 @@ export interface AttachmentType {
 
 /** omi-web-service.wsdl, complexType `RequestAttInfo` (anonymous). */
 export interface RequestAttInfo {
-  /** element, 1..1; type RequestType. */
+  /**
+   * element, 1..1; type RequestType (string).
+   * - enumeration: mp.omi
+   */
   requestType: RequestType;
   /** element, 1..1; default false; xs:boolean. */
   adminRole: boolean;
   /** element, 1..1; default false; xs:boolean. */
   requestDataCompressed: boolean;
-  /** element, 1..1; default XML; type RequestDataType. */
+  /**
+   * element, 1..1; default XML; type RequestDataType (string).
+   * - enumeration: XML, JSON
+   */
   requestDataType: RequestDataType;
   /** element, 1..1; default true; xs:boolean. */
   sendRequestDataOnSuccess: boolean;
   /** element, 1..1; default false; xs:boolean. */
   sendResponseDataCompressed: boolean;
-  /** element, 0..1; type RequestSignature. */
+  /**
+   * element, 0..1; type RequestSignature (string).
+   * - minLength: 1
+   * - maxLength: 2048
+   */
   requestSignature?: RequestSignature;
   /** element, 1..1; xs:base64Binary, as a base64 string. */
   requestData: string;
@@ -78,7 +92,10 @@ export interface ResponseAttInfo {
   responseBinary: boolean;
   /** element, 1..1; default false; xs:boolean. */
   responseCompressed: boolean;
-  /** element, 1..1; type ResponseDataType. */
+  /**
+   * element, 1..1; type ResponseDataType (string).
+   * - enumeration: XML, HTML, CSV, JSON, TXT
+   */
   responseDataType: ResponseDataType;
   /** element, 0..1; xs:string. */
   responseFilename?: string;

@@ -4,7 +4,7 @@
  * required, and its facets (codes with their names), read from the schema
  * descriptors.
  */
-import { modules } from '../../generated/index.js';
+import { FIELD_DOCS, modules } from '../../generated/index.js';
 import type {
   ComplexTypeDescriptor,
   Facets,
@@ -16,6 +16,7 @@ import type {
 import { UNBOUNDED } from '../xml/descriptors.js';
 import { resolveType } from '../xml/schema-index.js';
 import { SERVER_ONLY } from '../client/describe.js';
+import { fieldDocText, resolveFieldDoc, wrapWords } from '../field-docs.js';
 import { namesOf } from './commands.js';
 import { EXIT_HELP } from './exit-codes.js';
 
@@ -126,9 +127,21 @@ interface Writer {
   readonly seen: Set<string>;
 }
 
-function fieldLine(w: Writer, indent: string, name: string, text: string): void {
+/**
+ * One field: its name, then what it takes; under it, what it means (the text
+ * of the generated doc comment), when known.
+ */
+function fieldLine(
+  w: Writer,
+  indent: string,
+  name: string,
+  text: string,
+  owner?: ComplexTypeDescriptor,
+): void {
   const label = `${indent}${name}`;
   w.lines.push(label.length < 34 ? `${label.padEnd(34)}${text}` : `${label}\n${''.padEnd(34)}${text}`);
+  const doc = owner && resolveFieldDoc(FIELD_DOCS, owner.name, name);
+  if (doc) for (const line of wrapWords(fieldDocText(doc), 76)) w.lines.push(`${''.padEnd(36)}${line}`);
 }
 
 function writeAttributes(
@@ -137,20 +150,22 @@ function writeAttributes(
   type: ComplexTypeDescriptor,
   indent: string,
   identity: boolean,
+  answerOnly: ReadonlySet<string> = SERVER_ONLY,
 ): void {
   for (const attribute of type.attributes) {
-    if (SERVER_ONLY.has(attribute.name)) continue;
+    if (answerOnly.has(attribute.name)) continue;
     const simple = resolveType(module, attribute.type) as SimpleTypeDescriptor;
     const note = identity ? IDENTITY[attribute.name] : undefined;
     const status = note ?? (attribute.required ? 'required' : 'optional');
     const fixed = attribute.fixed !== undefined ? `; fixed ${attribute.fixed}` : '';
-    fieldLine(w, indent, attribute.name, `${status}, ${simpleSummary(simple)}${fixed}`);
+    fieldLine(w, indent, attribute.name, `${status}, ${simpleSummary(simple)}${fixed}`, type);
   }
 }
 
 function writeGroup(
   w: Writer,
   module: ModuleDescriptor,
+  owner: ComplexTypeDescriptor,
   group: GroupDescriptor,
   indent: string,
   depth: number,
@@ -160,7 +175,7 @@ function writeGroup(
   }
   for (const particle of group.particles) {
     if (particle.kind !== 'element') {
-      writeGroup(w, module, particle, indent, depth);
+      writeGroup(w, module, owner, particle, indent, depth);
       continue;
     }
     if (SERVER_ONLY.has(particle.name)) continue;
@@ -172,14 +187,14 @@ function writeGroup(
         : `list, ${range(particle.min, particle.max)}`;
     const type = resolveType(module, particle.type);
     if (type.kind === 'simple') {
-      fieldLine(w, indent, particle.name, `${occurs}, ${simpleSummary(type)}`);
+      fieldLine(w, indent, particle.name, `${occurs}, ${simpleSummary(type)}`, owner);
       continue;
     }
     if (w.seen.has(type.name) || depth > 8) {
-      fieldLine(w, indent, particle.name, `${occurs}, ${type.name} (fields listed above)`);
+      fieldLine(w, indent, particle.name, `${occurs}, ${type.name} (fields listed above)`, owner);
       continue;
     }
-    fieldLine(w, indent, particle.name, `${occurs}, object ${type.name}:`);
+    fieldLine(w, indent, particle.name, `${occurs}, object ${type.name}:`, owner);
     writeComplex(w, module, type, `${indent}  `, depth + 1);
   }
 }
@@ -190,14 +205,15 @@ function writeComplex(
   type: ComplexTypeDescriptor,
   indent: string,
   depth: number,
+  answerOnly: ReadonlySet<string> = SERVER_ONLY,
 ): void {
   w.seen.add(type.name);
-  writeAttributes(w, module, type, indent, false);
+  writeAttributes(w, module, type, indent, false, answerOnly);
   if (type.text !== undefined) {
     const simple = resolveType(module, type.text) as SimpleTypeDescriptor;
     fieldLine(w, indent, 'value', `required (element text), ${simpleSummary(simple)}`);
   }
-  if (type.content) writeGroup(w, module, type.content, indent, depth);
+  if (type.content) writeGroup(w, module, type, type.content, indent, depth);
 }
 
 /** Help of one operation: names, audience, input format, fields. */
@@ -214,7 +230,9 @@ export function operationHelp(op: OperationDescriptor): string {
   w.lines.push(
     `data (${op.element}, ${op.dataType}): ${op.many ? 'one object, or a list of objects' : 'one object'}${data.kind === 'complex' ? ' with' : ''}`,
   );
-  if (data.kind === 'complex') writeComplex(w, module, data, '  ', 1);
+  // A data item's own answer-only members (a BUP's Area, ...) are no input either.
+  const own = new Set([...SERVER_ONLY, ...(op.answerOnly ?? [])]);
+  if (data.kind === 'complex') writeComplex(w, module, data, '  ', 1, own);
   else fieldLine(w, '  ', '(value)', simpleSummary(data));
 
   const result = op.result.envelope

@@ -44,7 +44,16 @@ import { answerInterpreter } from './response.js';
 import { applyConveniences, type Conveniences } from './conveniences.js';
 import type { MmsResult } from './result.js';
 import { printable } from '../text.js';
-import type { AttachmentInput, CallOptions, CallResult, DataInput, EnvelopeInput } from './types.js';
+import type {
+  AttachmentInput,
+  CallOptions,
+  CallResult,
+  DataArgument,
+  DataInput,
+  EnvelopeInput,
+  OperationTypes,
+} from './types.js';
+import { withoutAnswerOnly } from './answer-only.js';
 
 export interface MmsClientOptions {
   /** Participant name, e.g. `F100` (one upper-case letter and three digits, not 000). */
@@ -175,6 +184,25 @@ export class MmsClient {
     return describeInput(operation);
   }
 
+  /**
+   * An item of an answer made ready to send again: a deep copy without the
+   * members only answers carry (`Success`, `Validation`, `Messages`, … and
+   * the operation's own `answerOnly`), typed as the operation's input. For
+   * "query, change, resubmit": the compiler refuses the answer item itself.
+   *
+   * @example
+   * ```ts
+   * const [resource] = (await client.queryResources({}, { ResourceName: 'RES01' })).data;
+   * await client.putResource({}, { ...MmsClient.asInput('RegistrationSubmit_Resource', resource!), Comments: 'x' });
+   * ```
+   * @throws {@link MmsClientError} `INVALID_REQUEST` for an unknown operation
+   */
+  static asInput<K extends OperationId>(operation: K, item: OperationTypes[K]['data']): DataInput<K> {
+    const op = (operations as Record<string, OperationDescriptor>)[operation];
+    if (!op) throw new MmsClientError('INVALID_REQUEST', `unknown operation ${String(operation)}`);
+    return withoutAnswerOnly(op, item) as DataInput<K>;
+  }
+
   /** @throws {@link MmsClientError} `INVALID_OPTION` for an option of the wrong type or out of range */
   constructor(options: MmsClientOptions) {
     checkClientOptions(options);
@@ -247,7 +275,7 @@ export class MmsClient {
   async request<K extends OperationId>(
     operation: K,
     attributes: EnvelopeInput<K>,
-    data: DataInput<K>,
+    data: DataArgument<K>,
     options: CallOptions = {},
   ): Promise<CallResult<K>> {
     try {

@@ -4,7 +4,8 @@
  * Read from the same descriptors the validator walks, so it says what the
  * validator will check.
  */
-import { modules, operations } from '../../generated/index.js';
+import { ANSWER_ONLY_MEMBERS, FIELD_DOCS, modules, operations } from '../../generated/index.js';
+import { resolveFieldDoc, type FieldDoc } from '../field-docs.js';
 import { MmsClientError } from '../errors.js';
 import type {
   Builtin,
@@ -50,16 +51,20 @@ export interface InputField {
   readonly facets: Facets;
   readonly fixed?: string;
   readonly default?: string;
+  /** What the field means, and the unit of its value, where known (the texts of the generated doc comments). */
+  readonly meaning?: string;
+  readonly unit?: string;
 }
 
-/** Members only the server writes: not part of any input. */
-export const SERVER_ONLY: ReadonlySet<string> = new Set([
-  'Messages',
-  'Validation',
-  'ValidationStatus',
-  'Success',
-  'ProcessingStatistics',
-]);
+/** The meaning and unit of member `name` of complex type `owner`, as fields to spread. */
+function explained(owner: ComplexTypeDescriptor, name: string): Pick<InputField, 'meaning' | 'unit'> {
+  const doc: FieldDoc | undefined = resolveFieldDoc(FIELD_DOCS, owner.name, name);
+  if (!doc) return {};
+  return { meaning: doc.meaning, ...(doc.unit !== undefined ? { unit: doc.unit } : {}) };
+}
+
+/** Members only the server writes (generated/answer-only.ts): not part of any input. */
+export const SERVER_ONLY: ReadonlySet<string> = new Set(ANSWER_ONLY_MEMBERS);
 /** Nesting beyond this is a recursive type; its fields were listed at the outer level. */
 const MAX_DEPTH = 12;
 
@@ -67,7 +72,13 @@ interface Walk {
   readonly module: ModuleDescriptor;
   readonly in: 'attributes' | 'data';
   readonly filled: ReadonlySet<string>;
+  /** Answer-only members of the data item itself (the operation's `answerOnly`), left out at its top. */
+  readonly own: ReadonlySet<string>;
   readonly out: InputField[];
+}
+
+function answerOnly(w: Walk, prefix: string, name: string): boolean {
+  return SERVER_ONLY.has(name) || (prefix === '' && w.own.has(name));
 }
 
 function simpleFacts(type: SimpleTypeDescriptor): Pick<InputField, 'type' | 'builtin' | 'js' | 'facets'> {
@@ -91,7 +102,7 @@ function textField(w: Walk, path: string, type: SimpleTypeDescriptor, alternativ
 
 function attributesOf(w: Walk, type: ComplexTypeDescriptor, prefix: string, alternative: boolean): void {
   for (const attribute of type.attributes) {
-    if (SERVER_ONLY.has(attribute.name)) continue;
+    if (answerOnly(w, prefix, attribute.name)) continue;
     const filledByClient = w.filled.has(attribute.name);
     w.out.push({
       in: w.in,
@@ -105,12 +116,14 @@ function attributesOf(w: Walk, type: ComplexTypeDescriptor, prefix: string, alte
       filledByClient,
       ...(attribute.fixed !== undefined ? { fixed: attribute.fixed } : {}),
       ...(attribute.default !== undefined ? { default: attribute.default } : {}),
+      ...explained(type, attribute.name),
     });
   }
 }
 
 function groupOf(
   w: Walk,
+  owner: ComplexTypeDescriptor,
   group: GroupDescriptor,
   prefix: string,
   alternative: boolean,
@@ -120,10 +133,10 @@ function groupOf(
   const inChoice = alternative || (group.kind === 'choice' && group.particles.length > 1) || group.min === 0;
   for (const particle of group.particles) {
     if (particle.kind !== 'element') {
-      groupOf(w, particle, prefix, inChoice, seen);
+      groupOf(w, owner, particle, prefix, inChoice, seen);
       continue;
     }
-    if (SERVER_ONLY.has(particle.name)) continue;
+    if (answerOnly(w, prefix, particle.name)) continue;
     const type = resolveType(w.module, particle.type);
     const list = particle.max !== 1;
     const path = `${prefix}${particle.name}`;
@@ -139,6 +152,7 @@ function groupOf(
       filledByClient: false,
       ...(particle.fixed !== undefined ? { fixed: particle.fixed } : {}),
       ...(particle.default !== undefined ? { default: particle.default } : {}),
+      ...explained(owner, particle.name),
     });
     if (type.kind === 'complex' && !seen.includes(type.name) && seen.length < MAX_DEPTH) {
       complexOf(w, type, `${path}${list ? '[]' : ''}.`, false, [...seen, type.name]);
@@ -158,7 +172,7 @@ function complexOf(
     const text = resolveType(w.module, type.text) as SimpleTypeDescriptor;
     w.out.push(textField(w, `${prefix}value`, text, alternative));
   }
-  if (type.content) groupOf(w, type.content, prefix, alternative, seen);
+  if (type.content) groupOf(w, type, type.content, prefix, alternative, seen);
 }
 
 /**
@@ -175,16 +189,22 @@ export function describeInput(operation: string): InputField[] {
   const filled = new Set<string>(op.identity);
   const out: InputField[] = [];
   const carrier = resolveType(module, op.envelopeType ?? op.rootType) as ComplexTypeDescriptor;
-  const envelope: Walk = { module, in: 'attributes', filled, out };
+  const envelope: Walk = { module, in: 'attributes', filled, own: new Set(), out };
   attributesOf(envelope, carrier, '', false);
   // Envelope elements that travel with the data are given beside the attributes.
   if (op.companions && carrier.content) {
     const wanted = new Set(op.companions);
     const pick = (g: GroupDescriptor): ParticleDescriptor[] =>
       g.particles.flatMap((p) => (p.kind === 'element' ? (wanted.has(p.name) ? [p] : []) : pick(p)));
-    groupOf(envelope, { kind: 'sequence', min: 1, max: 1, particles: pick(carrier.content) }, '', false, []);
+    const companions: GroupDescriptor = {
+      kind: 'sequence',
+      min: 1,
+      max: 1,
+      particles: pick(carrier.content),
+    };
+    groupOf(envelope, carrier, companions, '', false, []);
   }
-  const items: Walk = { module, in: 'data', filled: new Set(), out };
+  const items: Walk = { module, in: 'data', filled: new Set(), own: new Set(op.answerOnly), out };
   const data = resolveType(module, op.dataType);
   if (data.kind === 'complex') complexOf(items, data, '', false, [data.name]);
   else out.push(textField(items, '', data, false));

@@ -7,6 +7,7 @@ import { modules } from '../../generated/index.js';
 import type { ModuleDescriptor, OperationDescriptor } from '../xml/descriptors.js';
 import { encodeDocument } from '../xml/encode.js';
 import { validateValue, type Violation } from '../xml/validate.js';
+import { answerOnlyViolations } from './answer-only.js';
 
 export function moduleOf(op: OperationDescriptor): ModuleDescriptor {
   return modules[op.module];
@@ -32,14 +33,17 @@ const WALL_CLOCK = { wallClock: true } as const;
 /**
  * Every violation of the document, with paths starting at the envelope
  * (`MarketSubmit.OfferData[0].OfferStack[2].OfferUnitPrice`), or at the root
- * for report requests (`MarketReport.ReportCreateRequest.Date`).
+ * for report requests (`MarketReport.ReportCreateRequest.Date`): members
+ * only answers carry first, then what breaks the schema.
  */
 export function validateDocument(op: OperationDescriptor, document: Record<string, unknown>): Violation[] {
   const module = moduleOf(op);
-  if (op.envelope && op.envelopeType) {
-    return validateValue(module, op.envelopeType, document[op.envelope], op.envelope, WALL_CLOCK);
-  }
-  return validateValue(module, op.rootType, document, op.root, WALL_CLOCK);
+  const schema =
+    op.envelope && op.envelopeType
+      ? validateValue(module, op.envelopeType, document[op.envelope], op.envelope, WALL_CLOCK)
+      : validateValue(module, op.rootType, document, op.root, WALL_CLOCK);
+  const answerOnly = answerOnlyViolations(op, document);
+  return answerOnly.length > 0 ? [...answerOnly, ...schema] : schema;
 }
 
 /** The canonical XML text of the payload (the client checks its characters and encodes it as UTF-8). */

@@ -202,6 +202,8 @@ export interface OperationDescriptor {
   };
   /** Envelope (or, for reports, root) attributes the client fills in itself. */
   readonly identity: readonly IdentityAttribute[];
+  /** Members of the data type that only answers carry: refused in a request (codegen/overlays/answer-only.ts). */
+  readonly answerOnly?: readonly string[];
   /** Client types allowed to call it; all when unknown. */
   readonly audience: readonly ClientType[];
   /** The answer may be a file (a report, CSV, PDF) instead of XML data; other operations refuse files. */

@@ -3,7 +3,8 @@
  * refusals before any network I/O (audience, schema, attachments), and what
  * reaches the server (identity filled in, attachments signed, warnings logged).
  */
-import { modules } from '../../generated/index.js';
+import { modules, operations } from '../../generated/index.js';
+import { answerOnlyViolations } from '../../src/client/answer-only.js';
 import { MmsClient } from '../../src/client/client.js';
 import { AudienceError, MmsInputError } from '../../src/client/errors.js';
 import { MmsClientError } from '../../src/errors.js';
@@ -108,6 +109,60 @@ describe('refused before any network I/O', () => {
         `MarketSubmit_OfferData is open to BSP clients only; this client is configured as ${clientType.toUpperCase()}`,
       );
     }
+  });
+
+  test('members only answers carry, at any depth and on the envelope, each with its path', async () => {
+    const client = clientFor(keys, deadUrls);
+    // A JavaScript caller (or a cast) gets past the types; the client still refuses.
+    const answered = {
+      ...offer,
+      Validation: 'PASSED',
+      Success: true,
+      Messages: { Information: [{ Code: 'I1', value: 'ok' }] },
+    } as unknown as typeof offer;
+    const call = client.putOffers({ ...marketDay, Success: true } as typeof marketDay, [offer, answered]);
+    await expect(call).rejects.toBeInstanceOf(MmsInputError);
+    const error = (await call.catch((e: unknown) => e)) as MmsInputError;
+    expect(error.violations.map((v) => v.path)).toEqual([
+      'MarketSubmit.Success',
+      'MarketSubmit.OfferData[1].Validation',
+      'MarketSubmit.OfferData[1].Success',
+      'MarketSubmit.OfferData[1].Messages',
+    ]);
+    expect(error.violations[0]!.message).toBe(
+      'answer-only: the MMS sets Success in its answers; leave it out of a request',
+    );
+    // A BUP's own (BspParticipantName, Area, ...) the types leave out but the client lets
+    // through: the reference client's sample request sends them (samples-signing.test.ts).
+    const bupSubmit = { MarketSubmit: { BupSubmit: [{ Area: '03' }] } };
+    expect(answerOnlyViolations(operations.MarketSubmit_BupSubmit, bupSubmit)).toEqual([]);
+  });
+
+  test('MmsClient.asInput takes them off an answer item, deep, without touching the item', () => {
+    const answered = {
+      ...offer,
+      Validation: 'PASSED',
+      Success: true,
+      OfferStack: offer.OfferStack.map((s) => ({ ...s, Messages: { Warning: [] } })),
+    } as const;
+    const input = MmsClient.asInput('MarketSubmit_OfferData', answered as never);
+    expect(input).toEqual(offer);
+    expect(answered.Validation).toBe('PASSED');
+    const bup = MmsClient.asInput('MarketSubmit_BupSubmit', {
+      ResourceName: 'R1',
+      StartTime: '2024-03-15T00:00:00',
+      EndTime: '2024-03-15T03:00:00',
+      BspParticipantName: 'F100',
+      Area: '03',
+      PatternData: [{ PatternNo: 1, PatternStatus: '1' }],
+    });
+    expect(bup).toEqual({
+      ResourceName: 'R1',
+      StartTime: '2024-03-15T00:00:00',
+      EndTime: '2024-03-15T03:00:00',
+      PatternData: [{ PatternNo: 1, PatternStatus: '1' }],
+    });
+    expect(() => MmsClient.asInput('Nope' as never, {} as never)).toThrow(/unknown operation Nope/);
   });
 
   test('input that breaks the schema, with every violation and its path', async () => {

@@ -289,6 +289,8 @@ describe('8: describeInput lists every field, without the compiler', () => {
       alternative: false,
       filledByClient: false,
       facets: { fractionDigits: 2, minInclusive: '0.00', maxInclusive: '10000.00' },
+      meaning: 'Unit price asked for the power.',
+      unit: 'JPY/kW/segment',
     });
     expect(fields.find((f) => f.path === 'OfferStack')).toMatchObject({
       kind: 'element',
@@ -303,6 +305,10 @@ describe('8: describeInput lists every field, without the compiler', () => {
     });
     expect(fields.map((f) => f.path)).not.toContain('Messages');
     expect(fields.some((f) => /Success|Validation/.test(f.path))).toBe(false);
+    // A BUP's own answer-only members are no input either.
+    const bup = describeInput('MarketSubmit_BupSubmit').map((f) => f.path);
+    expect(bup).toContain('ResourceName');
+    expect(bup.filter((p) => ['BspParticipantName', 'Area', 'SystemCode'].includes(p))).toEqual([]);
   });
 
   test('the CLI help could be drawn from it: every field the help lists, and only those', () => {
@@ -312,7 +318,8 @@ describe('8: describeInput lists every field, without the compiler', () => {
       const listed = new Set(
         body
           .split('\n')
-          .map((line) => /^ {2,}([A-Za-z][A-Za-z0-9_]*)(?: +|$)/.exec(line)?.[1])
+          // A field's name starts a line; its meaning follows, indented under the description column.
+          .map((line) => /^ {2,33}([A-Za-z][A-Za-z0-9_]*)(?: +|$)/.exec(line)?.[1])
           .filter((name): name is string => name !== undefined),
       );
       // The help leaves out the envelope elements that travel with the data (companions).

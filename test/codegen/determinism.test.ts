@@ -44,7 +44,7 @@ describe('generation', () => {
   test.each(['2024-03', '2025-02'])('release %s also generates', (release) => {
     const files = generate(release);
     expect(files.get('market/types.ts')).toContain(`release ${release}`);
-    expect(files.size).toBe(28);
+    expect(files.size).toBe(30);
   });
 
   test('generated files come out formatted: `prettier --check` passes on a fresh generation', () => {

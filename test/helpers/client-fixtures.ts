@@ -4,7 +4,7 @@
  * local server, and valid random requests and responses for any operation.
  */
 import fc from 'fast-check';
-import { modules } from '../../generated/index.js';
+import { ANSWER_ONLY_MEMBERS, modules } from '../../generated/index.js';
 import { MmsClient, type MmsClientOptions } from '../../src/client/client.js';
 import { Certificate } from '../../src/security/certificate.js';
 import type { OperationDescriptor } from '../../src/xml/descriptors.js';
@@ -65,11 +65,27 @@ export function randomRequest(op: OperationDescriptor, seed: number): { attribut
   });
   const holder = (op.envelope ? document![op.envelope] : document) as Rec;
   const attributes = Object.fromEntries(
-    Object.entries(holder).filter(
-      ([k]) => k !== op.element && k !== 'Messages' && k !== 'ProcessingStatistics' && !IDENTITY.has(k),
-    ),
+    Object.entries(holder).filter(([k]) => k !== op.element && !ANSWER_ONLY.has(k) && !IDENTITY.has(k)),
   );
-  return { attributes, data: asFirstAudience(op, holder[op.element]!) };
+  return { attributes, data: asFirstAudience(op, requestItems(op, holder[op.element]!)) };
+}
+
+const ANSWER_ONLY: ReadonlySet<string> = new Set(ANSWER_ONLY_MEMBERS);
+
+/** Random schema-valid data items as a request takes them: without what only answers carry. */
+export function requestItems(op: OperationDescriptor, data: Value): Value {
+  const own = new Set(op.answerOnly ?? []);
+  return Array.isArray(data) ? data.map((d) => request(d, own)) : request(data, own);
+}
+
+function request(value: Value, own: ReadonlySet<string> = new Set()): Value {
+  if (Array.isArray(value)) return value.map((v) => request(v));
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([k]) => !ANSWER_ONLY.has(k) && !own.has(k))
+      .map(([k, v]) => [k, request(v)]),
+  );
 }
 
 /**

@@ -8,7 +8,7 @@
  * the real XSD with libxml2.
  */
 import fc from 'fast-check';
-import { modules, operations } from '../../generated/index.js';
+import { ANSWER_ONLY_MEMBERS, modules, operations } from '../../generated/index.js';
 import type { MmsClient } from '../../src/client/client.js';
 import type { MmsResult } from '../../src/client/result.js';
 import { startSimulator, type Simulator } from '../../src/simulator/index.js';
@@ -16,6 +16,7 @@ import type { ClientType } from '../../src/transport/endpoints.js';
 import type { OperationDescriptor } from '../../src/xml/descriptors.js';
 import { arbitraryOperationDocument, operationSeed, type Rec, type Value } from '../helpers/arbitrary.js';
 import { PayloadRecorder, invalidPayloads, simulatorClient } from './helpers.js';
+import { requestItems } from '../helpers/client-fixtures.js';
 
 const SEED = Number(process.env['SIM_E2E_SEED'] ?? 20261126);
 const IDENTITY = new Set(['ParticipantName', 'UserName', 'ApplicationType']);
@@ -42,7 +43,10 @@ function randomRequest(op: OperationDescriptor, participant: string): { attribut
   });
   const holder = (op.envelope ? document![op.envelope] : document) as Rec;
   const attributes = Object.fromEntries(
-    Object.entries(holder).filter(([k, v]) => typeof v !== 'object' && !IDENTITY.has(k)),
+    Object.entries(holder).filter(
+      ([k, v]) =>
+        typeof v !== 'object' && !IDENTITY.has(k) && !(ANSWER_ONLY_MEMBERS as readonly string[]).includes(k),
+    ),
   ) as Rec;
   const own = (item: Value): Value => {
     if (typeof item !== 'object' || item === null || Array.isArray(item)) return item;
@@ -50,7 +54,7 @@ function randomRequest(op: OperationDescriptor, participant: string): { attribut
     for (const name of ['ParticipantName', 'BspParticipantName']) if (name in copy) copy[name] = participant;
     return copy;
   };
-  const data = holder[op.element]!;
+  const data = requestItems(op, holder[op.element]!);
   return { attributes, data: Array.isArray(data) ? data.map(own) : own(data) };
 }
 

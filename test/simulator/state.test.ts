@@ -3,11 +3,11 @@
  * the fields the server fills in, cancels remove it, reports can be created,
  * listed and downloaded by transaction id or by file name.
  */
-import type { MmsClient } from '../../src/client/client.js';
+import { MmsClient } from '../../src/client/client.js';
 import { MmsValidationError } from '../../src/client/errors.js';
 import { fileBytes } from '../../src/client/result.js';
 import { startSimulator, type Simulator } from '../../src/simulator/index.js';
-import type { market, omi, registration } from '../../generated/index.js';
+import type { DataInput } from '../../src/client/types.js';
 import { PayloadRecorder, invalidPayloads, simulatorClient, tomorrowJst } from './helpers.js';
 
 let sim: Simulator;
@@ -17,7 +17,7 @@ let mo: MmsClient;
 const recorder = new PayloadRecorder();
 const date = tomorrowJst();
 const envelope = { Date: date, MarketType: 'DAM' as const };
-const offer: market.OfferDataSubmitType = {
+const offer: DataInput<'MarketSubmit_OfferData'> = {
   ResourceName: 'SIMRES01',
   StartTime: `${date}T09:00:00`,
   EndTime: `${date}T12:00:00`,
@@ -143,7 +143,7 @@ test('a cancel removes the offer: the next query returns nothing', async () => {
 });
 
 test('BUPs round-trip', async () => {
-  const bup: market.BupSubmitType = {
+  const bup: DataInput<'MarketSubmit_BupSubmit'> = {
     ResourceName: 'SIMRES01',
     StartTime: `${date}T00:00:00`,
     EndTime: `${date}T03:00:00`,
@@ -158,14 +158,16 @@ test('BUPs round-trip', async () => {
 });
 
 test('resources: the seeded one and a newly registered one come back; a TSO sees them too', async () => {
-  const resource = {
-    ...(await bsp.queryResources({}, {})).data[0]!,
+  // An answer is not a request: the members only answers carry are taken off first.
+  const { TransactionId: _answered, ...seeded } = MmsClient.asInput(
+    'RegistrationSubmit_Resource',
+    (await bsp.queryResources({}, {})).data[0]!,
+  );
+  const resource: DataInput<'RegistrationSubmit_Resource'> = {
+    ...seeded,
     ResourceName: 'SIMRES02',
     ResourceLongName: '模擬電源二号機',
-  } as registration.ResourceSubmitType;
-  delete (resource as { Validation?: unknown }).Validation;
-  delete (resource as { Success?: unknown }).Success;
-  delete (resource as { TransactionId?: unknown }).TransactionId;
+  };
   const put = await bsp.putResource({}, resource);
   expect(put.data?.TransactionId).toBe(put.statistics?.TransactionId);
   const mine = await bsp.queryResources({}, {});
@@ -175,7 +177,7 @@ test('resources: the seeded one and a newly registered one come back; a TSO sees
 });
 
 test('surplus capacity (OMI) round-trips', async () => {
-  const capacity: omi.RemainingReserveDataSubmitType = {
+  const capacity: DataInput<'Omi_MarketSubmit_RemainingReserveData'> = {
     ResourceName: 'SIMRES01',
     StartTime: `${date}T06:00:00`,
     EndTime: `${date}T09:00:00`,

@@ -8,10 +8,8 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import ts from 'typescript';
 import { REPO_ROOT } from '../helpers/paths.js';
-
-const dir = path.join(REPO_ROOT, 'test', 'types');
+import { diagnosticLines, markedLines } from '../helpers/typecheck.js';
 
 const GOOD = `
 import { market, outbound, registration } from '../../src/index.js';
@@ -39,39 +37,6 @@ export const wrongName: 'TOKYO' | undefined = market.codeName(market.DirectionUp
 export const fine = market.AreaType.OKINAWA;
 `;
 
-function diagnosticLines(sources: Record<string, string>): Record<string, number[]> {
-  const files = new Map(Object.entries(sources).map(([name, text]) => [path.join(dir, name), text]));
-  const options: ts.CompilerOptions = {
-    strict: true,
-    noEmit: true,
-    skipLibCheck: true,
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    types: ['node'],
-  };
-  const host = ts.createCompilerHost(options);
-  const { getSourceFile, fileExists, readFile } = host;
-  host.getSourceFile = (name, language, ...rest) => {
-    const text = files.get(path.resolve(name));
-    return text !== undefined
-      ? ts.createSourceFile(name, text, language)
-      : getSourceFile(name, language, ...rest);
-  };
-  host.fileExists = (name) => files.has(path.resolve(name)) || fileExists(name);
-  host.readFile = (name) => files.get(path.resolve(name)) ?? readFile(name);
-  const program = ts.createProgram([...files.keys()], options, host);
-  const out: Record<string, number[]> = {};
-  for (const [file] of files) {
-    const source = program.getSourceFile(file)!;
-    const lines = [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)].map(
-      (d) => source.getLineAndCharacterOfPosition(d.start ?? 0).line + 1,
-    );
-    out[path.basename(file)] = [...new Set(lines)].sort((a, b) => a - b);
-  }
-  return out;
-}
-
 /** The example of the README's "Codes and names", importing the source instead of the package. */
 function readmeExample(): string {
   const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
@@ -81,7 +46,7 @@ function readmeExample(): string {
 }
 
 test('strict programs using named codes (and the README example) compile; one naming them wrongly fails on every wrong line', () => {
-  const marked = BAD.split('\n').flatMap((line, i) => (line.endsWith('// error') ? [i + 1] : []));
+  const marked = markedLines(BAD);
   expect(marked).toHaveLength(5);
   expect(diagnosticLines({ 'good.ts': GOOD, 'readme.ts': readmeExample(), 'bad.ts': BAD })).toEqual({
     'good.ts': [],
