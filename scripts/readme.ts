@@ -1,8 +1,8 @@
 /**
  * `npm run readme`: regenerate the parts of README.md that come from code,
  * between `<!-- BEGIN name -->` and `<!-- END name -->` markers: the
- * operation table (from the generated catalog) and the basic example (from
- * examples/submit-offer.ts, which a test runs). `--check` fails when
+ * operation table (from the generated catalog) and the examples (from
+ * examples/submit-offer.ts and examples/bsp-day.ts, which tests run). `--check` fails when
  * README.md is stale, so the README never drifts from the code.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -35,11 +35,16 @@ function operationTable(): string {
   ].join('\n');
 }
 
-function example(): string {
-  return '```ts\n' + readFileSync(path.join(ROOT, 'examples', 'submit-offer.ts'), 'utf8').trimEnd() + '\n```';
+/** An example file as a TypeScript block. */
+function exampleFile(name: string): () => string {
+  return () => '```ts\n' + readFileSync(path.join(ROOT, 'examples', name), 'utf8').trimEnd() + '\n```';
 }
 
-const SECTIONS: Record<string, () => string> = { operations: operationTable, example };
+const SECTIONS: Record<string, () => string> = {
+  operations: operationTable,
+  example: exampleFile('submit-offer.ts'),
+  walkthrough: exampleFile('bsp-day.ts'),
+};
 
 export function renderReadme(text: string): string {
   let out = text;

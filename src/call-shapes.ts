@@ -21,6 +21,8 @@ export interface OperationShape {
   readonly resultMany: boolean;
   /** Members of the data type only answers carry (`never` when none). */
   readonly answerOnly: string;
+  /** Data-item members the client fills in from its identity (`never` when none). */
+  readonly filledInData: string;
 }
 
 /** A decimal written as text, e.g. `'100.00'`: sent exactly as written. */
@@ -55,8 +57,14 @@ export type EnvelopeInputOf<E extends OperationShape> = Input<
     Partial<Pick<E['attributes'], Extract<keyof E['attributes'], IdentityAttribute>>>
 >;
 
-/** One data item of an operation's request (the type to declare a request item with). */
-export type DataInputOf<E extends OperationShape> = Input<E['data'], E['answerOnly']>;
+/**
+ * One data item of an operation's request (the type to declare a request
+ * item with); the members the client fills in are optional.
+ */
+export type DataInputOf<E extends OperationShape> = Input<
+  Omit<E['data'], E['filledInData']> & Partial<Pick<E['data'], Extract<keyof E['data'], E['filledInData']>>>,
+  E['answerOnly']
+>;
 
 /** What a call's `data` argument takes: one item, or for operations on many items one or a list. */
 export type DataArgumentOf<E extends OperationShape> = E['many'] extends true

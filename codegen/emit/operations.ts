@@ -50,6 +50,7 @@ export function emitOperations(model: SchemaModel, header: string): string {
           : []),
       ].join(', ')} }`,
       `identity: [${op.identity!.map(quote).join(', ')}]`,
+      ...(op.filledInData ? [`filledInData: [${op.filledInData.map(quote).join(', ')}]`] : []),
       ...(op.answerOnly ? [`answerOnly: [${op.answerOnly.map(quote).join(', ')}]`] : []),
       `audience: [${op.audience!.map(quote).join(', ')}]`,
       ...(op.files ? ['files: true'] : []),
@@ -79,6 +80,7 @@ export function emitOperations(model: SchemaModel, header: string): string {
       `    resultMany: ${op.result!.many};\n` +
       `    resultDocument: ${quote(document?.module ?? model.module)};\n` +
       `    answerOnly: ${op.answerOnly ? op.answerOnly.map(quote).join(' | ') : 'never'};\n` +
+      `    filledInData: ${op.filledInData ? op.filledInData.map(quote).join(' | ') : 'never'};\n` +
       `  };\n`
     );
   });

@@ -146,6 +146,8 @@ export interface OperationModel {
   kind?: OperationKind;
   /** Envelope (or root) attributes the client fills in from its own identity, in schema order. */
   identity?: IdentityAttribute[];
+  /** Filled by passes/overlays: data-item members a BSP's client fills in from its identity. */
+  filledInData?: IdentityAttribute[];
   /** Filled by passes/answer-only: members of the data type only answers carry (never sent). */
   answerOnly?: readonly string[];
 }

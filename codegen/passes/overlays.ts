@@ -1,12 +1,14 @@
 /**
  * Pass 6: attach the hand-kept overlays to the catalog: the audience of each
- * operation, where its results come back, and whether it answers with files. An overlay entry that names an
+ * operation, where its results come back, whether it answers with files, and
+ * what the client fills into its data items. An overlay entry that names an
  * operation this release lacks is skipped (overlays span releases); one that
  * names a result element the release lacks stops generation.
  */
 import { KNOWN_AUDIENCES } from '../overlays/audience.js';
 import { CLIENT_TYPES } from '../../src/vocabulary.js';
 import { FILE_RESULTS } from '../overlays/file-results.js';
+import { FILLED_IN_DATA } from '../overlays/filled-in-data.js';
 import { QUERY_RESULTS } from '../overlays/query-results.js';
 import { UNBOUNDED, type SchemaModel } from '../model/model.js';
 import { complexContent, elementsOf } from './catalog.js';
@@ -15,6 +17,8 @@ export function applyOverlays(model: SchemaModel): void {
   for (const op of model.operations) {
     op.audience = [...(KNOWN_AUDIENCES[op.id] ?? CLIENT_TYPES)];
     if (FILE_RESULTS.has(op.id)) op.files = true;
+    const filled = FILLED_IN_DATA[op.id];
+    if (filled) op.filledInData = [...filled];
     const mapped = QUERY_RESULTS[op.id];
     if (!mapped) {
       op.result = {

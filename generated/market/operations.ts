@@ -709,6 +709,7 @@ export interface OperationTypes {
     resultMany: true;
     resultDocument: 'market';
     answerOnly: never;
+    filledInData: never;
   };
   /** `AllocatedTielineCapacityQuery` in `MarketQuery` (mi-market.xsd, type `AllocatedTielineCapacityQueryType`), on MI as `mp.market`. */
   MarketQuery_AllocatedTielineCapacityQuery: {
@@ -719,6 +720,7 @@ export interface OperationTypes {
     resultMany: false;
     resultDocument: 'market';
     answerOnly: never;
+    filledInData: never;
   };
   /** `AllowableInterareaAwardQuery` in `MarketQuery` (mi-market.xsd, type `AllowableInterareaAwardQueryType`), on MI as `mp.market`. */
   MarketQuery_AllowableInterareaAwardQuery: {
@@ -729,6 +731,7 @@ export interface OperationTypes {
     resultMany: true;
     resultDocument: 'market';
     answerOnly: never;
+    filledInData: never;
   };
   /** `AwardResultsQuery` in `MarketQuery` (mi-market.xsd, type `AwardResultsQueryType`), on MI as `mp.market`. */
   MarketQuery_AwardResultsQuery: {
@@ -739,6 +742,7 @@ export interface OperationTypes {
     resultMany: false;
     resultDocument: 'market';
     answerOnly: never;
+    filledInData: never;
   };
   /** `AwardResultsSummaryQuery` in `MarketQuery` (mi-market.xsd, type `AwardResultsSummaryQueryType`), on MI as `mp.market`. */
   MarketQuery_AwardResultsSummaryQuery: {
@@ -749,6 +753,7 @@ export interface OperationTypes {
     resultMany: false;
     resultDocument: 'market';
     answerOnly: never;
+    filledInData: never;
   };
   /** `BaselineLoadFileListQuery` in `MarketQuery` (mi-market.xsd, type `BaselineLoadFileListQueryType`), on MI as `mp.market`. */
   MarketQuery_BaselineLoadFileListQuery: {
@@ -759,6 +764,7 @@ export interface OperationTypes {
     resultMany: false;
     resultDocument: 'market';
     answerOnly: never;
+    filledInData: never;
   };
   /** `BupQuery` in `MarketQuery` (mi-market.xsd, type `BupQueryType`), on MI as `mp.market`. */
   MarketQuery_BupQuery: {
@@ -769,6 +775,7 @@ export interface OperationTypes {
     resultMany: true;
     resultDocument: 'market';
     answerOnly: never;
+    filledInData: never;
   };
   /** `FringeQuery` in `MarketQuery` (mi-market.xsd, type `FringeQueryType`), on MI as `mp.market`. */
   MarketQuery_FringeQuery: {
@@ -779,6 +786,7 @@ export interface OperationTypes {
     resultMany: true;
     resultDocument: 'market';
     answerOnly: never;
+    filledInData: never;
   };
   /** `MeritOrderListQuery` in `MarketQuery` (mi-market.xsd, type `MeritOrderListQueryType`), on MI as `mp.market`. */
   MarketQuery_MeritOrderListQuery: {
@@ -789,6 +797,7 @@ export interface OperationTypes {
     resultMany: false;
     resultDocument: 'market';
     answerOnly: never;
+    filledInData: never;
   };
   /** `OfferQuery` in `MarketQuery` (mi-market.xsd, type `OfferQueryType`), on MI as `mp.market`. */
   MarketQuery_OfferQuery: {
@@ -799,6 +808,7 @@ export interface OperationTypes {
     resultMany: true;
     resultDocument: 'market';
     answerOnly: never;
+    filledInData: never;
   };
   /** `OfflineFrameQuery` in `MarketQuery` (mi-market.xsd, type `OfflineFrameQueryType`), on MI as `mp.market`. */
   MarketQuery_OfflineFrameQuery: {
@@ -809,6 +819,7 @@ export interface OperationTypes {
     resultMany: true;
     resultDocument: 'market';
     answerOnly: never;
+    filledInData: never;
   };
   /** `OfflineFrameUsageQuery` in `MarketQuery` (mi-market.xsd, type `OfflineFrameUsageQueryType`), on MI as `mp.market`. */
   MarketQuery_OfflineFrameUsageQuery: {
@@ -819,6 +830,7 @@ export interface OperationTypes {
     resultMany: false;
     resultDocument: 'market';
     answerOnly: never;
+    filledInData: never;
   };
   /** `ReserveRequirementQuery` in `MarketQuery` (mi-market.xsd, type `ReserveRequirementQueryType`), on MI as `mp.market`. */
   MarketQuery_ReserveRequirementQuery: {
@@ -829,6 +841,7 @@ export interface OperationTypes {
     resultMany: true;
     resultDocument: 'market';
     answerOnly: never;
+    filledInData: never;
   };
   /** `SettlementResultsFileDownloadQuery` in `MarketQuery` (mi-market.xsd, type `SettlementResultsFileDownloadQueryType`), on MI as `mp.market`. */
   MarketQuery_SettlementResultsFileDownloadQuery: {
@@ -839,6 +852,7 @@ export interface OperationTypes {
     resultMany: false;
     resultDocument: 'market';
     answerOnly: never;
+    filledInData: never;
   };
   /** `SettlementResultsFileListQuery` in `MarketQuery` (mi-market.xsd, type `SettlementResultsFileListQueryType`), on MI as `mp.market`. */
   MarketQuery_SettlementResultsFileListQuery: {
@@ -849,6 +863,7 @@ export interface OperationTypes {
     resultMany: false;
     resultDocument: 'market';
     answerOnly: never;
+    filledInData: never;
   };
   /** `SwitchQuery` in `MarketQuery` (mi-market.xsd, type `SwitchQueryType`), on MI as `mp.market`. */
   MarketQuery_SwitchQuery: {
@@ -859,6 +874,7 @@ export interface OperationTypes {
     resultMany: false;
     resultDocument: 'market';
     answerOnly: never;
+    filledInData: never;
   };
   /** `TielineQuery` in `MarketQuery` (mi-market.xsd, type `TielineQueryType`), on MI as `mp.market`. */
   MarketQuery_TielineQuery: {
@@ -869,6 +885,7 @@ export interface OperationTypes {
     resultMany: false;
     resultDocument: 'market';
     answerOnly: never;
+    filledInData: never;
   };
   /** `TsoRequestQuery` in `MarketQuery` (mi-market.xsd, type `TsoRequestQueryType`), on MI as `mp.market`. */
   MarketQuery_TsoRequestQuery: {
@@ -879,6 +896,7 @@ export interface OperationTypes {
     resultMany: false;
     resultDocument: 'market';
     answerOnly: never;
+    filledInData: never;
   };
   /** `UpperLimitTielineQuery` in `MarketQuery` (mi-market.xsd, type `UpperLimitTielineQueryType`), on MI as `mp.market`. */
   MarketQuery_UpperLimitTielineQuery: {
@@ -889,6 +907,7 @@ export interface OperationTypes {
     resultMany: true;
     resultDocument: 'market';
     answerOnly: never;
+    filledInData: never;
   };
   /** `AllowableInterareaAward` in `MarketSubmit` (mi-market.xsd, type `AllowableInterareaAwardSubmitType`), on MI as `mp.market`. */
   MarketSubmit_AllowableInterareaAward: {
@@ -899,6 +918,7 @@ export interface OperationTypes {
     resultMany: true;
     resultDocument: 'market';
     answerOnly: never;
+    filledInData: never;
   };
   /** `BaselineLoad` in `MarketSubmit` (mi-market.xsd, type `BaselineLoadSubmitType`), on MI as `mp.market`. */
   MarketSubmit_BaselineLoad: {
@@ -909,6 +929,7 @@ export interface OperationTypes {
     resultMany: false;
     resultDocument: 'market';
     answerOnly: never;
+    filledInData: never;
   };
   /** `BupSubmit` in `MarketSubmit` (mi-market.xsd, type `BupSubmitType`), on MI as `mp.market`. */
   MarketSubmit_BupSubmit: {
@@ -919,6 +940,7 @@ export interface OperationTypes {
     resultMany: true;
     resultDocument: 'market';
     answerOnly: 'BspParticipantName' | 'CompanyShortName' | 'Area' | 'ResourceShortName' | 'SystemCode';
+    filledInData: never;
   };
   /** `FringeSubmit` in `MarketSubmit` (mi-market.xsd, type `FringeSubmitType`), on MI as `mp.market`. */
   MarketSubmit_FringeSubmit: {
@@ -929,6 +951,7 @@ export interface OperationTypes {
     resultMany: true;
     resultDocument: 'market';
     answerOnly: never;
+    filledInData: never;
   };
   /** `OfferData` in `MarketSubmit` (mi-market.xsd, type `OfferDataSubmitType`), on MI as `mp.market`. */
   MarketSubmit_OfferData: {
@@ -939,6 +962,7 @@ export interface OperationTypes {
     resultMany: true;
     resultDocument: 'market';
     answerOnly: never;
+    filledInData: never;
   };
   /** `OfflineFrameSubmit` in `MarketSubmit` (mi-market.xsd, type `OfflineFrameSubmitType`), on MI as `mp.market`. */
   MarketSubmit_OfflineFrameSubmit: {
@@ -949,6 +973,7 @@ export interface OperationTypes {
     resultMany: true;
     resultDocument: 'market';
     answerOnly: never;
+    filledInData: never;
   };
   /** `ReserveRequirement` in `MarketSubmit` (mi-market.xsd, type `ReserveRequirementSubmitType`), on MI as `mp.market`. */
   MarketSubmit_ReserveRequirement: {
@@ -959,6 +984,7 @@ export interface OperationTypes {
     resultMany: true;
     resultDocument: 'market';
     answerOnly: never;
+    filledInData: never;
   };
   /** `SettlementResults` in `MarketSubmit` (mi-market.xsd, type `SettlementResultsSubmitType`), on MI as `mp.market`. */
   MarketSubmit_SettlementResults: {
@@ -969,6 +995,7 @@ export interface OperationTypes {
     resultMany: false;
     resultDocument: 'market';
     answerOnly: never;
+    filledInData: never;
   };
   /** `StandingData` in `MarketSubmit` (mi-market.xsd, type `StandingDataType`), on MI as `mp.market`. */
   MarketSubmit_StandingData: {
@@ -979,6 +1006,7 @@ export interface OperationTypes {
     resultMany: false;
     resultDocument: 'market';
     answerOnly: never;
+    filledInData: never;
   };
   /** `Switch` in `MarketSubmit` (mi-market.xsd, type `SwitchSubmitType`), on MI as `mp.market`. */
   MarketSubmit_Switch: {
@@ -989,6 +1017,7 @@ export interface OperationTypes {
     resultMany: false;
     resultDocument: 'market';
     answerOnly: never;
+    filledInData: never;
   };
   /** `UpperLimitTieline` in `MarketSubmit` (mi-market.xsd, type `UpperLimitTielineSubmitType`), on MI as `mp.market`. */
   MarketSubmit_UpperLimitTieline: {
@@ -999,5 +1028,6 @@ export interface OperationTypes {
     resultMany: true;
     resultDocument: 'market';
     answerOnly: never;
+    filledInData: never;
   };
 }

@@ -261,6 +261,7 @@ export interface OperationTypes {
     resultMany: false;
     resultDocument: 'omi';
     answerOnly: never;
+    filledInData: never;
   };
   /** `BaselineLoadFileListQuery` in `MarketQuery` (omi.xsd, type `BaselineLoadFileListQueryType`), on OMI as `mp.omi`. */
   Omi_MarketQuery_BaselineLoadFileListQuery: {
@@ -271,6 +272,7 @@ export interface OperationTypes {
     resultMany: false;
     resultDocument: 'omi';
     answerOnly: never;
+    filledInData: never;
   };
   /** `OffMarketContractQuery` in `MarketQuery` (omi.xsd, type `OffMarketContractQueryType`), on OMI as `mp.omi`. */
   Omi_MarketQuery_OffMarketContractQuery: {
@@ -281,6 +283,7 @@ export interface OperationTypes {
     resultMany: true;
     resultDocument: 'omi';
     answerOnly: never;
+    filledInData: never;
   };
   /** `RefundDataQuery` in `MarketQuery` (omi.xsd, type `RefundDataQueryType`), on OMI as `mp.omi`. */
   Omi_MarketQuery_RefundDataQuery: {
@@ -291,6 +294,7 @@ export interface OperationTypes {
     resultMany: true;
     resultDocument: 'omi';
     answerOnly: never;
+    filledInData: never;
   };
   /** `RefundTargetContractResultQuery` in `MarketQuery` (omi.xsd, type `RefundTargetContractResultQueryType`), on OMI as `mp.omi`. */
   Omi_MarketQuery_RefundTargetContractResultQuery: {
@@ -301,6 +305,7 @@ export interface OperationTypes {
     resultMany: false;
     resultDocument: 'omi';
     answerOnly: never;
+    filledInData: never;
   };
   /** `RemainingReserveDataQuery` in `MarketQuery` (omi.xsd, type `RemainingReserveDataQueryType`), on OMI as `mp.omi`. */
   Omi_MarketQuery_RemainingReserveDataQuery: {
@@ -311,6 +316,7 @@ export interface OperationTypes {
     resultMany: true;
     resultDocument: 'omi';
     answerOnly: never;
+    filledInData: never;
   };
   /** `BaselineLoad` in `MarketSubmit` (omi.xsd, type `BaselineLoadSubmitType`), on OMI as `mp.omi`. */
   Omi_MarketSubmit_BaselineLoad: {
@@ -321,6 +327,7 @@ export interface OperationTypes {
     resultMany: false;
     resultDocument: 'omi';
     answerOnly: never;
+    filledInData: never;
   };
   /** `OffMarketContract` in `MarketSubmit` (omi.xsd, type `OffMarketContractSubmitType`), on OMI as `mp.omi`. */
   Omi_MarketSubmit_OffMarketContract: {
@@ -331,6 +338,7 @@ export interface OperationTypes {
     resultMany: true;
     resultDocument: 'omi';
     answerOnly: never;
+    filledInData: never;
   };
   /** `RefundData` in `MarketSubmit` (omi.xsd, type `RefundDataType`), on OMI as `mp.omi`. */
   Omi_MarketSubmit_RefundData: {
@@ -341,6 +349,7 @@ export interface OperationTypes {
     resultMany: true;
     resultDocument: 'omi';
     answerOnly: never;
+    filledInData: never;
   };
   /** `RemainingReserveData` in `MarketSubmit` (omi.xsd, type `RemainingReserveDataSubmitType`), on OMI as `mp.omi`. */
   Omi_MarketSubmit_RemainingReserveData: {
@@ -351,5 +360,6 @@ export interface OperationTypes {
     resultMany: true;
     resultDocument: 'omi';
     answerOnly: never;
+    filledInData: never;
   };
 }

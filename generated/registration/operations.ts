@@ -203,6 +203,7 @@ export const operations = {
       source: 'reference client',
     },
     identity: [],
+    filledInData: ['ParticipantName'],
     audience: ['bsp', 'tso'],
     method: 'registrationQueryResource',
   },
@@ -487,6 +488,7 @@ export const operations = {
     many: true,
     result: { envelope: 'RegistrationSubmit', element: 'Resource', type: 'ResourceSubmitType', many: true },
     identity: [],
+    filledInData: ['ParticipantName'],
     audience: ['bsp'],
     method: 'registrationSubmitResource',
   },
@@ -666,6 +668,7 @@ export interface OperationTypes {
     resultMany: true;
     resultDocument: 'registration';
     answerOnly: never;
+    filledInData: never;
   };
   /** `Resource` in `RegistrationApproval` (mpr.xsd, type `ResourceApprovalType`), on MI as `mp.registration`. */
   RegistrationApproval_Resource: {
@@ -676,6 +679,7 @@ export interface OperationTypes {
     resultMany: true;
     resultDocument: 'registration';
     answerOnly: never;
+    filledInData: never;
   };
   /** `BankAccount` in `RegistrationQuery` (mpr.xsd, type `BankAccountQueryType`), on MI as `mp.registration`. */
   RegistrationQuery_BankAccount: {
@@ -686,6 +690,7 @@ export interface OperationTypes {
     resultMany: true;
     resultDocument: 'registration';
     answerOnly: never;
+    filledInData: never;
   };
   /** `DrPattern` in `RegistrationQuery` (mpr.xsd, type `DrPatternQueryType`), on MI as `mp.registration`. */
   RegistrationQuery_DrPattern: {
@@ -696,6 +701,7 @@ export interface OperationTypes {
     resultMany: true;
     resultDocument: 'registration';
     answerOnly: never;
+    filledInData: never;
   };
   /** `DrPatternSuspension` in `RegistrationQuery` (mpr.xsd, type `DrPatternSuspensionQueryType`), on MI as `mp.registration`. */
   RegistrationQuery_DrPatternSuspension: {
@@ -706,6 +712,7 @@ export interface OperationTypes {
     resultMany: true;
     resultDocument: 'registration';
     answerOnly: never;
+    filledInData: never;
   };
   /** `Participant` in `RegistrationQuery` (mpr.xsd, type `ParticipantQueryType`), on MI as `mp.registration`. */
   RegistrationQuery_Participant: {
@@ -716,6 +723,7 @@ export interface OperationTypes {
     resultMany: true;
     resultDocument: 'registration';
     answerOnly: never;
+    filledInData: never;
   };
   /** `ParticipantValidity` in `RegistrationQuery` (mpr.xsd, type `ParticipantValidityQueryType`), on MI as `mp.registration`. */
   RegistrationQuery_ParticipantValidity: {
@@ -726,6 +734,7 @@ export interface OperationTypes {
     resultMany: true;
     resultDocument: 'registration';
     answerOnly: never;
+    filledInData: never;
   };
   /** `Resource` in `RegistrationQuery` (mpr.xsd, type `ResourceQueryType`), on MI as `mp.registration`. */
   RegistrationQuery_Resource: {
@@ -736,6 +745,7 @@ export interface OperationTypes {
     resultMany: true;
     resultDocument: 'registration';
     answerOnly: never;
+    filledInData: 'ParticipantName';
   };
   /** `ResourceCoefficient` in `RegistrationQuery` (mpr.xsd, type `ResourceCoefficientQueryType`), on MI as `mp.registration`. */
   RegistrationQuery_ResourceCoefficient: {
@@ -746,6 +756,7 @@ export interface OperationTypes {
     resultMany: true;
     resultDocument: 'registration';
     answerOnly: never;
+    filledInData: never;
   };
   /** `ResourceEvaluation` in `RegistrationQuery` (mpr.xsd, type `ResourceEvaluationQueryType`), on MI as `mp.registration`. */
   RegistrationQuery_ResourceEvaluation: {
@@ -756,6 +767,7 @@ export interface OperationTypes {
     resultMany: true;
     resultDocument: 'registration';
     answerOnly: never;
+    filledInData: never;
   };
   /** `ResourceSuspension` in `RegistrationQuery` (mpr.xsd, type `ResourceSuspensionQueryType`), on MI as `mp.registration`. */
   RegistrationQuery_ResourceSuspension: {
@@ -766,6 +778,7 @@ export interface OperationTypes {
     resultMany: true;
     resultDocument: 'registration';
     answerOnly: never;
+    filledInData: never;
   };
   /** `ResourceValidity` in `RegistrationQuery` (mpr.xsd, type `ResourceValidityQueryType`), on MI as `mp.registration`. */
   RegistrationQuery_ResourceValidity: {
@@ -776,6 +789,7 @@ export interface OperationTypes {
     resultMany: true;
     resultDocument: 'registration';
     answerOnly: never;
+    filledInData: never;
   };
   /** `User` in `RegistrationQuery` (mpr.xsd, type `UserQueryType`), on MI as `mp.registration`. */
   RegistrationQuery_User: {
@@ -786,6 +800,7 @@ export interface OperationTypes {
     resultMany: true;
     resultDocument: 'registration';
     answerOnly: never;
+    filledInData: never;
   };
   /** `UserSystemAccess` in `RegistrationQuery` (mpr.xsd, type `UserSystemAccessQueryType`), on MI as `mp.registration`. */
   RegistrationQuery_UserSystemAccess: {
@@ -796,6 +811,7 @@ export interface OperationTypes {
     resultMany: true;
     resultDocument: 'registration';
     answerOnly: never;
+    filledInData: never;
   };
   /** `BankAccount` in `RegistrationSubmit` (mpr.xsd, type `BankAccountSubmitType`), on MI as `mp.registration`. */
   RegistrationSubmit_BankAccount: {
@@ -806,6 +822,7 @@ export interface OperationTypes {
     resultMany: true;
     resultDocument: 'registration';
     answerOnly: never;
+    filledInData: never;
   };
   /** `DrPattern` in `RegistrationSubmit` (mpr.xsd, type `DrPatternSubmitType`), on MI as `mp.registration`. */
   RegistrationSubmit_DrPattern: {
@@ -816,6 +833,7 @@ export interface OperationTypes {
     resultMany: true;
     resultDocument: 'registration';
     answerOnly: never;
+    filledInData: never;
   };
   /** `DrPatternSuspension` in `RegistrationSubmit` (mpr.xsd, type `DrPatternSuspensionSubmitType`), on MI as `mp.registration`. */
   RegistrationSubmit_DrPatternSuspension: {
@@ -826,6 +844,7 @@ export interface OperationTypes {
     resultMany: true;
     resultDocument: 'registration';
     answerOnly: never;
+    filledInData: never;
   };
   /** `Participant` in `RegistrationSubmit` (mpr.xsd, type `ParticipantSubmitType`), on MI as `mp.registration`. */
   RegistrationSubmit_Participant: {
@@ -836,6 +855,7 @@ export interface OperationTypes {
     resultMany: true;
     resultDocument: 'registration';
     answerOnly: never;
+    filledInData: never;
   };
   /** `ParticipantValidity` in `RegistrationSubmit` (mpr.xsd, type `ParticipantValiditySubmitType`), on MI as `mp.registration`. */
   RegistrationSubmit_ParticipantValidity: {
@@ -846,6 +866,7 @@ export interface OperationTypes {
     resultMany: true;
     resultDocument: 'registration';
     answerOnly: never;
+    filledInData: never;
   };
   /** `Resource` in `RegistrationSubmit` (mpr.xsd, type `ResourceSubmitType`), on MI as `mp.registration`. */
   RegistrationSubmit_Resource: {
@@ -856,6 +877,7 @@ export interface OperationTypes {
     resultMany: true;
     resultDocument: 'registration';
     answerOnly: never;
+    filledInData: 'ParticipantName';
   };
   /** `ResourceCoefficient` in `RegistrationSubmit` (mpr.xsd, type `ResourceCoefficientSubmitType`), on MI as `mp.registration`. */
   RegistrationSubmit_ResourceCoefficient: {
@@ -866,6 +888,7 @@ export interface OperationTypes {
     resultMany: true;
     resultDocument: 'registration';
     answerOnly: never;
+    filledInData: never;
   };
   /** `ResourceEvaluation` in `RegistrationSubmit` (mpr.xsd, type `ResourceEvaluationSubmitType`), on MI as `mp.registration`. */
   RegistrationSubmit_ResourceEvaluation: {
@@ -876,6 +899,7 @@ export interface OperationTypes {
     resultMany: true;
     resultDocument: 'registration';
     answerOnly: never;
+    filledInData: never;
   };
   /** `ResourceSuspension` in `RegistrationSubmit` (mpr.xsd, type `ResourceSuspensionSubmitType`), on MI as `mp.registration`. */
   RegistrationSubmit_ResourceSuspension: {
@@ -886,6 +910,7 @@ export interface OperationTypes {
     resultMany: true;
     resultDocument: 'registration';
     answerOnly: never;
+    filledInData: never;
   };
   /** `ResourceTransfer` in `RegistrationSubmit` (mpr.xsd, type `ResourceTransferSubmitType`), on MI as `mp.registration`. */
   RegistrationSubmit_ResourceTransfer: {
@@ -896,6 +921,7 @@ export interface OperationTypes {
     resultMany: true;
     resultDocument: 'registration';
     answerOnly: never;
+    filledInData: never;
   };
   /** `ResourceValidity` in `RegistrationSubmit` (mpr.xsd, type `ResourceValiditySubmitType`), on MI as `mp.registration`. */
   RegistrationSubmit_ResourceValidity: {
@@ -906,6 +932,7 @@ export interface OperationTypes {
     resultMany: true;
     resultDocument: 'registration';
     answerOnly: never;
+    filledInData: never;
   };
   /** `User` in `RegistrationSubmit` (mpr.xsd, type `UserSubmitType`), on MI as `mp.registration`. */
   RegistrationSubmit_User: {
@@ -916,6 +943,7 @@ export interface OperationTypes {
     resultMany: true;
     resultDocument: 'registration';
     answerOnly: never;
+    filledInData: never;
   };
   /** `UserSystemAccess` in `RegistrationSubmit` (mpr.xsd, type `UserSystemAccessSubmitType`), on MI as `mp.registration`. */
   RegistrationSubmit_UserSystemAccess: {
@@ -926,5 +954,6 @@ export interface OperationTypes {
     resultMany: true;
     resultDocument: 'registration';
     answerOnly: never;
+    filledInData: never;
   };
 }

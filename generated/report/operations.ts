@@ -106,6 +106,7 @@ export interface OperationTypes {
     resultMany: false;
     resultDocument: 'report';
     answerOnly: never;
+    filledInData: never;
   };
   /** `ReportDownloadRequest` (mi-report.xsd, type `ReportDownloadRequestType`), on MI as `mp.report`. */
   ReportDownloadRequest: {
@@ -116,6 +117,7 @@ export interface OperationTypes {
     resultMany: false;
     resultDocument: 'outbound';
     answerOnly: never;
+    filledInData: never;
   };
   /** `ReportDownloadRequestTrnID` (mi-report.xsd, type `ReportDownloadRequestTrnIDType`), on MI as `mp.report`. */
   ReportDownloadRequestTrnID: {
@@ -126,6 +128,7 @@ export interface OperationTypes {
     resultMany: false;
     resultDocument: 'outbound';
     answerOnly: never;
+    filledInData: never;
   };
   /** `ReportListRequest` (mi-report.xsd, type `ReportListRequestType`), on MI as `mp.report`. */
   ReportListRequest: {
@@ -136,5 +139,6 @@ export interface OperationTypes {
     resultMany: false;
     resultDocument: 'report';
     answerOnly: never;
+    filledInData: never;
   };
 }

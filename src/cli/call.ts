@@ -53,6 +53,8 @@ const OPTIONS = {
   timeout: { type: 'string' },
   retries: { type: 'string' },
   'admin-role': { type: 'boolean' },
+  proxy: { type: 'string' },
+  'identity-check': { type: 'string' },
 } as const;
 
 function parse(
@@ -232,6 +234,11 @@ export async function runOperation(
   const validate = values.validate ?? 'strict';
   if (validate !== 'strict' && validate !== 'off')
     throw new UsageError(`--validate must be strict or off, got ${validate}`);
+  const identityCheck = values['identity-check'];
+  if (identityCheck !== undefined && identityCheck !== 'error' && identityCheck !== 'warn')
+    throw new UsageError(`--identity-check must be error or warn, got ${identityCheck}`);
+  // The proxy's own spelling is checked by the client (INVALID_OPTION), credentials never echoed.
+  const proxy = values.proxy ?? env['MMS_PROXY'];
   // Seconds; a timer holds at most MAX_TIMEOUT_MS.
   const timeout = numberOption(values.timeout, '--timeout', {
     min: 0,
@@ -282,6 +289,8 @@ export async function runOperation(
     ...(urls !== undefined ? { urls } : {}),
     ...(ca !== undefined ? { ca } : {}),
     ...(values['admin-role'] ? { adminRole: true } : {}),
+    ...(identityCheck !== undefined ? { identityCheck } : {}),
+    ...(proxy !== undefined ? { proxy } : {}),
     ...(timeout !== undefined ? { timeoutMs: Math.ceil(timeout * 1000) } : {}),
     ...(retries !== undefined ? { retry: { maxAttempts: retries + 1 } } : {}),
   };

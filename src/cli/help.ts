@@ -41,6 +41,10 @@ export const CONNECTION_HELP = `Connection and identity (every operation):
   --ca FILE            CA certificate(s), PEM, that the server must chain to (or MMS_CA)
   --domain NAME        domain of the MTOM Content-IDs (or MMS_DOMAIN; default mms-client.local)
   --admin-role         act as market administrator (adminRole)
+  --proxy URL          reach the MMS through an HTTP proxy, http://[user:password@]host:port, or
+                       "env" for HTTPS_PROXY and NO_PROXY (or MMS_PROXY); default: no proxy
+  --identity-check M   error (default): refuse a --participant or --user that is not the
+                       certificate's; warn: only print a warning
 
 Input and output:
   --input FILE, -i     JSON input {"attributes": {...}, "data": ...}; "-" or absent: standard input

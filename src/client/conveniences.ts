@@ -32,9 +32,6 @@ export interface Caller {
   readonly participant: string;
 }
 
-/** Operations whose data items carry the BSP's own participant name (the reference's `putResource`, `queryResources`). */
-const RESOURCE_OPERATIONS = new Set(['RegistrationSubmit_Resource', 'RegistrationQuery_Resource']);
-
 /** The envelope attributes and the data, with the conveniences applied. */
 export function applyConveniences(
   op: OperationDescriptor,
@@ -45,7 +42,8 @@ export function applyConveniences(
 ): { envelope: Record<string, unknown>; data: unknown } {
   let out = data;
   const bsp = caller.clientType === 'bsp';
-  if (bsp && switches.participantInResources !== false && RESOURCE_OPERATIONS.has(op.id)) {
+  // The operations are the catalog's (`filledInData`: the reference's putResource, queryResources).
+  if (bsp && switches.participantInResources !== false && op.filledInData?.includes('ParticipantName')) {
     out = mapItems(out, (item) =>
       item['ParticipantName'] === undefined ? { ParticipantName: caller.participant, ...item } : item,
     );

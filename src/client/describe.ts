@@ -45,7 +45,7 @@ export interface InputField {
   readonly max: number;
   /** One of the alternatives of a choice group: required only if chosen. */
   readonly alternative: boolean;
-  /** The client fills it in (`ParticipantName`, `UserName`, the report's `ApplicationType`). */
+  /** The client fills it in (`ParticipantName`, `UserName`, the report's `ApplicationType`, a BSP's resource `ParticipantName`). */
   readonly filledByClient: boolean;
   /** Facets the validator checks (range, digits, pattern, length, allowed values). */
   readonly facets: Facets;
@@ -103,7 +103,7 @@ function textField(w: Walk, path: string, type: SimpleTypeDescriptor, alternativ
 function attributesOf(w: Walk, type: ComplexTypeDescriptor, prefix: string, alternative: boolean): void {
   for (const attribute of type.attributes) {
     if (answerOnly(w, prefix, attribute.name)) continue;
-    const filledByClient = w.filled.has(attribute.name);
+    const filledByClient = prefix === '' && w.filled.has(attribute.name);
     w.out.push({
       in: w.in,
       path: `${prefix}${attribute.name}`,
@@ -204,7 +204,13 @@ export function describeInput(operation: string): InputField[] {
     };
     groupOf(envelope, carrier, companions, '', false, []);
   }
-  const items: Walk = { module, in: 'data', filled: new Set(), own: new Set(op.answerOnly), out };
+  const items: Walk = {
+    module,
+    in: 'data',
+    filled: new Set(op.filledInData),
+    own: new Set(op.answerOnly),
+    out,
+  };
   const data = resolveType(module, op.dataType);
   if (data.kind === 'complex') complexOf(items, data, '', false, [data.name]);
   else out.push(textField(items, '', data, false));

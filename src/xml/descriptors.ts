@@ -202,6 +202,8 @@ export interface OperationDescriptor {
   };
   /** Envelope (or, for reports, root) attributes the client fills in itself. */
   readonly identity: readonly IdentityAttribute[];
+  /** Data-item members a BSP's client fills in from its identity where left out (codegen/overlays/filled-in-data.ts). */
+  readonly filledInData?: readonly IdentityAttribute[];
   /** Members of the data type that only answers carry: refused in a request (codegen/overlays/answer-only.ts). */
   readonly answerOnly?: readonly string[];
   /** Client types allowed to call it; all when unknown. */

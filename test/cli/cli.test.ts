@@ -12,6 +12,7 @@ import { startSimulator, type Simulator } from '../../src/simulator/index.js';
 import { closedPort } from '../helpers/mtls-server.js';
 import { tomorrowJst } from '../simulator/helpers.js';
 import { TSX } from '../helpers/subprocess.js';
+import { startConnectProxy } from '../helpers/connect-proxy.js';
 
 const PASSPHRASE = 'cli-Passphrase-42';
 const MAIN = path.join(process.cwd(), 'src', 'cli', 'main.ts');
@@ -185,6 +186,50 @@ test('a transport failure (nothing listening): exit 6', async () => {
   );
   expect(run.code).toBe(6);
   expect(run.stderr).toMatch(/the connection could not be established; nothing was sent: ECONNREFUSED/);
+});
+
+test('--proxy sends the call through a CONNECT tunnel to the MMS host, credentials nowhere in the output', async () => {
+  const proxy = await startConnectProxy({ credentials: { user: 'ops', password: 'proxy-Secret-7' } });
+  try {
+    const input = JSON.stringify({
+      attributes: { Date: date, MarketType: 'DAM' },
+      data: { MarketType: 'DAM' },
+    });
+    const url = proxy.url({ user: 'ops', password: 'proxy-Secret-7' });
+    const through = await mms(['query-offers', ...connection('F100', 'bsp'), '--proxy', url], {
+      stdin: input,
+    });
+    expect({ code: through.code, stderr: through.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(proxy.connects.map((c) => c.target)).toEqual([new URL(sim.urls.MI).host]);
+    const refused = await mms(['query-offers', ...connection('F100', 'bsp'), '--proxy', proxy.url()], {
+      stdin: input,
+    });
+    expect(refused.code).toBe(6);
+    expect(refused.stderr).toMatch(/proxy/i);
+    for (const run of [through, refused]) expect(run.stdout + run.stderr).not.toContain('proxy-Secret-7');
+  } finally {
+    await proxy.close();
+  }
+});
+
+test("--identity-check: a participant that is not the certificate's is refused by default, only warned with warn", async () => {
+  const input = JSON.stringify({
+    attributes: { Date: date, MarketType: 'DAM' },
+    data: { MarketType: 'DAM' },
+  });
+  const args = ['query-offers', ...connection('F100', 'bsp'), '--participant', 'F200'];
+  const refused = await mms(args, { stdin: input });
+  expect(refused.code).toBe(2);
+  expect(refused.stderr).toMatch(/F200.*F100|F100.*F200/);
+  const warned = await mms([...args, '--identity-check', 'warn'], { stdin: input });
+  expect(warned.stderr).toMatch(/^mms: warning: .*F200/m);
+  // The simulator, as the MMS would, refuses a participant the certificate does not name.
+  expect(warned.code).not.toBe(0);
+  const wrong = await mms([...args, '--identity-check', 'maybe'], { stdin: input });
+  expect(wrong).toMatchObject({
+    code: 2,
+    stderr: expect.stringMatching(/--identity-check must be error or warn/),
+  });
 });
 
 test('out-of-range --timeout and --retries are usage errors; a megabyte value is an input error without a stack trace', async () => {

@@ -265,8 +265,14 @@ describe('8: describeInput lists every field, without the compiler', () => {
     const required = fields
       .filter((f) => f.in === 'data' && f.required && !f.path.includes('.'))
       .map((f) => f.path);
-    // The validator, given an empty item, misses exactly those.
-    const document = buildDocument(resource, { ParticipantName: 'F100', UserName: 'FAKEUSER' }, [{}]);
+    // The validator, given an item with what the client fills in, misses exactly those.
+    expect(fields.find((f) => f.path === 'ParticipantName')).toMatchObject({
+      required: false,
+      filledByClient: true,
+    });
+    const document = buildDocument(resource, { ParticipantName: 'F100', UserName: 'FAKEUSER' }, [
+      { ParticipantName: 'F100' },
+    ]);
     const missing = validateDocument(resource, document)
       .filter((v) => /required .* missing/.test(v.message))
       .map((v) => v.path.replace('RegistrationSubmit.Resource[0].', ''));
