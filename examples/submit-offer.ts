@@ -28,7 +28,7 @@ try {
       StartTime: '2024-03-15T12:00:00',
       EndTime: '2024-03-15T21:00:00',
       Direction: '1',
-      OfferStack: [{ StackNumber: 1, MinimumQuantityInKw: 100, OfferUnitPrice: 100 }],
+      OfferStack: [{ StackNumber: 1, MinimumQuantityInKw: 1000, OfferUnitPrice: 100 }],
     },
   );
   console.log(

@@ -12,6 +12,21 @@ import { MAX_DEPTH_LIMIT } from '../xml/parser.js';
 import { describe } from '../xml/scalar.js';
 import type { MmsClientOptions } from './client.js';
 import type { CallOptions } from './types.js';
+import { unknownRules } from '../rules/index.js';
+
+/** `rules`: 'off', or a record of rule id → boolean naming only rules the catalog has. */
+function checkRuleSwitches(rules: unknown): void {
+  if (rules === undefined || rules === 'off') return;
+  if (!isPlainObject(rules))
+    throw new MmsClientError('INVALID_OPTION', "rules must be 'off' or an object of rule id → boolean.");
+  for (const [id, on] of Object.entries(rules)) checkBoolean(`rules.${id}`, on);
+  const unknown = unknownRules(rules as Readonly<Record<string, boolean>>);
+  if (unknown.length > 0)
+    throw new MmsClientError(
+      'INVALID_OPTION',
+      `rules names no rule ${unknown.join(', ')} (see docs/rules.md)`,
+    );
+}
 
 /** Limits of the response reader; each stops decoding with `LIMIT_EXCEEDED` when passed. */
 export interface ResponseLimits {
@@ -48,6 +63,7 @@ export function checkClientOptions(options: MmsClientOptions): void {
   if (options.responseMismatch !== undefined)
     checkChoice('responseMismatch', options.responseMismatch, ['error', 'problem']);
   if (options.adminRole !== undefined) checkBoolean('adminRole', options.adminRole);
+  checkRuleSwitches(options.rules);
   if (options.retry !== undefined && !isPlainObject(options.retry))
     throw new MmsClientError('INVALID_OPTION', 'retry must be an object of retry settings.');
   if (options.retrySubmissions !== undefined) checkBoolean('retrySubmissions', options.retrySubmissions);

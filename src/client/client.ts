@@ -54,6 +54,7 @@ import type {
   OperationTypes,
 } from './types.js';
 import { withoutAnswerOnly } from './answer-only.js';
+import { checkRules, type RuleSwitches, type RuleViolation } from '../rules/index.js';
 
 export interface MmsClientOptions {
   /** Participant name, e.g. `F100` (one upper-case letter and three digits, not 000). */
@@ -78,8 +79,20 @@ export interface MmsClientOptions {
   readonly hooks?: TransportHooks | readonly TransportHooks[];
   /** Silent by default. */
   readonly logger?: Logger;
-  /** `strict` (default): a request that breaks the schema is refused before sending. `off`: send as is. */
+  /**
+   * `strict` (default): a request that breaks the schema, or an error rule
+   * of the MMS beyond it (src/rules, docs/rules.md), is refused before
+   * sending. `off`: send as is, no checks.
+   */
   readonly validate?: 'strict' | 'off';
+  /**
+   * The MMS rules beyond the schema, checked in strict validation: on by
+   * default; `'off'` skips them all, `{ 'offer.minimum-quantity-floor': false }`
+   * one (an unknown id is `INVALID_OPTION`). The MMS is the authority: turn
+   * off a rule it no longer makes. Warnings are logged and returned in the
+   * result's `ruleWarnings`, never refused.
+   */
+  readonly rules?: RuleSwitches;
   /**
    * When the certificate subject names another participant or user: `error`
    * (default) refuses to create the client (`INVALID_OPTION`), since the MMS
@@ -309,9 +322,15 @@ export class MmsClient {
     const document = buildDocument(op, envelope, filled.data);
     const attachments = this.#attachments(op, options.attachments);
     const strict = (options.validate ?? this.#options.validate ?? 'strict') === 'strict';
+    let ruleWarnings: RuleViolation[] = [];
     if (strict) {
       const violations = validateDocument(op, document);
       if (violations.length > 0) throw new MmsInputError(op.id, violations);
+      const broken = checkRules(op, this.clientType, document, this.#options.rules);
+      const errors = broken.filter((v) => v.severity === 'error');
+      if (errors.length > 0) throw new MmsInputError(op.id, errors);
+      ruleWarnings = broken;
+      for (const w of ruleWarnings) this.#logger.warn(`${op.id}: ${w.path}: ${w.message}`, { rule: w.rule });
     }
     const payload = this.#encode(op, document, strict);
     const retrySubmission = options.retrySubmission ?? this.#options.retrySubmissions;
@@ -336,7 +355,7 @@ export class MmsClient {
       });
       const result = withoutDelivery(sent);
       this.#log(op, result);
-      return result;
+      return ruleWarnings.length > 0 ? { ...result, ruleWarnings } : result;
     } finally {
       deadline.dispose();
     }

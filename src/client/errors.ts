@@ -5,8 +5,10 @@ import type { ClientType } from '../transport/index.js';
 import type { MmsMessage, ProcessingStatistics, RejectionReason } from './result.js';
 
 /**
- * The request breaks the schema and was not sent (strict validation). Lists
- * every violation with its path.
+ * The request breaks the schema, or a rule of the MMS beyond it, and was not
+ * sent (strict validation). Lists every violation with its path; a broken
+ * rule's violation also carries the rule's `rule` id and `severity`
+ * (src/rules, docs/rules.md).
  */
 export class MmsInputError extends MmsError {
   declare readonly code: 'INVALID_INPUT';
@@ -20,9 +22,10 @@ export class MmsInputError extends MmsError {
     const lines = violations.slice(0, 20).map((v) => `  ${v.path}: ${v.message}`);
     if (violations.length > 20) lines.push(`  … and ${count - 20}${cut ? ' and more' : ' more'}`);
     const places = cut ? `more than ${count} places` : `${count} place${count === 1 ? '' : 's'}`;
+    const what = violations.every((v) => 'rule' in v) ? 'the MMS rules' : 'the MMS schema';
     super(
       'INVALID_INPUT',
-      `${operation}: the request breaks the MMS schema in ${places} and was not sent:\n${lines.join('\n')}`,
+      `${operation}: the request breaks ${what} in ${places} and was not sent:\n${lines.join('\n')}`,
     );
     this.operation = operation;
     this.violations = violations;

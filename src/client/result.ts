@@ -1,5 +1,6 @@
 /** What a successful call returns. Plain objects only: results survive JSON round trips. */
 import type { Violation } from '../xml/validate.js';
+import type { RuleViolation } from '../rules/index.js';
 
 export type MessageLevel = 'error' | 'warning' | 'information';
 
@@ -71,6 +72,11 @@ export interface MmsResult<T> {
   readonly file?: MmsFile;
   /** Files the server sent along (`attachmentData` of the response). */
   readonly attachments?: readonly MmsAttachment[];
+  /**
+   * The warning rules the request broke (src/rules: "should", not "must"),
+   * checked by the client before sending; absent when none. Never the MMS's words.
+   */
+  readonly ruleWarnings?: readonly RuleViolation[];
 }
 
 /** A file the server attached to its answer, with the signature it came with. */

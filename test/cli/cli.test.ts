@@ -79,7 +79,7 @@ const offer = {
   EndTime: `${date}T15:00:00`,
   Direction: '1',
   OfferStack: [
-    { StackNumber: 1, MinimumQuantityInKw: 100, PrimaryOfferQuantityInKw: 900, OfferUnitPrice: 11.5 },
+    { StackNumber: 1, MinimumQuantityInKw: 1000, PrimaryOfferQuantityInKw: 1900, OfferUnitPrice: 11.5 },
   ],
 };
 

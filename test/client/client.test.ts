@@ -49,7 +49,7 @@ const offer = {
   StartTime: '2024-03-15T12:00:00',
   EndTime: '2024-03-15T21:00:00',
   Direction: '1',
-  OfferStack: [{ StackNumber: 1, MinimumQuantityInKw: 100, OfferUnitPrice: 100 }],
+  OfferStack: [{ StackNumber: 1, MinimumQuantityInKw: 1000, OfferUnitPrice: 100 }],
 } as const;
 const marketDay = { Date: '2024-03-15', MarketType: 'DAM', NumOfDays: 1 } as const;
 
@@ -167,8 +167,8 @@ describe('refused before any network I/O', () => {
 
   test('input that breaks the schema, with every violation and its path', async () => {
     const client = clientFor(keys, deadUrls);
-    const stack = [1, 2, 3].map((n) => ({ StackNumber: n, MinimumQuantityInKw: 100, OfferUnitPrice: 100 }));
-    stack[2] = { StackNumber: 3, MinimumQuantityInKw: 100, OfferUnitPrice: 1234567.891 };
+    const stack = [1, 2, 3].map((n) => ({ StackNumber: n, MinimumQuantityInKw: 1000, OfferUnitPrice: 100 }));
+    stack[2] = { StackNumber: 3, MinimumQuantityInKw: 1000, OfferUnitPrice: 1234567.891 };
     const call = client.putOffers({ ...marketDay, NumOfDays: 0 }, [
       { ...offer, ResourceName: 'fake reso', OfferStack: stack },
     ]);

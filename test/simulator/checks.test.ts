@@ -44,7 +44,7 @@ const offer = {
   StartTime: `${date}T12:00:00`,
   EndTime: `${date}T15:00:00`,
   Direction: '1' as const,
-  OfferStack: [{ StackNumber: 1, MinimumQuantityInKw: 100, OfferUnitPrice: 10 }],
+  OfferStack: [{ StackNumber: 1, MinimumQuantityInKw: 1000, OfferUnitPrice: 10 }],
 };
 const envelope = { Date: date, MarketType: 'DAM' as const };
 

@@ -25,7 +25,7 @@ const offer = {
   StartTime: `${date}T15:00:00`,
   EndTime: `${date}T18:00:00`,
   Direction: '1' as const,
-  OfferStack: [{ StackNumber: 1, MinimumQuantityInKw: 100, OfferUnitPrice: 10 }],
+  OfferStack: [{ StackNumber: 1, MinimumQuantityInKw: 1000, OfferUnitPrice: 10 }],
 };
 
 beforeAll(async () => {

@@ -23,8 +23,8 @@ const offer: DataInput<'MarketSubmit_OfferData'> = {
   EndTime: `${date}T12:00:00`,
   Direction: '1',
   OfferStack: [
-    { StackNumber: 1, MinimumQuantityInKw: 100, PrimaryOfferQuantityInKw: 2000, OfferUnitPrice: 9.99 },
-    { StackNumber: 2, MinimumQuantityInKw: 100, PrimaryOfferQuantityInKw: 1000, OfferUnitPrice: 15 },
+    { StackNumber: 1, MinimumQuantityInKw: 1000, PrimaryOfferQuantityInKw: 2000, OfferUnitPrice: 9.99 },
+    { StackNumber: 2, MinimumQuantityInKw: 1000, PrimaryOfferQuantityInKw: 1000, OfferUnitPrice: 15 },
   ],
 };
 
@@ -88,7 +88,7 @@ test('queries filter by the query attributes and the trade date', async () => {
 test('resubmitting an offer for the same resource and period replaces it', async () => {
   await bsp.putOffer(envelope, {
     ...offer,
-    OfferStack: [{ StackNumber: 1, MinimumQuantityInKw: 10, OfferUnitPrice: 1 }],
+    OfferStack: [{ StackNumber: 1, MinimumQuantityInKw: 1000, OfferUnitPrice: 1 }],
   });
   const queried = await bsp.queryOffers(envelope, { MarketType: 'DAM' });
   expect(queried.data).toHaveLength(1);
@@ -119,7 +119,8 @@ test('awards are made from the offers, in full at their own price', async () => 
 });
 
 test("a TSO sees every participant's offers", async () => {
-  const seen = await tso.queryOffers(envelope, { MarketType: 'DAM' });
+  // A TSO names the area (rule offer-query.area-for-tso-mo); SIMRES01 is in Tokyo.
+  const seen = await tso.queryOffers(envelope, { MarketType: 'DAM', Area: '03' });
   expect(seen.data.map((o) => o.BspParticipantName)).toEqual(['F100']);
 });
 

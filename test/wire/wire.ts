@@ -68,6 +68,8 @@ export async function renderSnapshots(): Promise<Map<string, Buffer>> {
         domain: 'wire.example',
         frameSource: FRAME_SOURCE,
         retry: { maxAttempts: 1 },
+        // Seeded random requests: the wire of each operation, not its business rules.
+        rules: 'off',
         // Stop every call at the door: the request is built and framed, never sent.
         hooks: {
           beforeSend: ({ request }) => {
