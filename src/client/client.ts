@@ -44,6 +44,7 @@ import { answerInterpreter } from './response.js';
 import { applyConveniences, type Conveniences } from './conveniences.js';
 import type { MmsResult } from './result.js';
 import { printable } from '../text.js';
+import { inCallSpan, withAttemptSpans } from '../telemetry.js';
 import type { AttachmentInput, CallOptions, CallResult, DataInput, EnvelopeInput } from './types.js';
 
 export interface MmsClientOptions {
@@ -217,7 +218,7 @@ export class MmsClient {
       contentIdDomain: options.domain,
       ...(options.urls ? { endpoints: options.urls } : {}),
       ...(options.ca !== undefined ? { ca: options.ca } : {}),
-      ...(options.hooks ? { hooks: options.hooks } : {}),
+      hooks: withAttemptSpans(options.hooks),
       ...(options.logger ? { logger: options.logger } : {}),
       ...(options.retry ? { retry: options.retry } : {}),
       ...(options.timeoutMs !== undefined ? { callTimeoutMs: options.timeoutMs } : {}),
@@ -251,7 +252,9 @@ export class MmsClient {
     options: CallOptions = {},
   ): Promise<CallResult<K>> {
     try {
-      return (await this.#request(String(operation), attributes, data, options)) as CallResult<K>;
+      return (await inCallSpan(String(operation), () =>
+        this.#request(String(operation), attributes, data, options),
+      )) as CallResult<K>;
     } catch (err) {
       throw asMmsError(err, String(operation));
     }
