@@ -30,9 +30,13 @@ export type Direction = 'in' | 'out';
 export const COMPONENTS = '#/components/schemas/';
 
 /** Lexical forms of the XSD date built-ins (time zone optional, JST wall-clock in practice). */
+// Years of four digits (the MMS uses no others), real months, days and times; the client checks the calendar.
+const DATE = '\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])';
+// No offset: the client refuses one (JST wall-clock values, MMS-PROTOCOL.md §8).
+const ZONE = '';
 const LEXICAL: Partial<Record<SimpleTypeDescriptor['builtin'], string>> = {
-  date: '^-?\\d{4,}-\\d{2}-\\d{2}(?:Z|[+-]\\d{2}:\\d{2})?$',
-  dateTime: '^-?\\d{4,}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})?$',
+  date: `^${DATE}${ZONE}$`,
+  dateTime: `^${DATE}T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?${ZONE}$`,
   base64Binary: '^[A-Za-z0-9+/\\s]*={0,2}\\s*$',
 };
 
@@ -158,7 +162,7 @@ export class SchemaSet {
       SERVER_ONLY.has(name) ? { ...schema, readOnly: true } : schema;
     for (const attribute of type.attributes) {
       if (skip(attribute.name)) continue;
-      properties[attribute.name] = serverOnly(this.typeRef(module, attribute.type, direction), attribute.name);
+      properties[attribute.name] = this.typeRef(module, attribute.type, direction);
       if (attribute.required && direction === 'in') required.push(attribute.name);
     }
     if (type.text !== undefined) {

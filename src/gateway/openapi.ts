@@ -55,12 +55,13 @@ function resultDataSchema(set: SchemaSet, op: OperationDescriptor): JsonSchema {
 
 /** The body of `POST /v1/{participant}/{operationId}`. */
 export function requestSchema(set: SchemaSet, op: OperationDescriptor): JsonSchema {
+  const attributes = envelopeSchema(set, op);
   return {
     type: 'object',
-    required: ['data'],
+    required: attributes['required'] ? ['attributes', 'data'] : ['data'],
     additionalProperties: false,
     properties: {
-      attributes: envelopeSchema(set, op),
+      attributes,
       data: dataSchema(set, op),
       options: ref('CallOptions'),
     },
