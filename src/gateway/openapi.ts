@@ -91,7 +91,13 @@ const SHARED: Record<string, JsonSchema> = {
     type: 'object',
     additionalProperties: false,
     properties: {
-      timeoutMs: { type: 'integer', minimum: 1, maximum: 3_600_000, description: 'Deadline of the call, retries included.' },
+      timeoutMs: {
+        type: 'integer',
+        minimum: 1,
+        maximum: 3_600_000,
+        examples: [60_000],
+        description: 'Deadline of the call in milliseconds, retries included.',
+      },
     },
   },
   Message: {
@@ -201,7 +207,6 @@ export function openApiDocument(options: { title?: string; version?: string } = 
   }
   return {
     openapi: OPENAPI_VERSION,
-    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     info: {
       title: options.title ?? 'MMS gateway',
       version: options.version ?? '1',
