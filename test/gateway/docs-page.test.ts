@@ -68,7 +68,7 @@ withChromium('the page sends a query to the simulator through the gateway', asyn
   const top = await (await page.$(block))!.boundingBox();
   const bottom = await (await page.$(`${block} .live-responses-table`))!.boundingBox();
   // Bounding boxes are relative to the viewport; the clip is in page coordinates.
-  const scrollY = await page.evaluate(() => window.scrollY);
+  const scrollY = await page.evaluate(() => (globalThis as unknown as { scrollY: number }).scrollY);
   await page.screenshot({
     path: SCREENSHOT as `${string}.png`,
     captureBeyondViewport: true,

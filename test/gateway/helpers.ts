@@ -122,7 +122,10 @@ export async function post(
 }
 
 /** A valid offer for the simulator's seeded resource, unique by its hour. */
-export function offer(hour: number, date = addJstDays(toJstDate(new Date()), 1)): { attributes: Record<string, unknown>; data: unknown[] } {
+export function offer(
+  hour: number,
+  date = addJstDays(toJstDate(new Date()), 1),
+): { attributes: Record<string, unknown>; data: Record<string, unknown>[] } {
   const h = String(hour).padStart(2, '0');
   const end = String(hour + 1).padStart(2, '0');
   return {

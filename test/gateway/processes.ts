@@ -1,8 +1,10 @@
-/** `mms serve` as real subprocesses (through tsx), each on a free port, stopped with a signal. */
+/**
+ * `mms serve` as real subprocesses, each on a free port, stopped with a signal. Node runs
+ * the CLI itself with tsx as a loader (no tsx wrapper process), so a signal reaches the server.
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { REPO_ROOT } from '../helpers/paths.js';
-import { TSX } from '../helpers/subprocess.js';
 
 export interface ServeProcess {
   readonly url: string;
@@ -14,7 +16,7 @@ export interface ServeProcess {
 }
 
 export async function startServe(args: readonly string[], env: NodeJS.ProcessEnv): Promise<ServeProcess> {
-  const child = spawn(TSX, [path.join('src', 'cli', 'main.ts'), 'serve', '--port', '0', ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join('src', 'cli', 'main.ts'), 'serve', '--port', '0', ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env },
   });
