@@ -25,7 +25,7 @@ import { openApiDocument } from './openapi.js';
 import { holdParticipants } from './participants.js';
 import { GatewayProblem, problemOf } from './problem.js';
 import { RequestValidator } from './request-validator.js';
-import { TRACER_NAME, withAttemptSpans } from '../telemetry.js';
+import { TRACER_NAME } from '../telemetry.js';
 
 export interface GatewayOptions {
   readonly config: GatewayConfig;
@@ -96,7 +96,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   try {
     const participants = await holdParticipants(config.participants, baseDir, {
       env,
-      hooks: withAttemptSpans(journalHooks(journal, metrics, recordRaw)),
+      hooks: [journalHooks(journal, metrics, recordRaw)],
       logger: options.logger ?? silentLogger,
     });
     const document = openApiDocument();
