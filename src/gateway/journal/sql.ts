@@ -104,9 +104,10 @@ export const INSERT_KEY = `INSERT INTO idempotency_keys (scope, idem_key, body_s
 
 export const GET_KEY = 'SELECT * FROM idempotency_keys WHERE scope = ? AND idem_key = ?';
 
-export const PRUNE_KEYS = `DELETE FROM idempotency_keys WHERE call_id IN
-  (SELECT id FROM calls WHERE finished_at IS NOT NULL AND finished_at < ?)`;
-export const PRUNE_CALLS = 'DELETE FROM calls WHERE finished_at IS NOT NULL AND finished_at < ?';
+// Only calls in a final state: one being reconciled or sent again keeps its row and its key.
+const PRUNABLE = "finished_at IS NOT NULL AND finished_at < ? AND outcome NOT IN ('pending', 'sent', 'reconciling')";
+export const PRUNE_KEYS = `DELETE FROM idempotency_keys WHERE call_id IN (SELECT id FROM calls WHERE ${PRUNABLE})`;
+export const PRUNE_CALLS = `DELETE FROM calls WHERE ${PRUNABLE}`;
 
 /** `SELECT` for a list filter, newest first. */
 export function listQuery(filter: ListFilter): { sql: string; params: unknown[] } {
