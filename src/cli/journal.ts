@@ -57,7 +57,8 @@ export async function runJournal(args: readonly string[], io: CliIo): Promise<nu
     io.stdout.write(JOURNAL_HELP);
     return values.help ? EXIT.ok : EXIT.usage;
   }
-  if (!['list', 'show', 'export'].includes(action)) throw new UsageError(`unknown journal action ${action}. See mms journal --help.`);
+  if (!['list', 'show', 'export'].includes(action))
+    throw new UsageError(`unknown journal action ${action}. See mms journal --help.`);
   const { openJournal } = await import('../gateway/journal/index.js');
   let file = values.file;
   let urlEnv = 'DATABASE_URL';
@@ -69,7 +70,8 @@ export async function runJournal(args: readonly string[], io: CliIo): Promise<nu
     urlEnv = config.journal?.databaseUrlEnv ?? urlEnv;
   }
   const databaseUrl = io.env[urlEnv];
-  if (!databaseUrl && file === undefined) throw new UsageError('give --config FILE or --file JOURNAL, or set DATABASE_URL');
+  if (!databaseUrl && file === undefined)
+    throw new UsageError('give --config FILE or --file JOURNAL, or set DATABASE_URL');
   const journal = await openJournal(databaseUrl ? { databaseUrl } : { file: file! });
   try {
     if (action === 'show') {
@@ -90,7 +92,8 @@ export async function runJournal(args: readonly string[], io: CliIo): Promise<nu
       return EXIT.ok;
     }
     const limit = values.limit === undefined ? (action === 'export' ? 100_000 : 50) : Number(values.limit);
-    if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a positive whole number`);
+    if (!Number.isInteger(limit) || limit < 1)
+      throw new UsageError(`--limit must be a positive whole number`);
     const since = time('since', values.since);
     const until = time('until', values.until);
     const entries = await journal.list({
@@ -102,7 +105,8 @@ export async function runJournal(args: readonly string[], io: CliIo): Promise<nu
       ...(values.outcome ? { outcome: values.outcome as never } : {}),
     });
     if (action === 'export') {
-      for (const { rawRequest: _q, rawAnswer: _a, ...entry } of entries.reverse()) io.stdout.write(`${JSON.stringify(entry)}\n`);
+      for (const { rawRequest: _q, rawAnswer: _a, ...entry } of entries.reverse())
+        io.stdout.write(`${JSON.stringify(entry)}\n`);
       return EXIT.ok;
     }
     for (const e of entries) {

@@ -48,7 +48,11 @@ async function firstLine(io: CliIo): Promise<string> {
   return '';
 }
 
-export async function runServe(args: readonly string[], io: CliIo, signals: NodeJS.Process = process): Promise<number> {
+export async function runServe(
+  args: readonly string[],
+  io: CliIo,
+  signals: NodeJS.Process = process,
+): Promise<number> {
   let values: ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'];
   try {
     values = parseArgs({ args: [...args], options: OPTIONS, strict: true }).values;
@@ -63,7 +67,8 @@ export async function runServe(args: readonly string[], io: CliIo, signals: Node
   if (values['hash-token']) {
     // Read from standard input, so the token is in no shell history or process list.
     const token = await firstLine(io);
-    if (token === '') throw new UsageError('--hash-token reads the token from standard input; none was given');
+    if (token === '')
+      throw new UsageError('--hash-token reads the token from standard input; none was given');
     io.stdout.write(`${sha256Hex(token)}\n`);
     return EXIT.ok;
   }

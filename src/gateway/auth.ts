@@ -46,11 +46,13 @@ export class Authenticator {
   authenticate(authorization: string | undefined, socket: unknown): Caller {
     if (authorization !== undefined) {
       const match = /^Bearer ([\x21-\x7e]{1,512})$/i.exec(authorization.trim());
-      if (!match) throw new GatewayProblem(401, 'UNAUTHENTICATED', 'the Authorization header must be "Bearer <token>"');
+      if (!match)
+        throw new GatewayProblem(401, 'UNAUTHENTICATED', 'the Authorization header must be "Bearer <token>"');
       const digest = sha256Hex(match[1]!);
       // Every entry is compared, so the time taken says nothing about which one matched.
       let found: CallerEntry | undefined;
-      for (const caller of this.#callers) if (caller.tokenSha256 && sameDigest(caller.tokenSha256, digest)) found ??= caller;
+      for (const caller of this.#callers)
+        if (caller.tokenSha256 && sameDigest(caller.tokenSha256, digest)) found ??= caller;
       if (!found) throw new GatewayProblem(401, 'UNAUTHENTICATED', 'the bearer token is not valid');
       return found;
     }
@@ -59,19 +61,33 @@ export class Authenticator {
       const peer = tls.getPeerCertificate();
       const print = peer?.fingerprint256 ? fingerprint(peer.fingerprint256) : undefined;
       const found = print
-        ? this.#callers.find((c) => c.certificateSha256 && sameDigest(fingerprint(c.certificateSha256), print))
+        ? this.#callers.find(
+            (c) => c.certificateSha256 && sameDigest(fingerprint(c.certificateSha256), print),
+          )
         : undefined;
       if (found) return found;
-      throw new GatewayProblem(401, 'UNAUTHENTICATED', 'the client certificate belongs to no configured caller');
+      throw new GatewayProblem(
+        401,
+        'UNAUTHENTICATED',
+        'the client certificate belongs to no configured caller',
+      );
     }
-    throw new GatewayProblem(401, 'UNAUTHENTICATED', 'authentication required: a bearer token or a client certificate');
+    throw new GatewayProblem(
+      401,
+      'UNAUTHENTICATED',
+      'authentication required: a bearer token or a client certificate',
+    );
   }
 }
 
 /** @throws {@link GatewayProblem} 403 when the caller may not use the participant or the operation. */
 export function authorize(caller: Caller, participant: string, op: OperationDescriptor): void {
   if (!caller.participants.includes('*') && !caller.participants.includes(participant))
-    throw new GatewayProblem(403, 'FORBIDDEN', `caller ${caller.name} may not act for participant ${participant}`);
+    throw new GatewayProblem(
+      403,
+      'FORBIDDEN',
+      `caller ${caller.name} may not act for participant ${participant}`,
+    );
   const allowed = caller.operations.some((o) => o === '*' || o === op.id || o === `${op.kind}:*`);
   if (!allowed) throw new GatewayProblem(403, 'FORBIDDEN', `caller ${caller.name} may not call ${op.id}`);
 }

@@ -23,7 +23,11 @@ export interface CallContext {
 export const currentCall = new AsyncLocalStorage<CallContext>();
 
 /** The payload part of an MTOM or SOAP request body is signed; the whole body's digest identifies the bytes sent. */
-export function journalHooks(journal: JournalStore, metrics: GatewayMetrics, recordRaw: boolean): TransportHooks {
+export function journalHooks(
+  journal: JournalStore,
+  metrics: GatewayMetrics,
+  recordRaw: boolean,
+): TransportHooks {
   return {
     async beforeSend({ request }) {
       const call = currentCall.getStore();

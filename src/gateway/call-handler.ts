@@ -92,21 +92,47 @@ export class CallHandler {
 
   async #handle(request: CallRequest): Promise<CallReply> {
     const op = (operations as Record<string, OperationDescriptor | undefined>)[request.operation];
-    if (!op) throw new GatewayProblem(404, 'UNKNOWN_OPERATION', `unknown operation ${request.operation} (see /openapi.json)`);
+    if (!op)
+      throw new GatewayProblem(
+        404,
+        'UNKNOWN_OPERATION',
+        `unknown operation ${request.operation} (see /openapi.json)`,
+      );
     const held = this.#o.participants.get(request.participant);
-    if (!held) throw new GatewayProblem(404, 'UNKNOWN_PARTICIPANT', `the gateway holds no credentials for ${request.participant}`);
+    if (!held)
+      throw new GatewayProblem(
+        404,
+        'UNKNOWN_PARTICIPANT',
+        `the gateway holds no credentials for ${request.participant}`,
+      );
     authorize(request.caller, request.participant, op);
-    if (!op.audience.includes(held.entry.clientType)) throw new AudienceError(op.id, held.entry.clientType, op.audience);
+    if (!op.audience.includes(held.entry.clientType))
+      throw new AudienceError(op.id, held.entry.clientType, op.audience);
     const violations = this.#o.validator.check(op.id, request.body);
     if (violations.length > 0) {
       const list = violations.map((v) => `${v.path}: ${v.message}`).join('; ');
-      throw new GatewayProblem(400, 'INVALID_BODY', `${op.id}: the body breaks the schema: ${list}`, 'not-sent', violations);
+      throw new GatewayProblem(
+        400,
+        'INVALID_BODY',
+        `${op.id}: the body breaks the schema: ${list}`,
+        'not-sent',
+        violations,
+      );
     }
     const key = request.idempotencyKey;
     if (key !== undefined && !KEY_PATTERN.test(key))
-      throw new GatewayProblem(400, 'INVALID_IDEMPOTENCY_KEY', 'Idempotency-Key must be 1 to 200 visible ASCII characters');
+      throw new GatewayProblem(
+        400,
+        'INVALID_IDEMPOTENCY_KEY',
+        'Idempotency-Key must be 1 to 200 visible ASCII characters',
+      );
     if (key === undefined && op.kind === 'submit' && this.#o.keyRequiredForSubmissions)
-      throw new GatewayProblem(400, 'IDEMPOTENCY_KEY_REQUIRED', `${op.id} is a submission: send an Idempotency-Key header, so that a retry cannot submit twice`, 'not-sent');
+      throw new GatewayProblem(
+        400,
+        'IDEMPOTENCY_KEY_REQUIRED',
+        `${op.id} is a submission: send an Idempotency-Key header, so that a retry cannot submit twice`,
+        'not-sent',
+      );
 
     const body = request.body as Body;
     const entry: NewEntry = {
@@ -124,14 +150,25 @@ export class CallHandler {
     const binding: KeyBinding | undefined =
       key === undefined
         ? undefined
-        : { scope: `${request.caller.name}/${request.participant}`, key, bodySha256: entry.bodySha256, callId: entry.id };
+        : {
+            scope: `${request.caller.name}/${request.participant}`,
+            key,
+            bodySha256: entry.bodySha256,
+            callId: entry.id,
+          };
     const begun = await this.#o.journal.begin(entry, binding);
     if (!begun.claimed) return this.#repeat(entry, begun.existing, op, held, body);
     return this.#run(entry.id, op, held, body);
   }
 
   /** Sends the call and journals its outcome under `callId`. */
-  async #run(callId: string, op: OperationDescriptor, held: HeldParticipant, body: Body, note?: Record<string, unknown>): Promise<CallReply> {
+  async #run(
+    callId: string,
+    op: OperationDescriptor,
+    held: HeldParticipant,
+    body: Body,
+    note?: Record<string, unknown>,
+  ): Promise<CallReply> {
     const started = performance.now();
     const { metrics, journal } = this.#o;
     const context: CallContext = { callId, operation: op.id, attempts: 0 };
@@ -143,7 +180,14 @@ export class CallHandler {
     try {
       const result = (await held.limiter.run(() =>
         currentCall.run(context, () =>
-          (held.client.request as unknown as (o: string, a: unknown, d: unknown, c: unknown) => Promise<MmsResult<unknown>>).call(
+          (
+            held.client.request as unknown as (
+              o: string,
+              a: unknown,
+              d: unknown,
+              c: unknown,
+            ) => Promise<MmsResult<unknown>>
+          ).call(
             held.client,
             op.id,
             body.attributes ?? {},
@@ -197,18 +241,41 @@ export class CallHandler {
   }
 
   /** A request whose key another call already owns. */
-  async #repeat(entry: NewEntry, existing: KeyBinding, op: OperationDescriptor, held: HeldParticipant, body: Body): Promise<CallReply> {
+  async #repeat(
+    entry: NewEntry,
+    existing: KeyBinding,
+    op: OperationDescriptor,
+    held: HeldParticipant,
+    body: Body,
+  ): Promise<CallReply> {
     if (existing.bodySha256 !== entry.bodySha256) {
-      return this.#recordRepeat(entry, existing.callId, problemReply(
-        new GatewayProblem(409, 'IDEMPOTENCY_KEY_REUSED', `the Idempotency-Key was first used with another body (call ${existing.callId}); use a new key for a new request`),
-      ));
+      return this.#recordRepeat(
+        entry,
+        existing.callId,
+        problemReply(
+          new GatewayProblem(
+            409,
+            'IDEMPOTENCY_KEY_REUSED',
+            `the Idempotency-Key was first used with another body (call ${existing.callId}); use a new key for a new request`,
+          ),
+        ),
+      );
     }
     for (let round = 0; round < 3; round++) {
       const first = await this.#waitFinal(existing.callId);
       if (!first || !FINAL_OUTCOMES.has(first.outcome)) {
-        return this.#recordRepeat(entry, existing.callId, problemReply(
-          new GatewayProblem(409, 'IDEMPOTENCY_IN_PROGRESS', `the first call with this Idempotency-Key (${existing.callId}) has not finished; its outcome is unknown so far`, 'unknown'),
-        ));
+        return this.#recordRepeat(
+          entry,
+          existing.callId,
+          problemReply(
+            new GatewayProblem(
+              409,
+              'IDEMPOTENCY_IN_PROGRESS',
+              `the first call with this Idempotency-Key (${existing.callId}) has not finished; its outcome is unknown so far`,
+              'unknown',
+            ),
+          ),
+        );
       }
       if (first.outcome === 'unknown') {
         const resolved = await this.#resolveUnknown(first, op, held, body);
@@ -229,16 +296,30 @@ export class CallHandler {
         headers: { 'idempotent-replayed': 'true' },
       });
     }
-    return this.#recordRepeat(entry, existing.callId, problemReply(
-      new GatewayProblem(409, 'OUTCOME_UNKNOWN', `the outcome of the first call with this Idempotency-Key (${existing.callId}) is still unknown`, 'unknown'),
-    ));
+    return this.#recordRepeat(
+      entry,
+      existing.callId,
+      problemReply(
+        new GatewayProblem(
+          409,
+          'OUTCOME_UNKNOWN',
+          `the outcome of the first call with this Idempotency-Key (${existing.callId}) is still unknown`,
+          'unknown',
+        ),
+      ),
+    );
   }
 
   /**
    * The first call was sent and not answered. Returns the reply, or
    * undefined when another repeat is already reconciling it.
    */
-  async #resolveUnknown(first: JournalEntry, op: OperationDescriptor, held: HeldParticipant, body: Body): Promise<CallReply | undefined> {
+  async #resolveUnknown(
+    first: JournalEntry,
+    op: OperationDescriptor,
+    held: HeldParticipant,
+    body: Body,
+  ): Promise<CallReply | undefined> {
     const unknown = (detail: string): CallReply =>
       problemReply(new GatewayProblem(409, 'OUTCOME_UNKNOWN', detail, 'unknown'), first.id);
     if (!canReconcile(op.id)) {
@@ -279,14 +360,21 @@ export class CallHandler {
     }
     if (found.some) {
       await this.#o.journal.transition(first.id, 'reconciling', 'unknown');
-      return unknown(`${found.query} shows only some items of the first call (${first.id}) at the MMS; sending again would duplicate them: check, then use a new key`);
+      return unknown(
+        `${found.query} shows only some items of the first call (${first.id}) at the MMS; sending again would duplicate them: check, then use a new key`,
+      );
     }
     // The query shows nothing arrived: sending now cannot make a duplicate.
     return this.#run(first.id, op, held, body, note);
   }
 
   /** Journals a repeat as its own entry, pointing to the call whose answer it got. */
-  async #recordRepeat(entry: NewEntry, firstId: string, reply: CallReply, replayed = true): Promise<CallReply> {
+  async #recordRepeat(
+    entry: NewEntry,
+    firstId: string,
+    reply: CallReply,
+    replayed = true,
+  ): Promise<CallReply> {
     const { journal } = this.#o;
     await journal.begin({ ...entry, outcome: 'replayed', replayOf: firstId });
     await journal.finish(entry.id, {
@@ -295,6 +383,8 @@ export class CallHandler {
       response: JSON.stringify(reply.body),
       durationMs: 0,
     });
-    return replayed ? { ...reply, headers: { ...(reply.headers ?? {}), 'idempotent-replayed': 'true' } } : reply;
+    return replayed
+      ? { ...reply, headers: { ...(reply.headers ?? {}), 'idempotent-replayed': 'true' } }
+      : reply;
   }
 }

@@ -101,7 +101,11 @@ const SCHEMA = {
           type: 'object',
           additionalProperties: false,
           required: ['keyFile', 'certFile'],
-          properties: { keyFile: { type: 'string' }, certFile: { type: 'string' }, clientCaFile: { type: 'string' } },
+          properties: {
+            keyFile: { type: 'string' },
+            certFile: { type: 'string' },
+            clientCaFile: { type: 'string' },
+          },
         },
       },
     },
@@ -215,7 +219,9 @@ export async function loadConfig(file: string): Promise<{ config: GatewayConfig;
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {
-    throw new GatewayConfigError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new GatewayConfigError(
+      `cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+    );
   }
   let value: unknown;
   try {

@@ -77,7 +77,8 @@ function stringFacets(type: SimpleTypeDescriptor): JsonSchema {
 function enumeration(type: SimpleTypeDescriptor): JsonSchema {
   const codes = type.facets.enumeration;
   if (!codes) return {};
-  const values = type.js === 'number' ? codes.map(Number) : type.js === 'boolean' ? codes.map((c) => c === 'true') : codes;
+  const values =
+    type.js === 'number' ? codes.map(Number) : type.js === 'boolean' ? codes.map((c) => c === 'true') : codes;
   const names = codes.map((code) => type.names?.[code] ?? code);
   return {
     enum: values,
@@ -96,7 +97,10 @@ function numberSchema(type: SimpleTypeDescriptor): JsonSchema {
   if (facets.maxInclusive !== undefined) asNumber['maximum'] = Number(facets.maxInclusive);
   if (!integer && facets.fractionDigits !== undefined) asNumber['multipleOf'] = 10 ** -facets.fractionDigits;
   if (facets.enumeration) return { ...enumeration(type), 'x-xsd-type': type.name };
-  const asText: JsonSchema = { type: 'string', pattern: decimalPattern(integer ? { fractionDigits: 0 } : facets) };
+  const asText: JsonSchema = {
+    type: 'string',
+    pattern: decimalPattern(integer ? { fractionDigits: 0 } : facets),
+  };
   return {
     anyOf: [asNumber, asText],
     'x-xsd-type': type.name,
@@ -108,9 +112,13 @@ function numberSchema(type: SimpleTypeDescriptor): JsonSchema {
 export function simpleSchema(type: SimpleTypeDescriptor): JsonSchema {
   if (type.js === 'boolean') return { type: 'boolean', 'x-xsd-type': type.name };
   if (type.js === 'number') return numberSchema(type);
-  const out: JsonSchema = { type: 'string', 'x-xsd-type': type.name, ...stringFacets(type), ...enumeration(type) };
-  const lexical =
-    type.builtin === 'decimal' ? decimalPattern(type.facets) : LEXICAL[type.builtin];
+  const out: JsonSchema = {
+    type: 'string',
+    'x-xsd-type': type.name,
+    ...stringFacets(type),
+    ...enumeration(type),
+  };
+  const lexical = type.builtin === 'decimal' ? decimalPattern(type.facets) : LEXICAL[type.builtin];
   if (lexical !== undefined && !type.facets.enumeration) {
     // The lexical form joins the facet patterns: all must hold.
     const existing = out['pattern'] as string | undefined;
@@ -197,13 +205,25 @@ export class SchemaSet {
         continue;
       }
       if (skip(particle.name)) continue;
-      properties[particle.name] = this.elementSchema(module, particle.type, particle.min, particle.max, direction);
+      properties[particle.name] = this.elementSchema(
+        module,
+        particle.type,
+        particle.min,
+        particle.max,
+        direction,
+      );
       if (particle.min > 0 && !inChoice && direction === 'in') required.push(particle.name);
     }
   }
 
   /** One element: its type, or a list of it when it repeats. */
-  elementSchema(module: ModuleDescriptor, typeRef: string, min: number, max: number, direction: Direction): JsonSchema {
+  elementSchema(
+    module: ModuleDescriptor,
+    typeRef: string,
+    min: number,
+    max: number,
+    direction: Direction,
+  ): JsonSchema {
     const item = this.typeRef(module, typeRef, direction);
     if (max === 1) return item;
     return {

@@ -9,7 +9,9 @@ const BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300];
 type Labels = Readonly<Record<string, string>>;
 
 const labelText = (labels: Labels): string => {
-  const parts = Object.entries(labels).map(([k, v]) => `${k}="${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`);
+  const parts = Object.entries(labels).map(
+    ([k, v]) => `${k}="${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`,
+  );
   return parts.length > 0 ? `{${parts.join(',')}}` : '';
 };
 const keyOf = (labels: Labels): string => JSON.stringify(Object.entries(labels).sort());
@@ -29,7 +31,8 @@ class Family {
   }
   render(): string {
     const lines = [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} ${this.type}`];
-    for (const { labels, value } of this.values.values()) lines.push(`${this.name}${labelText(labels)} ${value}`);
+    for (const { labels, value } of this.values.values())
+      lines.push(`${this.name}${labelText(labels)} ${value}`);
     return lines.join('\n');
   }
 }
@@ -53,7 +56,9 @@ class Histogram {
   render(): string {
     const lines = [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} histogram`];
     for (const s of this.series.values()) {
-      BUCKETS.forEach((b, i) => lines.push(`${this.name}_bucket${labelText({ ...s.labels, le: String(b) })} ${s.counts[i]}`));
+      BUCKETS.forEach((b, i) =>
+        lines.push(`${this.name}_bucket${labelText({ ...s.labels, le: String(b) })} ${s.counts[i]}`),
+      );
       lines.push(`${this.name}_bucket${labelText({ ...s.labels, le: '+Inf' })} ${s.count}`);
       lines.push(`${this.name}_sum${labelText(s.labels)} ${s.sum}`);
       lines.push(`${this.name}_count${labelText(s.labels)} ${s.count}`);
@@ -63,11 +68,23 @@ class Histogram {
 }
 
 export class GatewayMetrics {
-  readonly calls = new Family('mms_gateway_calls_total', 'Calls handled, by operation and outcome.', 'counter');
+  readonly calls = new Family(
+    'mms_gateway_calls_total',
+    'Calls handled, by operation and outcome.',
+    'counter',
+  );
   readonly attempts = new Family('mms_gateway_attempts_total', 'HTTP attempts sent to the MMS.', 'counter');
-  readonly retries = new Family('mms_gateway_retries_total', 'Attempts after the first of a call.', 'counter');
+  readonly retries = new Family(
+    'mms_gateway_retries_total',
+    'Attempts after the first of a call.',
+    'counter',
+  );
   readonly inFlight = new Family('mms_gateway_in_flight', 'Calls in progress, by participant.', 'gauge');
-  readonly replays = new Family('mms_gateway_idempotent_replays_total', 'Repeats answered from the journal.', 'counter');
+  readonly replays = new Family(
+    'mms_gateway_idempotent_replays_total',
+    'Repeats answered from the journal.',
+    'counter',
+  );
   readonly duration = new Histogram('mms_gateway_call_duration_seconds', 'Duration of calls, by operation.');
 
   render(): string {

@@ -124,10 +124,9 @@ const SHARED: Record<string, JsonSchema> = {
   ProcessingStatistics: {
     type: 'object',
     properties: Object.fromEntries([
-      ...['Received', 'Valid', 'Invalid', 'Successful', 'Unsuccessful', 'ProcessingTimeMs', 'TimeInMs'].map((k) => [
-        k,
-        { type: 'integer' },
-      ]),
+      ...['Received', 'Valid', 'Invalid', 'Successful', 'Unsuccessful', 'ProcessingTimeMs', 'TimeInMs'].map(
+        (k) => [k, { type: 'integer' }],
+      ),
       ...['TransactionId', 'TimeStamp', 'XmlTimeStamp'].map((k) => [k, { type: 'string' }]),
     ]),
   },
@@ -174,7 +173,12 @@ function operationPath(set: SchemaSet, op: OperationDescriptor): JsonSchema {
       summary: `${op.name} (${op.interface}, ${op.kind}; open to ${op.audience.join(', ')})`,
       tags: [op.module],
       parameters: [
-        { name: 'participant', in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Z][0-9]{3}$' } },
+        {
+          name: 'participant',
+          in: 'path',
+          required: true,
+          schema: { type: 'string', pattern: '^[A-Z][0-9]{3}$' },
+        },
         {
           name: 'Idempotency-Key',
           in: 'header',
@@ -187,8 +191,13 @@ function operationPath(set: SchemaSet, op: OperationDescriptor): JsonSchema {
       ],
       requestBody: { required: true, content: { 'application/json': { schema: ref(`request.${op.id}`) } } },
       responses: {
-        '200': { description: 'The MMS accepted the call', content: { 'application/json': { schema: ref(`result.${op.id}`) } } },
-        ...Object.fromEntries(Object.entries(PROBLEM_STATUSES).map(([status, text]) => [status, problemResponse(text)])),
+        '200': {
+          description: 'The MMS accepted the call',
+          content: { 'application/json': { schema: ref(`result.${op.id}`) } },
+        },
+        ...Object.fromEntries(
+          Object.entries(PROBLEM_STATUSES).map(([status, text]) => [status, problemResponse(text)]),
+        ),
       },
     },
   };

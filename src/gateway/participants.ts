@@ -19,11 +19,18 @@ export interface HeldParticipant {
   readonly limiter: ConcurrencyLimiter;
 }
 
-async function passphraseOf(source: CertificateSource, baseDir: string, env: NodeJS.ProcessEnv, who: string): Promise<string> {
+async function passphraseOf(
+  source: CertificateSource,
+  baseDir: string,
+  env: NodeJS.ProcessEnv,
+  who: string,
+): Promise<string> {
   if (source.passphraseEnv !== undefined) {
     const value = env[source.passphraseEnv];
     if (value === undefined)
-      throw new GatewayConfigError(`${who}: the environment variable ${source.passphraseEnv} (the passphrase) is not set`);
+      throw new GatewayConfigError(
+        `${who}: the environment variable ${source.passphraseEnv} (the passphrase) is not set`,
+      );
     return value;
   }
   if (source.passphraseFile !== undefined) {
@@ -31,7 +38,9 @@ async function passphraseOf(source: CertificateSource, baseDir: string, env: Nod
     try {
       return (await readFile(file, 'utf8')).split(/\r?\n/)[0] ?? '';
     } catch (err) {
-      throw new GatewayConfigError(`${who}: cannot read the passphrase file ${file}: ${(err as NodeJS.ErrnoException).code}`);
+      throw new GatewayConfigError(
+        `${who}: cannot read the passphrase file ${file}: ${(err as NodeJS.ErrnoException).code}`,
+      );
     }
   }
   return '';

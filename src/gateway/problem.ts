@@ -62,12 +62,7 @@ export class GatewayProblem extends MmsError {
   }
 }
 
-function problem(
-  status: number,
-  code: string,
-  detail: string,
-  extra: Partial<Problem> = {},
-): Problem {
+function problem(status: number, code: string, detail: string, extra: Partial<Problem> = {}): Problem {
   return {
     type: `${BASE}${code.toLowerCase().replace(/_/g, '-')}`,
     title: PROBLEM_STATUSES[String(status) as keyof typeof PROBLEM_STATUSES] ?? 'Error',

@@ -12,7 +12,12 @@ type Rec = Record<string, unknown>;
 
 /** What the MMS says about the items of an unanswered submission. */
 export type Reconciliation =
-  | { readonly found: true; readonly query: string; readonly data: readonly unknown[]; readonly transactionId?: string }
+  | {
+      readonly found: true;
+      readonly query: string;
+      readonly data: readonly unknown[];
+      readonly transactionId?: string;
+    }
   /** `some`: only part of the items are there; sending again would duplicate those. */
   | { readonly found: false; readonly query: string; readonly some: boolean };
 
@@ -29,7 +34,9 @@ const equalOn =
   (a: Rec, b: Rec): boolean =>
     names.every((n) => a[n] === undefined || String(a[n]) === String(b[n]));
 
-const byResource = (items: readonly Rec[]): string[] => [...new Set(items.map((i) => String(i['ResourceName'])))];
+const byResource = (items: readonly Rec[]): string[] => [
+  ...new Set(items.map((i) => String(i['ResourceName']))),
+];
 
 const RECONCILERS: Readonly<Record<string, Reconciler>> = {
   // Offers: the offer query by trade date, market and resource lists the stored offers.
@@ -37,7 +44,10 @@ const RECONCILERS: Readonly<Record<string, Reconciler>> = {
     query: 'MarketQuery_OfferQuery',
     queries: (attributes, items) =>
       byResource(items).map((resource) => ({
-        attributes: { Date: attributes['Date'], ...(attributes['NumOfDays'] ? { NumOfDays: attributes['NumOfDays'] } : {}) },
+        attributes: {
+          Date: attributes['Date'],
+          ...(attributes['NumOfDays'] ? { NumOfDays: attributes['NumOfDays'] } : {}),
+        },
         data: { MarketType: attributes['MarketType'] ?? 'DAM', ResourceName: resource },
       })),
     same: equalOn('ResourceName', 'StartTime', 'EndTime', 'Direction'),
@@ -45,7 +55,8 @@ const RECONCILERS: Readonly<Record<string, Reconciler>> = {
   // Resources: the resource query by name finds a registered resource.
   RegistrationSubmit_Resource: {
     query: 'RegistrationQuery_Resource',
-    queries: (_attributes, items) => byResource(items).map((resource) => ({ attributes: {}, data: { ResourceName: resource } })),
+    queries: (_attributes, items) =>
+      byResource(items).map((resource) => ({ attributes: {}, data: { ResourceName: resource } })),
     same: equalOn('ResourceName'),
   },
 };
@@ -55,13 +66,21 @@ export function canReconcile(operation: string): boolean {
 }
 
 /** Asks the MMS whether every item of the submission is there. */
-export async function reconcile(client: MmsClient, operation: string, input: { attributes?: Rec; data: unknown }): Promise<Reconciliation> {
+export async function reconcile(
+  client: MmsClient,
+  operation: string,
+  input: { attributes?: Rec; data: unknown },
+): Promise<Reconciliation> {
   const reconciler = RECONCILERS[operation];
   if (!reconciler) throw new Error(`no reconciler for ${operation}`);
   const items = (Array.isArray(input.data) ? input.data : [input.data]) as Rec[];
   const stored: Rec[] = [];
   let transactionId: string | undefined;
-  const request = client.request as unknown as (op: string, a: unknown, d: unknown) => Promise<{ data: unknown; statistics?: { TransactionId?: string } }>;
+  const request = client.request as unknown as (
+    op: string,
+    a: unknown,
+    d: unknown,
+  ) => Promise<{ data: unknown; statistics?: { TransactionId?: string } }>;
   for (const q of reconciler.queries(input.attributes ?? {}, items)) {
     const result = await request.call(client, reconciler.query, q.attributes, q.data);
     transactionId ??= result.statistics?.TransactionId;

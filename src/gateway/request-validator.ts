@@ -52,7 +52,13 @@ export class RequestValidator {
 }
 
 function violationOf(e: ErrorObject): BodyViolation {
-  const path = e.instancePath === '' ? '(body)' : e.instancePath.slice(1).replace(/\/(\d+)(?=\/|$)/g, '[$1]').replace(/\//g, '.');
+  const path =
+    e.instancePath === ''
+      ? '(body)'
+      : e.instancePath
+          .slice(1)
+          .replace(/\/(\d+)(?=\/|$)/g, '[$1]')
+          .replace(/\//g, '.');
   const extra =
     e.keyword === 'additionalProperties'
       ? ` ${JSON.stringify((e.params as { additionalProperty: string }).additionalProperty)}`

@@ -61,7 +61,12 @@ export interface Gateway {
 const DEFAULT_BODY_LIMIT = 1024 * 1024;
 const DEFAULT_GRACE_MS = 30_000;
 
-function send(reply: FastifyReply, status: number, body: unknown, headers: Readonly<Record<string, string>> = {}): FastifyReply {
+function send(
+  reply: FastifyReply,
+  status: number,
+  body: unknown,
+  headers: Readonly<Record<string, string>> = {},
+): FastifyReply {
   const problem = status >= 400;
   return reply
     .code(status)
@@ -78,9 +83,13 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const host = options.host ?? config.listen?.host ?? '127.0.0.1';
   const port = options.port ?? config.listen?.port ?? 8080;
   if (options.noAuth && !isLoopback(host))
-    throw new GatewayConfigError(`--no-auth serves anyone who can connect: refused on ${host}, allowed on loopback only`);
+    throw new GatewayConfigError(
+      `--no-auth serves anyone who can connect: refused on ${host}, allowed on loopback only`,
+    );
   if (!options.noAuth && (config.callers ?? []).length === 0)
-    throw new GatewayConfigError('no callers are configured: add callers (token or certificate), or use --no-auth on loopback');
+    throw new GatewayConfigError(
+      'no callers are configured: add callers (token or certificate), or use --no-auth on loopback',
+    );
 
   const databaseUrl = env[config.journal?.databaseUrlEnv ?? 'DATABASE_URL'];
   const journalFile = path.resolve(baseDir, config.journal?.file ?? 'mms-journal.sqlite');
@@ -118,7 +127,11 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
           key: await readFile(path.resolve(baseDir, tls.keyFile)),
           cert: await readFile(path.resolve(baseDir, tls.certFile)),
           ...(tls.clientCaFile
-            ? { ca: await readFile(path.resolve(baseDir, tls.clientCaFile)), requestCert: true, rejectUnauthorized: false }
+            ? {
+                ca: await readFile(path.resolve(baseDir, tls.clientCaFile)),
+                requestCert: true,
+                rejectUnauthorized: false,
+              }
             : {}),
         }
       : null;
@@ -138,28 +151,58 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     server.setErrorHandler((err: Error & { statusCode?: number; code?: string }, _request, reply) => {
       const status = err.statusCode ?? 500;
       if (status === 413)
-        return send(reply, 413, problemOf(new GatewayProblem(413, 'BODY_TOO_LARGE', `the body is larger than ${config.limits?.bodyBytes ?? DEFAULT_BODY_LIMIT} bytes`)));
+        return send(
+          reply,
+          413,
+          problemOf(
+            new GatewayProblem(
+              413,
+              'BODY_TOO_LARGE',
+              `the body is larger than ${config.limits?.bodyBytes ?? DEFAULT_BODY_LIMIT} bytes`,
+            ),
+          ),
+        );
       if (status >= 400 && status < 500)
         return send(reply, status, problemOf(new GatewayProblem(status, 'BAD_REQUEST', err.message)));
       return send(reply, 500, problemOf(err));
     });
     server.setNotFoundHandler((request, reply) =>
-      send(reply, 404, problemOf(new GatewayProblem(404, 'NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`))),
+      send(
+        reply,
+        404,
+        problemOf(
+          new GatewayProblem(404, 'NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`),
+        ),
+      ),
     );
 
     const callerOf = (request: FastifyRequest): Caller =>
-      options.noAuth ? ANONYMOUS : authenticator.authenticate(request.headers.authorization, request.raw.socket);
+      options.noAuth
+        ? ANONYMOUS
+        : authenticator.authenticate(request.headers.authorization, request.raw.socket);
 
     server.get('/healthz', async (_request, reply) => send(reply, 200, { status: 'ok' }));
     server.get('/readyz', async (_request, reply) => {
       try {
         await journal.ping();
-        return send(reply, 200, { status: 'ready', journal: journal.kind, participants: [...participants.keys()] });
+        return send(reply, 200, {
+          status: 'ready',
+          journal: journal.kind,
+          participants: [...participants.keys()],
+        });
       } catch (err) {
-        return send(reply, 503, problemOf(new GatewayProblem(503, 'NOT_READY', `the journal is unreachable: ${(err as Error).message}`)));
+        return send(
+          reply,
+          503,
+          problemOf(
+            new GatewayProblem(503, 'NOT_READY', `the journal is unreachable: ${(err as Error).message}`),
+          ),
+        );
       }
     });
-    server.get('/openapi.json', async (_request, reply) => reply.type('application/json; charset=utf-8').send(documentText));
+    server.get('/openapi.json', async (_request, reply) =>
+      reply.type('application/json; charset=utf-8').send(documentText),
+    );
     server.get('/docs', async (_request, reply) => {
       const page = docs.page();
       return reply.type(page.type).send(page.body);
@@ -177,36 +220,45 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       }
       return reply.type('text/plain; version=0.0.4; charset=utf-8').send(metrics.render());
     });
-    server.post<{ Params: { participant: string; operation: string } }>('/v1/:participant/:operation', async (request, reply) => {
-      let caller: Caller;
-      try {
-        caller = callerOf(request);
-      } catch (err) {
-        return send(reply, 401, problemOf(err), { 'www-authenticate': 'Bearer' });
-      }
-      // The caller's trace context (traceparent) becomes the parent of the gateway's span.
-      const parent = propagation.extract(context.active(), request.headers);
-      const span = trace.getTracer(TRACER_NAME).startSpan(
-        'mms.gateway.call',
-        { kind: SpanKind.SERVER, attributes: { 'mms.operation': request.params.operation, 'mms.participant': request.params.participant } },
-        parent,
-      );
-      const key = request.headers['idempotency-key'];
-      const result = await context.with(trace.setSpan(parent, span), () =>
-        handler.handle({
-          caller,
-          participant: request.params.participant,
-          operation: request.params.operation,
-          body: request.body,
-          ...(typeof key === 'string' ? { idempotencyKey: key } : {}),
-          ...(span.spanContext().traceId ? { traceId: span.spanContext().traceId } : {}),
-        }),
-      );
-      span.setAttribute('http.response.status_code', result.status);
-      if (result.status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
-      span.end();
-      return send(reply, result.status, result.body, result.headers);
-    });
+    server.post<{ Params: { participant: string; operation: string } }>(
+      '/v1/:participant/:operation',
+      async (request, reply) => {
+        let caller: Caller;
+        try {
+          caller = callerOf(request);
+        } catch (err) {
+          return send(reply, 401, problemOf(err), { 'www-authenticate': 'Bearer' });
+        }
+        // The caller's trace context (traceparent) becomes the parent of the gateway's span.
+        const parent = propagation.extract(context.active(), request.headers);
+        const span = trace.getTracer(TRACER_NAME).startSpan(
+          'mms.gateway.call',
+          {
+            kind: SpanKind.SERVER,
+            attributes: {
+              'mms.operation': request.params.operation,
+              'mms.participant': request.params.participant,
+            },
+          },
+          parent,
+        );
+        const key = request.headers['idempotency-key'];
+        const result = await context.with(trace.setSpan(parent, span), () =>
+          handler.handle({
+            caller,
+            participant: request.params.participant,
+            operation: request.params.operation,
+            body: request.body,
+            ...(typeof key === 'string' ? { idempotencyKey: key } : {}),
+            ...(span.spanContext().traceId ? { traceId: span.spanContext().traceId } : {}),
+          }),
+        );
+        span.setAttribute('http.response.status_code', result.status);
+        if (result.status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+        span.end();
+        return send(reply, result.status, result.body, result.headers);
+      },
+    );
 
     await server.listen({ host, port });
     const address = server.server.address();

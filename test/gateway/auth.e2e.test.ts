@@ -75,7 +75,9 @@ test('an allowed caller gets through, and /metrics (authenticated) counts the ca
   const answer = await post(gateway.url, 'F100', QUERY, query, { authorization: `Bearer ${TOKENS.limited}` });
   expect(answer.status).toBe(200);
   expect((await fetch(`${gateway.url}/metrics`)).status).toBe(401);
-  const metrics = await (await fetch(`${gateway.url}/metrics`, { headers: { authorization: `Bearer ${TOKENS.admin}` } })).text();
+  const metrics = await (
+    await fetch(`${gateway.url}/metrics`, { headers: { authorization: `Bearer ${TOKENS.admin}` } })
+  ).text();
   expect(metrics).toContain(`mms_gateway_calls_total{operation="${QUERY}",outcome="ok"} 1`);
   expect(metrics).toContain(`mms_gateway_attempts_total{operation="${QUERY}"} 1`);
   expect(metrics).toMatch(new RegExp(`mms_gateway_call_duration_seconds_count\\{operation="${QUERY}"\\} 1`));
@@ -92,7 +94,16 @@ test('health and readiness are open and say what is ready', async () => {
 });
 
 test('--no-auth is refused unless bound to loopback', async () => {
-  await expect(startGateway({ config: env.config, baseDir: env.dir, env: env.env, host: '0.0.0.0', port: 0, noAuth: true })).rejects.toThrow(GatewayConfigError);
+  await expect(
+    startGateway({
+      config: env.config,
+      baseDir: env.dir,
+      env: env.env,
+      host: '0.0.0.0',
+      port: 0,
+      noAuth: true,
+    }),
+  ).rejects.toThrow(GatewayConfigError);
 });
 
 test('a body over the limit is 413', async () => {
@@ -103,15 +114,32 @@ test('a body over the limit is 413', async () => {
 
 test('no secret in the journal (rows and files), the logs or the metrics', async () => {
   // A submission and a query with raw bytes recorded, so the journal holds signed payloads.
-  expect((await post(gateway.url, 'F100', 'MarketSubmit_OfferData', offer(11), { authorization: `Bearer ${TOKENS.admin}`, 'idempotency-key': 'scan' })).status).toBe(200);
+  expect(
+    (
+      await post(gateway.url, 'F100', 'MarketSubmit_OfferData', offer(11), {
+        authorization: `Bearer ${TOKENS.admin}`,
+        'idempotency-key': 'scan',
+      })
+    ).status,
+  ).toBe(200);
   const entries = await gateway.journal.list({ limit: 1000 });
   expect(entries.some((e) => e.rawRequest && e.rawRequest.length > 0)).toBe(true);
-  const metrics = await (await fetch(`${gateway.url}/metrics`, { headers: { authorization: `Bearer ${TOKENS.admin}` } })).text();
+  const metrics = await (
+    await fetch(`${gateway.url}/metrics`, { headers: { authorization: `Bearer ${TOKENS.admin}` } })
+  ).text();
   const journalRows = entries
-    .map((e) => JSON.stringify({ ...e, rawRequest: Buffer.from(e.rawRequest ?? []).toString('latin1'), rawAnswer: Buffer.from(e.rawAnswer ?? []).toString('latin1') }))
+    .map((e) =>
+      JSON.stringify({
+        ...e,
+        rawRequest: Buffer.from(e.rawRequest ?? []).toString('latin1'),
+        rawAnswer: Buffer.from(e.rawAnswer ?? []).toString('latin1'),
+      }),
+    )
     .join('\n');
   const files = await Promise.all(
-    (await readdir(env.dir)).filter((f) => f.startsWith('journal.sqlite')).map((f) => readFile(path.join(env.dir, f), 'latin1')),
+    (await readdir(env.dir))
+      .filter((f) => f.startsWith('journal.sqlite'))
+      .map((f) => readFile(path.join(env.dir, f), 'latin1')),
   );
   expect(logs).toContain('"msg"');
   const passphrase = env.env['MMS_TEST_P12_PASSPHRASE']!;
@@ -123,7 +151,10 @@ test('no secret in the journal (rows and files), the logs or the metrics', async
     ['metrics', metrics],
   ] as const) {
     for (const secret of [TOKENS.admin, TOKENS.limited, passphrase, 'PRIVATE KEY', p12Sample]) {
-      expect({ where, found: text.includes(secret) ? secret : undefined }).toEqual({ where, found: undefined });
+      expect({ where, found: text.includes(secret) ? secret : undefined }).toEqual({
+        where,
+        found: undefined,
+      });
     }
   }
 });

@@ -17,7 +17,8 @@ const CHROMIUM = process.env['MMS_TEST_CHROMIUM'] ?? '/usr/bin/chromium';
 const SCREENSHOT = path.join(REPO_ROOT, '.tmp', 'gateway-docs.png');
 // CI installs chromium (.ci/run); elsewhere a machine without it skips, saying why.
 const withChromium = existsSync(CHROMIUM) || process.env['CI'] ? test : test.skip;
-if (!existsSync(CHROMIUM)) console.warn(`docs-page test: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
+if (!existsSync(CHROMIUM))
+  console.warn(`docs-page test: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
 
 let env: Setup;
 let gateway: Gateway;
@@ -61,8 +62,12 @@ withChromium('the page sends a query to the simulator through the gateway', asyn
   await page.type(`${block} textarea.body-param__text`, body);
   const before = env.received.lines.filter((l) => l.includes('MarketQuery_OfferQuery from')).length;
   await page.click(`${block} button.execute`);
-  await page.waitForSelector(`${block} .live-responses-table tbody .response-col_status`, { timeout: 30_000 });
-  const status = await page.$eval(`${block} .live-responses-table tbody .response-col_status`, (el) => el.textContent?.trim());
+  await page.waitForSelector(`${block} .live-responses-table tbody .response-col_status`, {
+    timeout: 30_000,
+  });
+  const status = await page.$eval(`${block} .live-responses-table tbody .response-col_status`, (el) =>
+    el.textContent?.trim(),
+  );
   await mkdir(path.dirname(SCREENSHOT), { recursive: true });
   // The operation as a person sees it after Execute: the body sent and the answer.
   const top = await (await page.$(block))!.boundingBox();
@@ -76,7 +81,10 @@ withChromium('the page sends a query to the simulator through the gateway', asyn
   });
   expect(status).toMatch(/^200/);
   const shown = await page.$eval(`${block} .live-responses-table .microlight`, (el) => el.textContent ?? '');
-  expect(JSON.parse(shown)).toMatchObject({ messages: expect.any(Array), transactionId: expect.stringMatching(/^[A-Z0-9]{8}$/) });
+  expect(JSON.parse(shown)).toMatchObject({
+    messages: expect.any(Array),
+    transactionId: expect.stringMatching(/^[A-Z0-9]{8}$/),
+  });
   expect(env.received.lines.filter((l) => l.includes('MarketQuery_OfferQuery from')).length).toBe(before + 1);
   expect(outside).toEqual([]);
   expect(existsSync(SCREENSHOT)).toBe(true);

@@ -51,12 +51,29 @@ function randomRequest(op: OperationDescriptor, participant: string): { attribut
 beforeAll(async () => {
   env = await setup();
   gateway = await startGateway({ config: env.config, baseDir: env.dir, env: env.env });
-  const created = await post(gateway.url, 'F100', 'ReportCreateRequest', {
-    data: { ReportName: 'BSP_ResourceList', ReportType: 'REGISTRATION', ReportSubType: 'RESOURCE', Periodicity: 'ON_DEMAND', Date: '2024-04-12' },
-  }, { authorization: 'Bearer admin-token-Zq8v', 'idempotency-key': 'report-setup' });
+  const created = await post(
+    gateway.url,
+    'F100',
+    'ReportCreateRequest',
+    {
+      data: {
+        ReportName: 'BSP_ResourceList',
+        ReportType: 'REGISTRATION',
+        ReportSubType: 'RESOURCE',
+        Periodicity: 'ON_DEMAND',
+        Date: '2024-04-12',
+      },
+    },
+    { authorization: 'Bearer admin-token-Zq8v', 'idempotency-key': 'report-setup' },
+  );
   expect(created.status).toBe(200);
   const listed = await post(gateway.url, 'F100', 'ReportListRequest', {
-    data: { ReportType: 'REGISTRATION', ReportSubType: 'RESOURCE', Periodicity: 'ON_DEMAND', Date: '2024-04-12' },
+    data: {
+      ReportType: 'REGISTRATION',
+      ReportSubType: 'RESOURCE',
+      Periodicity: 'ON_DEMAND',
+      Date: '2024-04-12',
+    },
   });
   expect(listed.status).toBe(200);
   const items = (listed.body['data'] as Rec)['ReportListResponse'] as Rec;
@@ -92,12 +109,17 @@ test.each(all.map((op) => [op.id, op] as const))('%s through JSON', async (_id, 
     { attributes: request.attributes, data },
     { authorization: 'Bearer admin-token-Zq8v', 'idempotency-key': `every-${op.id}` },
   );
-  expect({ status: answer.status, problem: answer.status === 200 ? undefined : answer.body }).toEqual({ status: 200 });
+  expect({ status: answer.status, problem: answer.status === 200 ? undefined : answer.body }).toEqual({
+    status: 200,
+  });
   expect(answer.type).toMatch(/^application\/json/);
   expect(answer.body['responseProblems']).toEqual([]);
   if (op.result.many) expect(Array.isArray(answer.body['data'])).toBe(true);
   const validate = resultSchemaOf(op.id) as ((v: unknown) => boolean) & { errors?: unknown };
-  expect({ valid: validate(answer.body), errors: validate.errors ?? null }).toEqual({ valid: true, errors: null });
+  expect({ valid: validate(answer.body), errors: validate.errors ?? null }).toEqual({
+    valid: true,
+    errors: null,
+  });
   const entry = await gateway.journal.get(String(answer.body['callId']));
   expect(entry).toMatchObject({ operation: op.id, outcome: 'ok', participant, caller: 'admin', attempts: 1 });
   expect(entry?.payloadSha256).toMatch(/^[0-9a-f]{64}$/);

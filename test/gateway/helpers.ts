@@ -31,7 +31,8 @@ export class ReceivedCounter implements Logger {
   debug(): void {}
   /** Requests for an operation the simulator answered or was told to fail (one log line each). */
   count(operation: string): number {
-    return this.lines.filter((l) => !l.includes('injecting') && new RegExp(`\\b${operation}\\b`).test(l)).length;
+    return this.lines.filter((l) => !l.includes('injecting') && new RegExp(`\\b${operation}\\b`).test(l))
+      .length;
   }
 }
 
@@ -46,11 +47,17 @@ export interface Setup {
 }
 
 /** A simulator and a gateway configuration for its three participants, written to a temporary folder. */
-export async function setup(options: { faults?: FaultRule[]; config?: Partial<GatewayConfig> } = {}): Promise<Setup> {
+export async function setup(
+  options: { faults?: FaultRule[]; config?: Partial<GatewayConfig> } = {},
+): Promise<Setup> {
   const received = new ReceivedCounter();
   const dir = await mkdtemp(path.join(os.tmpdir(), 'mms-gateway-test-'));
   const passphrase = 'sim-pass-7u';
-  const sim = await startSimulator({ passphrase, logger: received, ...(options.faults ? { faults: options.faults } : {}) });
+  const sim = await startSimulator({
+    passphrase,
+    logger: received,
+    ...(options.faults ? { faults: options.faults } : {}),
+  });
   await writeFile(path.join(dir, 'ca.pem'), sim.caPem);
   const participants = [];
   for (const credential of sim.credentials) {
@@ -71,7 +78,12 @@ export async function setup(options: { faults?: FaultRule[]; config?: Partial<Ga
     participants,
     callers: [
       { name: 'admin', tokenSha256: sha256Hex(TOKENS.admin), participants: ['*'], operations: ['*'] },
-      { name: 'limited', tokenSha256: sha256Hex(TOKENS.limited), participants: ['F100'], operations: ['query:*'] },
+      {
+        name: 'limited',
+        tokenSha256: sha256Hex(TOKENS.limited),
+        participants: ['F100'],
+        operations: ['query:*'],
+      },
     ],
     journal: { file: 'journal.sqlite' },
     ...options.config,

@@ -15,10 +15,13 @@ import { startServe, type ServeProcess } from './processes.js';
 const SUBMIT = 'MarketSubmit_OfferData';
 const auth = (key: string) => ({ authorization: `Bearer ${TOKENS.admin}`, 'idempotency-key': key });
 /** Submissions the simulator received (one summary line each, whatever became of the answer). */
-const submissions = (env: Setup) => env.received.lines.filter((l) => l.startsWith(`mms-sim: ${SUBMIT} from`)).length;
+const submissions = (env: Setup) =>
+  env.received.lines.filter((l) => l.startsWith(`mms-sim: ${SUBMIT} from`)).length;
 
 async function fifty(urls: readonly string[], key: string, body: unknown) {
-  return Promise.all(Array.from({ length: 50 }, (_, i) => post(urls[i % urls.length]!, 'F100', SUBMIT, body, auth(key))));
+  return Promise.all(
+    Array.from({ length: 50 }, (_, i) => post(urls[i % urls.length]!, 'F100', SUBMIT, body, auth(key))),
+  );
 }
 
 function expectOneAnswer(answers: Awaited<ReturnType<typeof fifty>>): void {
@@ -81,8 +84,14 @@ describe('SQLite, one gateway', () => {
 
     const repeat = await post(gateway.url, 'F100', SUBMIT, body, auth('dropped'));
     expect(repeat.status).toBe(200);
-    expect(repeat.body['reconciliation']).toEqual({ previousOutcome: 'unknown', query: 'MarketQuery_OfferQuery', found: true });
-    expect(repeat.body['data']).toEqual([expect.objectContaining({ ResourceName: 'SIMRES01', StartTime: body.data[0]!['StartTime'] })]);
+    expect(repeat.body['reconciliation']).toEqual({
+      previousOutcome: 'unknown',
+      query: 'MarketQuery_OfferQuery',
+      found: true,
+    });
+    expect(repeat.body['data']).toEqual([
+      expect.objectContaining({ ResourceName: 'SIMRES01', StartTime: body.data[0]!['StartTime'] }),
+    ]);
     expect(submissions(env) - before).toBe(1);
     // A third try is answered from the journal, with nothing more sent.
     const lines = env.received.lines.length;
@@ -99,7 +108,11 @@ describe('SQLite, one gateway', () => {
     expect(first.body).toMatchObject({ outcome: 'unknown' });
     const repeat = await post(gateway.url, 'F100', SUBMIT, body, auth('lost'));
     expect(repeat.status).toBe(200);
-    expect(repeat.body['reconciliation']).toEqual({ previousOutcome: 'unknown', query: 'MarketQuery_OfferQuery', found: false });
+    expect(repeat.body['reconciliation']).toEqual({
+      previousOutcome: 'unknown',
+      query: 'MarketQuery_OfferQuery',
+      found: false,
+    });
     expect(repeat.body['transactionId']).toMatch(/^[A-Z0-9]{8}$/);
     expect(submissions(env) - before).toBe(2);
   });
@@ -115,7 +128,9 @@ describeWithPostgres('PostgreSQL, two gateway processes', () => {
     database = await freshDatabase('mms_gw_idem');
     const serveEnv = { ...env.env, DATABASE_URL: database.url };
     // Started together: both apply the migrations at once (the advisory lock lets one do it).
-    gateways = await Promise.all([0, 1].map(() => startServe(['--config', env.configFile, '--quiet'], serveEnv)));
+    gateways = await Promise.all(
+      [0, 1].map(() => startServe(['--config', env.configFile, '--quiet'], serveEnv)),
+    );
   }, 60_000);
   afterAll(async () => {
     await Promise.all(gateways.map((g) => g.stop()));
@@ -125,7 +140,11 @@ describeWithPostgres('PostgreSQL, two gateway processes', () => {
 
   test('50 concurrent requests with one key across both: one submission, 50 equal answers', async () => {
     const before = submissions(env);
-    const answers = await fifty(gateways.map((g) => g.url), 'pg-fifty', offer(7));
+    const answers = await fifty(
+      gateways.map((g) => g.url),
+      'pg-fifty',
+      offer(7),
+    );
     expect(submissions(env) - before).toBe(1);
     expectOneAnswer(answers);
   });
@@ -136,8 +155,18 @@ describeWithPostgres('PostgreSQL, two gateway processes', () => {
     const { default: pg } = await import('pg');
     const client = new pg.Client({ connectionString: database.url });
     await client.connect();
-    const { rows } = await client.query('SELECT outcome, transaction_id, payload_sha256, attempts FROM calls WHERE id = $1', [answer.body['callId']]);
+    const { rows } = await client.query(
+      'SELECT outcome, transaction_id, payload_sha256, attempts FROM calls WHERE id = $1',
+      [answer.body['callId']],
+    );
     await client.end();
-    expect(rows).toEqual([{ outcome: 'ok', transaction_id: answer.body['transactionId'], payload_sha256: expect.stringMatching(/^[0-9a-f]{64}$/), attempts: 1 }]);
+    expect(rows).toEqual([
+      {
+        outcome: 'ok',
+        transaction_id: answer.body['transactionId'],
+        payload_sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+        attempts: 1,
+      },
+    ]);
   });
 });

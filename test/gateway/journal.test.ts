@@ -33,7 +33,10 @@ const entry = (id: string, key: string | null = null): NewEntry => ({
 });
 
 /** The behaviour every store must have; `second` is another connection to the same database. */
-function contract(open: () => Promise<[JournalStore, JournalStore]>, close: () => Promise<void> = async () => {}) {
+function contract(
+  open: () => Promise<[JournalStore, JournalStore]>,
+  close: () => Promise<void> = async () => {},
+) {
   let a: JournalStore;
   let b: JournalStore;
   beforeAll(async () => {
@@ -49,7 +52,10 @@ function contract(open: () => Promise<[JournalStore, JournalStore]>, close: () =
 
   test('a key binds once across two connections; the loser sees the winner', async () => {
     const binding = (callId: string) => ({ scope: 's', key: 'k1', bodySha256: 'cd'.repeat(32), callId });
-    const [x, y] = await Promise.all([a.begin(entry('x1', 'k1'), binding('x1')), b.begin(entry('y1', 'k1'), binding('y1'))]);
+    const [x, y] = await Promise.all([
+      a.begin(entry('x1', 'k1'), binding('x1')),
+      b.begin(entry('y1', 'k1'), binding('y1')),
+    ]);
     const winners = [x, y].filter((r) => r.claimed);
     expect(winners).toHaveLength(1);
     const loser = [x, y].find((r) => !r.claimed) as { existing: { callId: string } };
@@ -59,18 +65,41 @@ function contract(open: () => Promise<[JournalStore, JournalStore]>, close: () =
 
   test('sent, then finished; transitions only from the state named', async () => {
     await a.begin(entry('c1'));
-    await a.markSent('c1', { payloadSha256: 'ef'.repeat(32), attempts: 1, rawRequest: new Uint8Array([1, 2, 3]) });
-    expect(await b.get('c1')).toMatchObject({ outcome: 'sent', attempts: 1, rawRequest: new Uint8Array([1, 2, 3]) });
-    await a.finish('c1', { outcome: 'unknown', httpStatus: 502, response: '{}', durationMs: 5, errorCode: 'CONNECTION_FAILED' });
+    await a.markSent('c1', {
+      payloadSha256: 'ef'.repeat(32),
+      attempts: 1,
+      rawRequest: new Uint8Array([1, 2, 3]),
+    });
+    expect(await b.get('c1')).toMatchObject({
+      outcome: 'sent',
+      attempts: 1,
+      rawRequest: new Uint8Array([1, 2, 3]),
+    });
+    await a.finish('c1', {
+      outcome: 'unknown',
+      httpStatus: 502,
+      response: '{}',
+      durationMs: 5,
+      errorCode: 'CONNECTION_FAILED',
+    });
     expect(await b.transition('c1', 'ok', 'reconciling')).toBe(false);
-    const moved = await Promise.all([a.transition('c1', 'unknown', 'reconciling'), b.transition('c1', 'unknown', 'reconciling')]);
+    const moved = await Promise.all([
+      a.transition('c1', 'unknown', 'reconciling'),
+      b.transition('c1', 'unknown', 'reconciling'),
+    ]);
     expect(moved.filter(Boolean)).toHaveLength(1);
     expect((await a.get('c1'))?.outcome).toBe('reconciling');
   });
 
   test('list filters and retention', async () => {
     await a.begin(entry('old'));
-    await a.finish('old', { outcome: 'ok', httpStatus: 200, response: '{}', durationMs: 1, transactionId: 'TX000001' });
+    await a.finish('old', {
+      outcome: 'ok',
+      httpStatus: 200,
+      response: '{}',
+      durationMs: 1,
+      transactionId: 'TX000001',
+    });
     expect((await a.list({ outcome: 'ok' })).map((e) => e.id)).toContain('old');
     expect(await a.prune(Date.now() + 1000)).toBeGreaterThanOrEqual(1);
     expect(await a.get('old')).toBeUndefined();

@@ -56,7 +56,9 @@ test('killing the gateway mid-run loses no journal entry for a call the simulato
     .filter((l) => l.startsWith(`mms-sim: ${SUBMIT} from`))
     .map((l) => /tx=(\w+)/.exec(l)![1]!);
   const journal = await SqliteJournal.open(path.join(env.dir, 'journal.sqlite'));
-  const entries = (await journal.list({ operation: SUBMIT, limit: 1000 })).filter((e) => e.idempotencyKey?.startsWith('kill-'));
+  const entries = (await journal.list({ operation: SUBMIT, limit: 1000 })).filter((e) =>
+    e.idempotencyKey?.startsWith('kill-'),
+  );
   await journal.close();
   const recorded = new Set(entries.filter((e) => e.transactionId).map((e) => e.transactionId));
   const unknown = entries.filter((e) => e.outcome === 'sent');
@@ -65,10 +67,22 @@ test('killing the gateway mid-run loses no journal entry for a call the simulato
   expect(missing.length).toBeLessThanOrEqual(unknown.length);
   expect(received.length).toBeGreaterThanOrEqual(30);
   // Every answer a caller got is in the journal as ok.
-  for (const a of answers) if (a?.status === 200) expect(recorded.has(String(a.body['transactionId']))).toBe(true);
+  for (const a of answers)
+    if (a?.status === 200) expect(recorded.has(String(a.body['transactionId']))).toBe(true);
   // `mms journal list` shows the unanswered ones as outcome unknown.
-  const listed = await runScript('src/cli/main.ts', ['journal', 'list', '--config', env.configFile, '--limit', '1000']);
+  const listed = await runScript('src/cli/main.ts', [
+    'journal',
+    'list',
+    '--config',
+    env.configFile,
+    '--limit',
+    '1000',
+  ]);
   expect(listed.status).toBe(0);
-  expect(listed.stdout.split('\n').filter((l) => l.includes('sent (outcome unknown)'))).toHaveLength(unknown.length);
-  console.log(`kill test: simulator received ${received.length}, answered ${answers.filter((a) => a?.status === 200).length}, lost ${lost}, journal: ${recorded.size} with transaction id, ${unknown.length} outcome unknown`);
+  expect(listed.stdout.split('\n').filter((l) => l.includes('sent (outcome unknown)'))).toHaveLength(
+    unknown.length,
+  );
+  console.log(
+    `kill test: simulator received ${received.length}, answered ${answers.filter((a) => a?.status === 200).length}, lost ${lost}, journal: ${recorded.size} with transaction id, ${unknown.length} outcome unknown`,
+  );
 });

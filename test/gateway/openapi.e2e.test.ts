@@ -46,10 +46,14 @@ console.log(JSON.stringify({ valid: result.valid, version: validator.version, er
 test('an independent OpenAPI validator accepts the document as OpenAPI 3.1', async () => {
   const file = path.join(env.dir, 'openapi.json');
   await writeFile(file, JSON.stringify(document));
-  const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', VALIDATE, file], {
-    cwd: REPO_ROOT,
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ['--input-type=module', '-e', VALIDATE, file],
+    {
+      cwd: REPO_ROOT,
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   expect(JSON.parse(stdout)).toEqual({ valid: true, version: '3.1', errors: [] });
 });
 
@@ -65,16 +69,23 @@ test('every operation of the catalog has a path with its request and result sche
 test('the schemas carry the facets: patterns, bounds, digits, lengths, enumerations with their names', () => {
   const schemas = document.components.schemas;
   const offer = schemas['in.market.OfferDataSubmitType'] as { properties: Rec; required: string[] };
-  expect(offer.required).toEqual(expect.arrayContaining(['ResourceName', 'StartTime', 'EndTime', 'Direction']));
+  expect(offer.required).toEqual(
+    expect.arrayContaining(['ResourceName', 'StartTime', 'EndTime', 'Direction']),
+  );
   expect(offer.properties['Direction']).toEqual({ $ref: '#/components/schemas/market.DirectionUpDownType' });
   expect(schemas['market.DirectionUpDownType']).toMatchObject({ enum: ['1'], 'x-enum-varnames': ['SELL'] });
-  expect(schemas['market.MarketTypeType']).toMatchObject({ enum: ['DAM', 'DCM'], 'x-enum-varnames': ['DAY_AHEAD', 'COMPOUND'] });
+  expect(schemas['market.MarketTypeType']).toMatchObject({
+    enum: ['DAM', 'DCM'],
+    'x-enum-varnames': ['DAY_AHEAD', 'COMPOUND'],
+  });
   const text = JSON.stringify(schemas);
   expect(text).toContain('"multipleOf"');
   expect(text).toContain('"maxLength"');
   expect(text).toContain('"minimum"');
   expect(text).toContain('"pattern"');
-  expect(document.components.schemas['Problem']).toMatchObject({ required: expect.arrayContaining(['code', 'status']) });
+  expect(document.components.schemas['Problem']).toMatchObject({
+    required: expect.arrayContaining(['code', 'status']),
+  });
 });
 
 const SAMPLE = [
@@ -86,24 +97,43 @@ const SAMPLE = [
 ];
 
 test.each(SAMPLE)('a request generated from the schema of %s gets a 200', async (id) => {
-  JSONSchemaFaker.option({ requiredOnly: true, alwaysFakeOptionals: false, minItems: 1, random: mulberry(id.length * 7919), failOnInvalidTypes: true });
+  JSONSchemaFaker.option({
+    requiredOnly: true,
+    alwaysFakeOptionals: false,
+    minItems: 1,
+    random: mulberry(id.length * 7919),
+    failOnInvalidTypes: true,
+  });
   const schema = { $ref: `#/components/schemas/request.${id}`, components: document.components };
   const body = (await JSONSchemaFaker.resolve(schema as never)) as Rec;
-  const participant = id.startsWith('Omi_') || id.includes('Award') || id.includes('Bup') || id.includes('Offer') ? 'F100' : 'T100';
+  const participant =
+    id.startsWith('Omi_') || id.includes('Award') || id.includes('Bup') || id.includes('Offer')
+      ? 'F100'
+      : 'T100';
   const answer = await post(gateway.url, participant, id, body);
-  expect({ status: answer.status, body: answer.status === 200 ? undefined : answer.body }).toEqual({ status: 200 });
+  expect({ status: answer.status, body: answer.status === 200 ? undefined : answer.body }).toEqual({
+    status: 200,
+  });
 });
 
 test('a body that breaks the schema is a 400 problem naming each field, and the MMS sees nothing', async () => {
   const before = env.received.lines.length;
-  const answer = await post(gateway.url, 'F100', 'MarketSubmit_OfferData', {
-    attributes: { Date: '2026-12-10', MarketType: 'XYZ' },
-    data: [{ ResourceName: 'SIMRES01', StartTime: 'soon', Direction: '1', Colour: 'red' }],
-  }, { authorization: 'Bearer admin-token-Zq8v', 'idempotency-key': 'bad-body' });
+  const answer = await post(
+    gateway.url,
+    'F100',
+    'MarketSubmit_OfferData',
+    {
+      attributes: { Date: '2026-12-10', MarketType: 'XYZ' },
+      data: [{ ResourceName: 'SIMRES01', StartTime: 'soon', Direction: '1', Colour: 'red' }],
+    },
+    { authorization: 'Bearer admin-token-Zq8v', 'idempotency-key': 'bad-body' },
+  );
   expect(answer.status).toBe(400);
   expect(answer.type).toMatch(/^application\/problem\+json/);
   expect(answer.body).toMatchObject({ code: 'INVALID_BODY', status: 400, outcome: 'not-sent' });
-  const paths = (answer.body['violations'] as { path: string; rule: string }[]).map((v) => `${v.path} ${v.rule}`);
+  const paths = (answer.body['violations'] as { path: string; rule: string }[]).map(
+    (v) => `${v.path} ${v.rule}`,
+  );
   expect(paths).toEqual(
     expect.arrayContaining([
       'attributes.MarketType enum',

@@ -22,7 +22,9 @@ export interface TestDatabase {
 
 /** Creates an empty database and returns its URL. */
 export async function freshDatabase(prefix: string): Promise<TestDatabase> {
-  const name = `${prefix}_${process.pid}_${Date.now().toString(36)}`.toLowerCase().replace(/[^a-z0-9_]/g, '_');
+  const name = `${prefix}_${process.pid}_${Date.now().toString(36)}`
+    .toLowerCase()
+    .replace(/[^a-z0-9_]/g, '_');
   const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);

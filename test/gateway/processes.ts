@@ -16,10 +16,14 @@ export interface ServeProcess {
 }
 
 export async function startServe(args: readonly string[], env: NodeJS.ProcessEnv): Promise<ServeProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join('src', 'cli', 'main.ts'), 'serve', '--port', '0', ...args], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, ...env },
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join('src', 'cli', 'main.ts'), 'serve', '--port', '0', ...args],
+    {
+      cwd: REPO_ROOT,
+      env: { ...process.env, ...env },
+    },
+  );
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));

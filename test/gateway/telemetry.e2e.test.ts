@@ -10,7 +10,11 @@
 import { context, propagation, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
-import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import {
+  BasicTracerProvider,
+  InMemorySpanExporter,
+  SimpleSpanProcessor,
+} from '@opentelemetry/sdk-trace-base';
 import { startGateway, type Gateway } from '../../src/gateway/server.js';
 import { offer, post, setup, TOKENS, type Setup } from './helpers.js';
 
@@ -19,7 +23,9 @@ let env: Setup;
 let gateway: Gateway;
 
 beforeAll(async () => {
-  trace.setGlobalTracerProvider(new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] }));
+  trace.setGlobalTracerProvider(
+    new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] }),
+  );
   context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
   propagation.setGlobalPropagator(new W3CTraceContextPropagator());
   env = await setup();
@@ -67,15 +73,21 @@ test("a call continues the caller's trace: gateway span, call span, attempt span
     'mms.outcome': 'answered',
     'mms.transaction_id': answer.body['transactionId'],
   });
-  const text = JSON.stringify(spans.map((s) => ({ attributes: s.attributes, events: s.events, name: s.name })));
-  for (const secret of [TOKENS.admin, env.env['MMS_TEST_P12_PASSPHRASE']!, 'SIMRES01', 'OfferStack']) expect(text).not.toContain(secret);
+  const text = JSON.stringify(
+    spans.map((s) => ({ attributes: s.attributes, events: s.events, name: s.name })),
+  );
+  for (const secret of [TOKENS.admin, env.env['MMS_TEST_P12_PASSPHRASE']!, 'SIMRES01', 'OfferStack'])
+    expect(text).not.toContain(secret);
   expect((await gateway.journal.get(String(answer.body['callId'])))?.traceId).toBe(traceId);
 });
 
 test('a failed attempt ends its span with the error code', async () => {
   exporter.reset();
   env.sim.setFaults([{ kind: 'status', status: 503, times: 1, operation: 'MarketQuery_OfferQuery' }]);
-  const answer = await post(gateway.url, 'F100', 'MarketQuery_OfferQuery', { attributes: { Date: '2026-12-10' }, data: { MarketType: 'DAM' } });
+  const answer = await post(gateway.url, 'F100', 'MarketQuery_OfferQuery', {
+    attributes: { Date: '2026-12-10' },
+    data: { MarketType: 'DAM' },
+  });
   expect(answer.status).toBe(200);
   const attempts = exporter.getFinishedSpans().filter((s) => s.name === 'mms.attempt');
   expect(attempts.map((s) => [s.attributes['mms.attempt'], s.attributes['mms.outcome']])).toEqual([

@@ -64,9 +64,13 @@ export class PostgresJournal implements JournalStore {
       await journal.ping();
     } catch (err) {
       await pool.end();
-      throw new MmsError('DATABASE_UNAVAILABLE', `cannot reach PostgreSQL at ${redactUrl(url)}: ${(err as Error).message}`, {
-        cause: err,
-      });
+      throw new MmsError(
+        'DATABASE_UNAVAILABLE',
+        `cannot reach PostgreSQL at ${redactUrl(url)}: ${(err as Error).message}`,
+        {
+          cause: err,
+        },
+      );
     }
     return journal;
   }
@@ -94,7 +98,9 @@ export class PostgresJournal implements JournalStore {
     await this.#transaction(async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
       await client.query(MIGRATIONS_TABLE);
-      const done = new Set((await client.query('SELECT version FROM schema_migrations')).rows.map((r) => Number(r.version)));
+      const done = new Set(
+        (await client.query('SELECT version FROM schema_migrations')).rows.map((r) => Number(r.version)),
+      );
       for (const migration of MIGRATIONS) {
         if (done.has(migration.version)) continue;
         for (const statement of migration.sql('postgres')) await client.query(statement);
@@ -107,15 +113,25 @@ export class PostgresJournal implements JournalStore {
     });
   }
 
-  async begin(entry: NewEntry, binding?: KeyBinding): Promise<{ claimed: true } | { claimed: false; existing: KeyBinding }> {
+  async begin(
+    entry: NewEntry,
+    binding?: KeyBinding,
+  ): Promise<{ claimed: true } | { claimed: false; existing: KeyBinding }> {
     const now = Date.now();
     return this.#transaction(async (client) => {
       if (binding) {
         // A second instance inserting the same key waits here until the first commits, then inserts nothing.
-        const inserted = await this.#query(INSERT_KEY, [binding.scope, binding.key, binding.bodySha256, binding.callId, now], client);
+        const inserted = await this.#query(
+          INSERT_KEY,
+          [binding.scope, binding.key, binding.bodySha256, binding.callId, now],
+          client,
+        );
         if (inserted.rowCount === 0) {
           const existing = await this.#query(GET_KEY, [binding.scope, binding.key], client);
-          return { claimed: false as const, existing: bindingOf(existing.rows[0] as Record<string, unknown>) };
+          return {
+            claimed: false as const,
+            existing: bindingOf(existing.rows[0] as Record<string, unknown>),
+          };
         }
       }
       await this.#query(INSERT_CALL, insertCallParams(entry, now), client);

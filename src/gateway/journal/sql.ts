@@ -105,7 +105,8 @@ export const INSERT_KEY = `INSERT INTO idempotency_keys (scope, idem_key, body_s
 export const GET_KEY = 'SELECT * FROM idempotency_keys WHERE scope = ? AND idem_key = ?';
 
 // Only calls in a final state: one being reconciled or sent again keeps its row and its key.
-const PRUNABLE = "finished_at IS NOT NULL AND finished_at < ? AND outcome NOT IN ('pending', 'sent', 'reconciling')";
+const PRUNABLE =
+  "finished_at IS NOT NULL AND finished_at < ? AND outcome NOT IN ('pending', 'sent', 'reconciling')";
 export const PRUNE_KEYS = `DELETE FROM idempotency_keys WHERE call_id IN (SELECT id FROM calls WHERE ${PRUNABLE})`;
 export const PRUNE_CALLS = `DELETE FROM calls WHERE ${PRUNABLE}`;
 

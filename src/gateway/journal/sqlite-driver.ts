@@ -82,7 +82,8 @@ export type SqliteDriverChoice = 'auto' | 'better-sqlite3' | 'node:sqlite';
 /** Opens a database file with the first driver that loads. */
 export async function openSqlite(file: string, choice: SqliteDriverChoice = 'auto'): Promise<SqliteDatabase> {
   const failures: string[] = [];
-  const drivers = choice === 'auto' ? [betterSqlite, nodeSqlite] : choice === 'node:sqlite' ? [nodeSqlite] : [betterSqlite];
+  const drivers =
+    choice === 'auto' ? [betterSqlite, nodeSqlite] : choice === 'node:sqlite' ? [nodeSqlite] : [betterSqlite];
   for (const open of drivers) {
     try {
       return await open(file);

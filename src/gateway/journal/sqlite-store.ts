@@ -54,7 +54,9 @@ export class SqliteJournal implements JournalStore {
   async migrate(): Promise<void> {
     this.#transaction(() => {
       this.#db.exec(MIGRATIONS_TABLE);
-      const done = new Set(this.#db.all('SELECT version FROM schema_migrations', []).map((r) => Number(r['version'])));
+      const done = new Set(
+        this.#db.all('SELECT version FROM schema_migrations', []).map((r) => Number(r['version'])),
+      );
       for (const migration of MIGRATIONS) {
         if (done.has(migration.version)) continue;
         for (const statement of migration.sql('sqlite')) this.#db.exec(statement);
@@ -67,11 +69,20 @@ export class SqliteJournal implements JournalStore {
     });
   }
 
-  async begin(entry: NewEntry, binding?: KeyBinding): Promise<{ claimed: true } | { claimed: false; existing: KeyBinding }> {
+  async begin(
+    entry: NewEntry,
+    binding?: KeyBinding,
+  ): Promise<{ claimed: true } | { claimed: false; existing: KeyBinding }> {
     const now = Date.now();
     return this.#transaction(() => {
       if (binding) {
-        const inserted = this.#db.run(INSERT_KEY, [binding.scope, binding.key, binding.bodySha256, binding.callId, now]);
+        const inserted = this.#db.run(INSERT_KEY, [
+          binding.scope,
+          binding.key,
+          binding.bodySha256,
+          binding.callId,
+          now,
+        ]);
         if (inserted.changes === 0) {
           const row = this.#db.get(GET_KEY, [binding.scope, binding.key])!;
           return { claimed: false as const, existing: bindingOf(row) };

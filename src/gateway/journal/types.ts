@@ -13,15 +13,7 @@
  * that tells whether the MMS processed it.
  */
 export type CallOutcome =
-  | 'pending'
-  | 'sent'
-  | 'reconciling'
-  | 'ok'
-  | 'rejected'
-  | 'failed'
-  | 'not-sent'
-  | 'unknown'
-  | 'replayed';
+  'pending' | 'sent' | 'reconciling' | 'ok' | 'rejected' | 'failed' | 'not-sent' | 'unknown' | 'replayed';
 
 export const FINAL_OUTCOMES: ReadonlySet<CallOutcome> = new Set([
   'ok',
@@ -67,7 +59,16 @@ export interface JournalEntry {
 
 export type NewEntry = Pick<
   JournalEntry,
-  'id' | 'caller' | 'participant' | 'operation' | 'kind' | 'idempotencyKey' | 'bodySha256' | 'input' | 'traceId' | 'instance'
+  | 'id'
+  | 'caller'
+  | 'participant'
+  | 'operation'
+  | 'kind'
+  | 'idempotencyKey'
+  | 'bodySha256'
+  | 'input'
+  | 'traceId'
+  | 'instance'
 > & { readonly outcome?: CallOutcome; readonly replayOf?: string };
 
 export interface SentUpdate {
@@ -110,7 +111,10 @@ export interface JournalStore {
   /** Applies the migrations not yet applied (several instances may start at once). */
   migrate(): Promise<void>;
   /** Journals a call. With `binding`, first claims the key: `claimed: false` returns the existing binding. */
-  begin(entry: NewEntry, binding?: KeyBinding): Promise<{ claimed: true } | { claimed: false; existing: KeyBinding }>;
+  begin(
+    entry: NewEntry,
+    binding?: KeyBinding,
+  ): Promise<{ claimed: true } | { claimed: false; existing: KeyBinding }>;
   markSent(id: string, update: SentUpdate): Promise<void>;
   finish(id: string, update: FinishUpdate): Promise<void>;
   /** Moves a call from one outcome to another if it still has the first (a compare-and-set). */
