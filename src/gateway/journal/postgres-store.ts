@@ -19,11 +19,13 @@ import {
   PRUNE_CALLS,
   PRUNE_KEYS,
   TRANSITION,
+  bindingOf,
   entryOf,
+  finishParams,
+  markSentParams,
   insertCallParams,
   listQuery,
 } from './sql.js';
-import { bindingOf } from './sqlite-store.js';
 import type { FinishUpdate, JournalStore, KeyBinding, ListFilter, NewEntry, SentUpdate } from './types.js';
 
 /** Arbitrary constant of the migration advisory lock ("MMSJ"). */
@@ -140,22 +142,11 @@ export class PostgresJournal implements JournalStore {
   }
 
   async markSent(id: string, update: SentUpdate): Promise<void> {
-    await this.#query(MARK_SENT, [update.payloadSha256, update.attempts, update.rawRequest ?? null, id]);
+    await this.#query(MARK_SENT, markSentParams(id, update));
   }
 
   async finish(id: string, u: FinishUpdate): Promise<void> {
-    await this.#query(FINISH, [
-      u.outcome,
-      Date.now(),
-      u.httpStatus,
-      u.response,
-      u.transactionId ?? null,
-      u.attempts ?? null,
-      u.durationMs,
-      u.errorCode ?? null,
-      u.rawAnswer ? Buffer.from(u.rawAnswer) : null,
-      id,
-    ]);
+    await this.#query(FINISH, finishParams(id, u, Date.now()));
   }
 
   async transition(id: string, from: string, to: string): Promise<boolean> {

@@ -3,7 +3,15 @@
  * the column list and the mapping of a row to a {@link JournalEntry}.
  * Statements use `?` placeholders; the PostgreSQL store numbers them.
  */
-import type { CallOutcome, JournalEntry, ListFilter, NewEntry } from './types.js';
+import type {
+  CallOutcome,
+  FinishUpdate,
+  JournalEntry,
+  KeyBinding,
+  ListFilter,
+  NewEntry,
+  SentUpdate,
+} from './types.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -95,6 +103,25 @@ export const FINISH = `UPDATE calls SET outcome = ?, finished_at = ?, http_statu
   transaction_id = COALESCE(?, transaction_id), attempts = COALESCE(?, attempts), duration_ms = ?, error_code = ?,
   raw_answer = COALESCE(?, raw_answer) WHERE id = ?`;
 
+export function markSentParams(id: string, u: SentUpdate): unknown[] {
+  return [u.payloadSha256, u.attempts, u.rawRequest ? Buffer.from(u.rawRequest) : null, id];
+}
+
+export function finishParams(id: string, u: FinishUpdate, now: number): unknown[] {
+  return [
+    u.outcome,
+    now,
+    u.httpStatus,
+    u.response,
+    u.transactionId ?? null,
+    u.attempts ?? null,
+    u.durationMs,
+    u.errorCode ?? null,
+    u.rawAnswer ? Buffer.from(u.rawAnswer) : null,
+    id,
+  ];
+}
+
 export const TRANSITION = 'UPDATE calls SET outcome = ? WHERE id = ? AND outcome = ?';
 
 export const GET_CALL = 'SELECT * FROM calls WHERE id = ?';
@@ -160,5 +187,14 @@ export function entryOf(row: Record<string, unknown>): JournalEntry {
     replayOf: str(row['replay_of']),
     traceId: str(row['trace_id']),
     instance: String(row['instance']),
+  };
+}
+
+export function bindingOf(row: Record<string, unknown>): KeyBinding {
+  return {
+    scope: String(row['scope']),
+    key: String(row['idem_key']),
+    bodySha256: String(row['body_sha256']),
+    callId: String(row['call_id']),
   };
 }

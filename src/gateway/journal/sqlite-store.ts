@@ -11,7 +11,10 @@ import {
   PRUNE_CALLS,
   PRUNE_KEYS,
   TRANSITION,
+  bindingOf,
   entryOf,
+  finishParams,
+  markSentParams,
   insertCallParams,
   listQuery,
 } from './sql.js';
@@ -94,22 +97,11 @@ export class SqliteJournal implements JournalStore {
   }
 
   async markSent(id: string, update: SentUpdate): Promise<void> {
-    this.#db.run(MARK_SENT, [update.payloadSha256, update.attempts, update.rawRequest ?? null, id]);
+    this.#db.run(MARK_SENT, markSentParams(id, update));
   }
 
   async finish(id: string, u: FinishUpdate): Promise<void> {
-    this.#db.run(FINISH, [
-      u.outcome,
-      Date.now(),
-      u.httpStatus,
-      u.response,
-      u.transactionId ?? null,
-      u.attempts ?? null,
-      u.durationMs,
-      u.errorCode ?? null,
-      u.rawAnswer ?? null,
-      id,
-    ]);
+    this.#db.run(FINISH, finishParams(id, u, Date.now()));
   }
 
   async transition(id: string, from: string, to: string): Promise<boolean> {
@@ -140,13 +132,4 @@ export class SqliteJournal implements JournalStore {
   async close(): Promise<void> {
     this.#db.close();
   }
-}
-
-export function bindingOf(row: Record<string, unknown>): KeyBinding {
-  return {
-    scope: String(row['scope']),
-    key: String(row['idem_key']),
-    bodySha256: String(row['body_sha256']),
-    callId: String(row['call_id']),
-  };
 }
