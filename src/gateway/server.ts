@@ -283,10 +283,13 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
           if (retention) clearInterval(retention);
           // Fastify stops accepting and waits for requests in flight; past the grace period they are cut.
           const force = setTimeout(() => server.server.closeAllConnections?.(), grace);
+          // A keep-alive connection whose call finishes during the stop is idle from then on: close it too.
+          const idle = setInterval(() => server.server.closeIdleConnections?.(), 100);
           try {
             await server.close();
           } finally {
             clearTimeout(force);
+            clearInterval(idle);
             for (const p of participants.values()) p.client.close();
             await journal.close();
           }
