@@ -63,6 +63,8 @@ Usage:
   mms <operation> --help           the operation's fields, types and constraints
   mms operations                   list every operation and its command names
   mms simulate [options]           run a local MMS simulator (see "mms simulate --help")
+  mms serve --config FILE          the MMS as a JSON/HTTP gateway (see "mms serve --help")
+  mms journal list|show|export     read the gateway's journal (see "mms journal --help")
   mms help [command]
 
 Operations have a command under several names: the method name in kebab-case

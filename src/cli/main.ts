@@ -14,7 +14,7 @@ import { runSimulate, SIMULATE_HELP } from './simulate.js';
 import { MmsError } from '../errors.js';
 import { printable } from '../text.js';
 
-const BUILTIN = ['simulate', 'operations', 'help'];
+const BUILTIN = ['simulate', 'serve', 'journal', 'operations', 'help'];
 
 function operationsList(): string {
   const lines = allOperations().map((op) => {
@@ -48,6 +48,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       const topic = rest[0];
       if (topic === undefined) io.stdout.write(mainHelp());
       else if (topic === 'simulate') io.stdout.write(SIMULATE_HELP);
+      else if (topic === 'serve') io.stdout.write((await import('./serve.js')).SERVE_HELP);
+      else if (topic === 'journal') io.stdout.write((await import('./journal.js')).JOURNAL_HELP);
       else {
         const found = findCommand(topic);
         if (!found) throw new UsageError(`unknown command ${topic}`);
@@ -60,6 +62,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return EXIT.ok;
     }
     if (command === 'simulate') return await runSimulate(rest, io);
+    // The gateway (Fastify, databases) loads only for these two commands.
+    if (command === 'serve') return await (await import('./serve.js')).runServe(rest, io);
+    if (command === 'journal') return await (await import('./journal.js')).runJournal(rest, io);
     const found = findCommand(command);
     if (!found) {
       const similar = similarCommands(command, BUILTIN);

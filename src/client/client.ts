@@ -55,6 +55,7 @@ import type {
 } from './types.js';
 import { withoutAnswerOnly } from './answer-only.js';
 import { checkRules, type RuleSwitches, type RuleViolation } from '../rules/index.js';
+import { inCallSpan, withAttemptSpans } from '../telemetry.js';
 
 export interface MmsClientOptions {
   /** Participant name, e.g. `F100` (one upper-case letter and three digits, not 000). */
@@ -258,7 +259,7 @@ export class MmsClient {
       contentIdDomain: options.domain,
       ...(options.urls ? { endpoints: options.urls } : {}),
       ...(options.ca !== undefined ? { ca: options.ca } : {}),
-      ...(options.hooks ? { hooks: options.hooks } : {}),
+      hooks: withAttemptSpans(options.hooks),
       ...(options.logger ? { logger: options.logger } : {}),
       ...(options.retry ? { retry: options.retry } : {}),
       ...(options.timeoutMs !== undefined ? { callTimeoutMs: options.timeoutMs } : {}),
@@ -292,7 +293,9 @@ export class MmsClient {
     options: CallOptions = {},
   ): Promise<CallResult<K>> {
     try {
-      return (await this.#request(String(operation), attributes, data, options)) as CallResult<K>;
+      return (await inCallSpan(String(operation), () =>
+        this.#request(String(operation), attributes, data, options),
+      )) as CallResult<K>;
     } catch (err) {
       throw asMmsError(err, String(operation));
     }

@@ -72,6 +72,38 @@ export function randomRequest(op: OperationDescriptor, seed: number): { attribut
 
 const ANSWER_ONLY: ReadonlySet<string> = new Set(ANSWER_ONLY_MEMBERS);
 
+/**
+ * A seeded random request as a participant sends it to a simulator that
+ * keeps state: the envelope's simple attributes (no identity, nothing only
+ * answers carry), the data items with their participant fields naming the
+ * caller, and a BSP's report request naming no BSP.
+ */
+export function participantRequest(
+  op: OperationDescriptor,
+  participant: string,
+  seed: number,
+): { attributes: Rec; data: Value } {
+  const [document] = fc.sample(arbitraryOperationDocument(modules[op.module], op, { maxItems: 2 }), {
+    numRuns: 1,
+    seed: operationSeed(seed, op.id),
+  });
+  const holder = (op.envelope ? document![op.envelope] : document) as Rec;
+  const attributes = Object.fromEntries(
+    Object.entries(holder).filter(
+      ([k, v]) => typeof v !== 'object' && !IDENTITY.has(k) && !ANSWER_ONLY.has(k),
+    ),
+  );
+  const own = (item: Value): Value => {
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) return item;
+    const copy: Rec = { ...item };
+    for (const name of ['ParticipantName', 'BspParticipantName']) if (name in copy) copy[name] = participant;
+    if (op.id === 'ReportCreateRequest' && participant.startsWith('F')) delete copy['BSPName'];
+    return copy;
+  };
+  const data = requestItems(op, holder[op.element]!);
+  return { attributes, data: Array.isArray(data) ? data.map(own) : own(data) };
+}
+
 /** Random schema-valid data items as a request takes them: without what only answers carry. */
 export function requestItems(op: OperationDescriptor, data: Value): Value {
   const own = new Set(op.answerOnly ?? []);

@@ -7,19 +7,17 @@
  * afterwards every response payload the simulator sent is validated against
  * the real XSD with libxml2.
  */
-import fc from 'fast-check';
-import { ANSWER_ONLY_MEMBERS, modules, operations } from '../../generated/index.js';
+import { operations } from '../../generated/index.js';
 import type { MmsClient } from '../../src/client/client.js';
 import type { MmsResult } from '../../src/client/result.js';
 import { startSimulator, type Simulator } from '../../src/simulator/index.js';
 import type { ClientType } from '../../src/transport/endpoints.js';
 import type { OperationDescriptor } from '../../src/xml/descriptors.js';
-import { arbitraryOperationDocument, operationSeed, type Rec, type Value } from '../helpers/arbitrary.js';
+import type { Rec, Value } from '../helpers/arbitrary.js';
 import { PayloadRecorder, invalidPayloads, simulatorClient } from './helpers.js';
-import { requestItems } from '../helpers/client-fixtures.js';
+import { participantRequest } from '../helpers/client-fixtures.js';
 
 const SEED = Number(process.env['SIM_E2E_SEED'] ?? 20261126);
-const IDENTITY = new Set(['ParticipantName', 'UserName', 'ApplicationType']);
 const all = (Object.values(operations) as OperationDescriptor[]).sort((a, b) => a.id.localeCompare(b.id));
 
 let sim: Simulator;
@@ -37,25 +35,7 @@ function callerOf(op: OperationDescriptor): { type: ClientType; client: MmsClien
 
 /** A valid random request, split as a call takes it; participant fields in items name the caller. */
 function randomRequest(op: OperationDescriptor, participant: string): { attributes: Rec; data: Value } {
-  const [document] = fc.sample(arbitraryOperationDocument(modules[op.module], op, { maxItems: 2 }), {
-    numRuns: 1,
-    seed: operationSeed(SEED, op.id),
-  });
-  const holder = (op.envelope ? document![op.envelope] : document) as Rec;
-  const attributes = Object.fromEntries(
-    Object.entries(holder).filter(
-      ([k, v]) =>
-        typeof v !== 'object' && !IDENTITY.has(k) && !(ANSWER_ONLY_MEMBERS as readonly string[]).includes(k),
-    ),
-  ) as Rec;
-  const own = (item: Value): Value => {
-    if (typeof item !== 'object' || item === null || Array.isArray(item)) return item;
-    const copy: Rec = { ...item };
-    for (const name of ['ParticipantName', 'BspParticipantName']) if (name in copy) copy[name] = participant;
-    return copy;
-  };
-  const data = requestItems(op, holder[op.element]!);
-  return { attributes, data: Array.isArray(data) ? data.map(own) : own(data) };
+  return participantRequest(op, participant, SEED);
 }
 
 beforeAll(async () => {
