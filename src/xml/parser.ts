@@ -142,6 +142,46 @@ function* slices(input: string | Uint8Array, builder: TreeBuilder): Generator<st
   yield rest;
 }
 
+/**
+ * Reads a document whose root holds many rows (an `OutboundData` report)
+ * without building the whole tree: each child of the root is handed over
+ * complete, as soon as its end tag is read, and let go. Memory is bounded by
+ * the largest row and the slice being read, not by the document. The limits
+ * are those of {@link parseXml}, counted over the whole document.
+ */
+export class XmlRowReader {
+  readonly #builder: TreeBuilder;
+  readonly #rows: XmlElement[] = [];
+
+  constructor(limits: ParseLimits = {}, control: Pick<ParseControl, 'label'> = {}) {
+    this.#builder = new TreeBuilder(limits, control.label ?? 'the XML document', (row) =>
+      this.#rows.push(row),
+    );
+  }
+
+  /** Reads the next piece of text and returns the rows it completed, in document order. */
+  write(text: string): XmlElement[] {
+    this.#builder.countLength(text.length);
+    this.#builder.write(text);
+    return this.#rows.splice(0);
+  }
+
+  /** Ends the document: the root, without its children (they were returned by {@link write}). */
+  finish(): XmlElement {
+    return this.#builder.finish();
+  }
+
+  /** A parse error at the current position (for input that is not valid UTF-8). */
+  error(what: string): XmlParseError {
+    return this.#builder.error(what);
+  }
+
+  /** The root element once its start tag has been read (its attributes are complete). */
+  get root(): XmlElement | undefined {
+    return this.#builder.root;
+  }
+}
+
 /** Builds the element tree from saxes events, enforcing every limit as it goes. */
 class TreeBuilder {
   readonly #parser = new SaxesParser({ xmlns: true, position: true });
@@ -157,8 +197,12 @@ class TreeBuilder {
   #elements = 0;
   #attributes = 0;
 
-  constructor(limits: ParseLimits, label: string) {
+  /** When set, each child of the root goes here when complete instead of into the tree. */
+  readonly #onRow: ((row: XmlElement) => void) | undefined;
+
+  constructor(limits: ParseLimits, label: string, onRow?: (row: XmlElement) => void) {
     this.#label = label;
+    this.#onRow = onRow;
     this.#maxLength = limits.maxLength ?? DEFAULT_PARSE_LIMITS.maxLength;
     this.#maxDepth = limits.maxDepth ?? DEFAULT_PARSE_LIMITS.maxDepth;
     if (!Number.isInteger(this.#maxDepth) || this.#maxDepth < 1 || this.#maxDepth > MAX_DEPTH_LIMIT)
@@ -186,9 +230,19 @@ class TreeBuilder {
         );
     });
     p.on('opentag', (tag) => this.#open(tag));
-    p.on('closetag', () => void this.#stack.pop());
+    p.on('closetag', () => {
+      const closed = this.#stack.pop();
+      if (this.#onRow !== undefined && this.#stack.length === 1 && closed) {
+        this.#stack[0]!.children.pop();
+        this.#onRow(closed);
+      }
+    });
     p.on('text', (text) => this.#text(text));
     p.on('cdata', (text) => this.#text(text));
+  }
+
+  get root(): XmlElement | undefined {
+    return this.#root;
   }
 
   countLength(n: number): void {
