@@ -76,7 +76,7 @@ function offersRow(i: number): string {
 /** An `OutboundData` report of about `mb` megabytes of `Offers` rows. */
 export function outboundReport(mb: number): Promise<string> {
   return generate(path.join(DATA, `outbound-${mb}MB.xml`), async (put) => {
-    const head = '<OutboundData DatasetName="BSP_OFFERS" Date="2024-04-12">\n';
+    const head = '<OutboundData DatasetName="Offers" Date="2024-04-12">\n';
     await put(head);
     let written = head.length;
     let batch = '';

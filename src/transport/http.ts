@@ -34,6 +34,7 @@ import axios, { type AxiosRequestConfig } from 'axios';
 import { MmsTransportError } from '../errors.js';
 import type { Certificate } from '../security/certificate.js';
 import type { ConnectionState, HttpProxy, MmsTlsOptions } from './proxy.js';
+import { spoolBody, type SpooledBody, type SpoolOptions } from './spool.js';
 
 /** Options of {@link HttpClient}. */
 export interface HttpClientOptions {
@@ -57,6 +58,12 @@ export interface HttpRequest {
   readonly signal: AbortSignal;
   /** Largest response body accepted, in bytes. */
   readonly maxResponseBytes: number;
+  /**
+   * Spool large content of a successful (2xx) response to files instead of
+   * memory (report downloads saved to a file, spool.ts); the body is then
+   * bounded by `spool.maxStreamBytes`, its in-memory rest by `maxResponseBytes`.
+   */
+  readonly spool?: Omit<SpoolOptions, 'maxMemoryBytes'>;
 }
 
 /** One response, whatever its status. */
@@ -65,6 +72,8 @@ export interface HttpResponse {
   /** Header names lower-cased; repeated headers joined with `, `. */
   readonly headers: Readonly<Record<string, string>>;
   readonly body: Buffer;
+  /** What was spooled to files, when the request asked for it (`body` is then the rest). */
+  readonly spooled?: SpooledBody;
 }
 
 /** Sends requests with the participant's client certificate. */
@@ -166,6 +175,10 @@ export class HttpClient {
         if (v === undefined || v === null) continue;
         headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : String(v);
       }
+      if (req.spool !== undefined && res.status >= 200 && res.status < 300) {
+        const spooled = await spoolResponse(res.data, headers, req, req.spool);
+        return { status: res.status, headers, body: spooled.body, spooled };
+      }
       const body = await readBody(res.data, headers, req);
       return { status: res.status, headers, body };
     } catch (err) {
@@ -236,6 +249,47 @@ async function readBody(
     );
   }
   return n === buf.length ? buf : buf.subarray(0, n);
+}
+
+/** {@link spoolBody} under the call's signal, with the Content-Length check of {@link readBody}. */
+async function spoolResponse(
+  stream: Readable,
+  headers: Readonly<Record<string, string>>,
+  req: HttpRequest,
+  spool: Omit<SpoolOptions, 'maxMemoryBytes'>,
+): Promise<SpooledBody> {
+  const encoding = headers['content-encoding'];
+  const declared =
+    encoding === undefined || encoding === 'identity' ? Number(headers['content-length']) : NaN;
+  const known = Number.isInteger(declared) && declared >= 0;
+  if (known && declared > spool.maxStreamBytes) {
+    stream.destroy();
+    throw new MmsTransportError(
+      'RESPONSE_TOO_LARGE',
+      `The response from ${req.url} announces ${declared} bytes, more than the download limit of ${spool.maxStreamBytes} bytes. Raise maxDownloadBytes if such reports are expected.`,
+      { url: req.url, requestSent: true },
+    );
+  }
+  let n = 0;
+  stream.on('data', (chunk: Buffer) => (n += chunk.length));
+  const onAbort = (): void => void stream.destroy(req.signal.reason as Error);
+  if (req.signal.aborted) onAbort();
+  else req.signal.addEventListener('abort', onAbort, { once: true });
+  let spooled: SpooledBody;
+  try {
+    spooled = await spoolBody(stream, headers, req.url, { ...spool, maxMemoryBytes: req.maxResponseBytes });
+  } finally {
+    req.signal.removeEventListener('abort', onAbort);
+  }
+  if (known && n !== declared) {
+    await spooled.discard();
+    throw new MmsTransportError(
+      'CONNECTION_FAILED',
+      `POST ${req.url}: the response ended after ${n} of the ${declared} bytes it announced.`,
+      { url: req.url, requestSent: true },
+    );
+  }
+  return spooled;
 }
 
 function tooLarge(req: HttpRequest): MmsTransportError {
