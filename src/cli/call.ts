@@ -6,7 +6,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { MmsClient, type MmsClientOptions } from '../client/client.js';
-import type { MmsResult } from '../client/result.js';
+import { fileBytes, type MmsResult } from '../client/result.js';
 import { MmsValidationError } from '../client/errors.js';
 import { dnAttribute } from '../client/identity.js';
 import { Certificate } from '../security/certificate.js';
@@ -326,7 +326,7 @@ export async function runOperation(
   if (command.shape === 'one' && Array.isArray(result.data)) result = { ...result, data: result.data[0] };
   if (values.out !== undefined) {
     if (result.file) {
-      await writeFile(values.out, Buffer.from(result.file.base64, 'base64'));
+      await writeFile(values.out, fileBytes(result.file));
       io.stderr.write(`mms: wrote ${result.file.filename ?? 'the returned file'} to ${values.out}\n`);
     } else {
       io.stderr.write(`mms: the answer holds no file; nothing was written to ${values.out}\n`);

@@ -31,7 +31,7 @@ import type { OperationDescriptor } from '../xml/descriptors.js';
 import { XmlRowReader } from '../xml/parser.js';
 import type { CallOptions } from './types.js';
 import { MmsValidationError } from './errors.js';
-import { envelopeVerdict, interpretResponse, type InterpretOptions } from './response.js';
+import { attachmentsOf, envelopeVerdict, interpretResponse, type InterpretOptions } from './response.js';
 import type { MmsResult } from './result.js';
 
 /** Options of `downloadReport(transactionId, { to })`. */
@@ -188,15 +188,7 @@ async function judgeSaved(
     statistics: undefined,
     responseProblems: [],
     warnings: response.warnings,
-    ...(sent.attachments.length > 0
-      ? {
-          attachments: sent.attachments.map((a) => ({
-            ...(a.name !== undefined ? { name: a.name } : {}),
-            ...(a.signature !== undefined ? { signature: a.signature } : {}),
-            base64: Buffer.from(a.binaryData ?? new Uint8Array()).toString('base64'),
-          })),
-        }
-      : {}),
+    ...(sent.attachments.length > 0 ? { attachments: attachmentsOf(sent) } : {}),
   };
   const outerFailed = (): never => {
     throw new MmsValidationError(op.id, {

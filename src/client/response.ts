@@ -24,7 +24,13 @@ import { parseXmlAsync, type XmlElement } from '../xml/parser.js';
 import type { Violation } from '../xml/validate.js';
 import { MmsValidationError } from './errors.js';
 import { moduleOf } from './payload.js';
-import type { MmsAttachment, MmsFile, MmsResult, RejectionReason } from './result.js';
+import {
+  withContent,
+  type MmsAttachment,
+  type MmsFile,
+  type MmsResult,
+  type RejectionReason,
+} from './result.js';
 import { judge } from './success.js';
 
 /** How to read one answer. */
@@ -41,9 +47,6 @@ export interface InterpretOptions {
   /** What a different value in the answer is: `error` (default) or a response `problem`. */
   readonly mismatch?: 'error' | 'problem';
 }
-
-const base64 = (bytes: Uint8Array | undefined): string =>
-  Buffer.from(bytes ?? new Uint8Array()).toString('base64');
 
 const EXCERPT_BYTES = 500;
 
@@ -173,19 +176,26 @@ function withTransactionId<T>(verdict: Verdict<T>, transactionId: string | undef
 }
 
 function fileOf(sent: EnvelopeAnswer): MmsFile {
-  return {
-    ...(sent.response.responseFilename !== undefined ? { filename: sent.response.responseFilename } : {}),
-    dataType: sent.response.responseDataType,
-    base64: base64(sent.payload),
-  };
+  return withContent(
+    {
+      ...(sent.response.responseFilename !== undefined ? { filename: sent.response.responseFilename } : {}),
+      dataType: sent.response.responseDataType,
+    },
+    sent.payload ?? new Uint8Array(),
+  );
 }
 
-function attachmentsOf(sent: EnvelopeAnswer): MmsAttachment[] {
-  return sent.attachments.map((a) => ({
-    ...(a.name !== undefined ? { name: a.name } : {}),
-    ...(a.signature !== undefined ? { signature: a.signature } : {}),
-    base64: base64(a.binaryData),
-  }));
+/** The response's attachments, their bytes as received. */
+export function attachmentsOf(sent: EnvelopeAnswer): MmsAttachment[] {
+  return sent.attachments.map((a) =>
+    withContent(
+      {
+        ...(a.name !== undefined ? { name: a.name } : {}),
+        ...(a.signature !== undefined ? { signature: a.signature } : {}),
+      },
+      a.binaryData ?? new Uint8Array(),
+    ),
+  );
 }
 
 /** The start of a payload, safe to quote. */

@@ -12,6 +12,7 @@ import { PassThrough } from 'node:stream';
 import { randomBytes } from 'node:crypto';
 import type { MmsClientOptions } from '../../src/client/client.js';
 import { MmsValidationError } from '../../src/client/errors.js';
+import { fileBytes } from '../../src/client/result.js';
 import { MmsTransportError } from '../../src/errors.js';
 import type { ResponseFields } from '../../src/transport/answer.js';
 import { encodeMtom } from '../../src/transport/mtom.js';
@@ -193,4 +194,20 @@ test('`to` that is neither a path nor a stream is refused before sending', async
     code: 'INVALID_REQUEST',
   });
   expect(server.requests.length).toBe(before);
+});
+
+test('without `to`, the file is its bytes as received; base64 appears only in JSON', async () => {
+  const content = randomBytes(100_000);
+  answer = () => mtomAnswer(FILE, content);
+  const result = await client().downloadReport('TX000001');
+  const file = result.file!;
+  expect(Buffer.from(file.bytes).equals(content)).toBe(true);
+  expect(fileBytes(file)).toBe(file.bytes);
+  // A view into the one body buffer the transport read, not a copy of it.
+  expect(file.bytes.buffer.byteLength).toBeGreaterThan(content.length);
+  const json = JSON.parse(JSON.stringify(result)) as { file: Record<string, unknown> };
+  expect(Object.keys(json.file).sort()).toEqual(['base64', 'dataType', 'filename']);
+  expect(Buffer.from(json.file['base64'] as string, 'base64').equals(content)).toBe(true);
+  // A file rebuilt from JSON still gives its bytes.
+  expect(Buffer.from(fileBytes(json.file as { base64: string })).equals(content)).toBe(true);
 });
