@@ -1,5 +1,5 @@
 /**
- * One HTTP POST over mutual TLS, with axios.
+ * One HTTP POST over mutual TLS, with node:https.
  *
  * The TLS client identity comes from {@link Certificate.createSecureContext},
  * which hands the key to OpenSSL as PEM: that is why legacy PKCS#12 files
@@ -10,9 +10,10 @@
  * this after intermittent authentication failures on reused connections
  * (MMS-PROTOCOL.md §9).
  *
- * axios' `timeout` only measures inactivity, so deadlines are enforced by the
- * caller through the AbortSignal, whose `reason` (an {@link MmsTransportError})
- * says whether it was a timeout or a cancellation.
+ * Deadlines are enforced by the caller through the AbortSignal, whose
+ * `reason` (an {@link MmsTransportError}) says whether it was a timeout or a
+ * cancellation. No redirects are followed and no proxy is read from the
+ * environment (proxy.ts decides).
  *
  * Whether a failed request may have reached the server is decided from what
  * happened on the connection, never from an error's code: once the TLS
@@ -30,7 +31,7 @@ import https from 'node:https';
 import type { Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import type { Duplex, Readable } from 'node:stream';
-import axios, { type AxiosRequestConfig } from 'axios';
+import zlib from 'node:zlib';
 import { MmsTransportError } from '../errors.js';
 import type { Certificate } from '../security/certificate.js';
 import type { ConnectionState, HttpProxy, MmsTlsOptions } from './proxy.js';
@@ -119,8 +120,15 @@ export class HttpClient {
     const proxy = isHttps && this.#proxy?.appliesTo(url) ? this.#proxy : undefined;
     if (proxy !== undefined) state.via = proxy.name;
     const tlsOptions = this.#tls;
-    const transport = {
-      request(options: https.RequestOptions, callback: (res: IncomingMessage) => void): ClientRequest {
+    try {
+      const res = await new Promise<IncomingMessage>((resolve, reject) => {
+        const options: https.RequestOptions = {
+          method: 'POST',
+          headers: { ...req.headers, 'Content-Length': String(req.body.byteLength) },
+          agent: isHttps ? this.#agent : this.#plainAgent,
+          signal: req.signal,
+        };
+        let cr: ClientRequest;
         if (proxy !== undefined) {
           // No agent: the socket is the TLS connection through the tunnel,
           // handed over complete; the tunnel records each stage in `state`.
@@ -134,53 +142,35 @@ export class HttpClient {
             );
             return undefined;
           };
-          return https.request({ ...options, agent: undefined, createConnection }, callback);
+          cr = https.request(url, { ...options, agent: undefined, createConnection }, resolve);
+        } else {
+          cr = base.request(url, options, resolve);
+          cr.on('socket', (socket: Socket) => {
+            // A pooled socket (keep-alive) is connected already, and a fresh one
+            // may have connected before this listener ran: read its state first.
+            state.tcp = cr.reusedSocket || !socket.connecting;
+            state.connected = cr.reusedSocket || (state.tcp && (!isHttps || isSecure(socket)));
+            if (!state.tcp) socket.once('connect', () => (state.tcp = true));
+            if (!state.connected)
+              socket.once(isHttps ? 'secureConnect' : 'connect', () => (state.connected = true));
+          });
         }
-        const cr = base.request(options, callback);
-        cr.on('socket', (socket: Socket) => {
-          // A pooled socket (keep-alive) is connected already, and a fresh one
-          // may have connected before this listener ran: read its state first.
-          state.tcp = cr.reusedSocket || !socket.connecting;
-          state.connected = cr.reusedSocket || (state.tcp && (!isHttps || isSecure(socket)));
-          if (!state.tcp) socket.once('connect', () => (state.tcp = true));
-          if (!state.connected)
-            socket.once(isHttps ? 'secureConnect' : 'connect', () => (state.connected = true));
-        });
-        return cr;
-      },
-    };
-    const config: AxiosRequestConfig = {
-      method: 'POST',
-      url: req.url,
-      data: req.body,
-      headers: { ...req.headers },
-      httpsAgent: this.#agent,
-      httpAgent: this.#plainAgent,
-      transport,
-      // axios' own proxy support (and its reading of HTTPS_PROXY) stays off: the tunnel is proxy.ts.
-      proxy: false,
-      maxRedirects: 0,
-      // The body is read here, into one buffer (readBody), not collected by axios.
-      responseType: 'stream',
-      decompress: true,
-      maxContentLength: -1,
-      maxBodyLength: Infinity,
-      validateStatus: null,
-      signal: req.signal,
-    };
-    try {
-      const res = await axios.request<Readable>(config);
+        cr.on('error', reject);
+        cr.end(req.body);
+      });
       const headers: Record<string, string> = {};
-      for (const [k, v] of Object.entries(res.headers as Record<string, unknown>)) {
-        if (v === undefined || v === null) continue;
-        headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : String(v);
+      for (const [k, v] of Object.entries(res.headers)) {
+        if (v === undefined) continue;
+        headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
       }
-      if (req.spool !== undefined && res.status >= 200 && res.status < 300) {
-        const spooled = await spoolResponse(res.data, headers, req, req.spool);
-        return { status: res.status, headers, body: spooled.body, spooled };
+      const stream = decompressed(res, headers);
+      const status = res.statusCode ?? 0;
+      if (req.spool !== undefined && status >= 200 && status < 300) {
+        const spooled = await spoolResponse(stream, headers, req, req.spool);
+        return { status, headers, body: spooled.body, spooled };
       }
-      const body = await readBody(res.data, headers, req);
-      return { status: res.status, headers, body };
+      const body = await readBody(stream, headers, req);
+      return { status, headers, body };
     } catch (err) {
       throw toTransportError(err, req, state);
     }
@@ -191,6 +181,28 @@ export class HttpClient {
     this.#agent.destroy();
     this.#plainAgent.destroy();
   }
+}
+
+/**
+ * The body as the server meant it: gzip, deflate and br are undone (we
+ * never ask for them, but a proxy may add them). The size limits count the
+ * decompressed bytes, so a small compressed body cannot expand past them.
+ */
+function decompressed(res: IncomingMessage, headers: Readonly<Record<string, string>>): Readable {
+  const encoding = headers['content-encoding']?.trim().toLowerCase();
+  const inflate =
+    encoding === 'gzip' || encoding === 'x-gzip'
+      ? zlib.createGunzip()
+      : encoding === 'deflate'
+        ? zlib.createInflate()
+        : encoding === 'br'
+          ? zlib.createBrotliDecompress()
+          : undefined;
+  if (inflate === undefined) return res;
+  // A reset mid-body, or corrupt data, ends the pipeline with its error.
+  res.on('error', (err) => inflate.destroy(err));
+  inflate.on('close', () => res.destroy());
+  return res.pipe(inflate);
 }
 
 function isSecure(socket: Socket): boolean {
@@ -335,7 +347,7 @@ function toTransportError(err: unknown, req: HttpRequest, state: ConnectionState
 }
 
 function errorCode(err: unknown): string | undefined {
-  // axios copies the Node error code; the original is in `cause`.
+  // Node's own code, or that of the error it wraps (`cause`).
   let e: unknown = err;
   for (let i = 0; i < 3 && e; i++) {
     const code = (e as { code?: unknown }).code;
