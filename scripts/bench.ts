@@ -63,7 +63,8 @@ const failures: string[] = [];
 
 const ms = (s: Summary): string =>
   `${s.median.toFixed(s.median < 10 ? 2 : 0)} ms (${s.min.toFixed(s.min < 10 ? 2 : 0)}–${s.max.toFixed(s.max < 10 ? 2 : 0)}, n=${s.n})`;
-const mib = (bytes: number): string => `${(bytes / MB).toFixed(1)} MiB`;
+const mib = (bytes: number): string =>
+  bytes < MB ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / MB).toFixed(1)} MiB`;
 
 /** A row whose ratio is ours / baseline, met when at most `max` (or informational without one). */
 function ratioRow(

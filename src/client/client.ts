@@ -32,6 +32,12 @@ import {
 } from '../transport/index.js';
 import { NOT_XML_CHAR } from '../xml/canonical.js';
 import type { DecodeOptions } from '../xml/decode.js';
+import {
+  readOutboundRows,
+  type OutboundRow,
+  type RowReadOptions,
+  type RowSource,
+} from '../xml/outbound-rows.js';
 import { parseBase64 } from '../xml/lexical.js';
 import type { OperationDescriptor } from '../xml/descriptors.js';
 import type { ClientType } from '../vocabulary.js';
@@ -190,6 +196,26 @@ export class MmsClient {
     return describeInput(operation);
   }
 
+  /**
+   * Reads an `OutboundData` report (a file saved by `downloadReport(id, { to })`,
+   * a stream, or bytes) row by row: each child of the root decoded and
+   * checked against its schema type as soon as it is read, then let go, so
+   * a report of any size costs the memory of one row. A static because the
+   * root entry has no name to spare; it needs no client.
+   *
+   * @example
+   * ```ts
+   * for await (const row of MmsClient.readOutboundRows('offers.xml'))
+   *   if (row.name === 'Offers') console.log(row.value, row.problems);
+   * ```
+   */
+  static readOutboundRows(
+    source: RowSource,
+    options?: RowReadOptions,
+  ): AsyncGenerator<OutboundRow, void, undefined> {
+    return readOutboundRows(source, options);
+  }
+
   /** @throws {@link MmsClientError} `INVALID_OPTION` for an option of the wrong type or out of range */
   constructor(options: MmsClientOptions) {
     checkClientOptions(options);
@@ -277,12 +303,12 @@ export class MmsClient {
    * Download a report by the transaction id of its create request
    * (`ReportDownloadRequestTrnID`). With `{ to }` the report goes to a file or
    * stream as it arrives, in memory bounded whatever its size; see
-   * {@link DownloadOptions}.
+   * `DownloadOptions`.
    *
    * @example
    * ```ts
    * const { saved } = await client.downloadReport(transactionId, { to: 'offers.xml' });
-   * for await (const row of readOutboundRows(saved.path!)) console.log(row.name, row.value);
+   * for await (const row of MmsClient.readOutboundRows(saved.path!)) console.log(row.name, row.value);
    * ```
    */
   downloadReport(transactionId: string, options: DownloadOptions): Promise<SavedReport>;

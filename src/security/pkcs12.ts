@@ -14,7 +14,7 @@
  * card): loading it alone costs 145 ms of CPU, more than it would save.
  * (docs/decisions.md has the measurements.)
  */
-import { createDecipheriv, createHash, createHmac, pbkdf2Sync, timingSafeEqual } from 'node:crypto';
+import crypto, { createDecipheriv, createHash, createHmac, pbkdf2Sync, timingSafeEqual } from 'node:crypto';
 import { children, DerError, expectTag, oid, readOne, smallInteger, TAG, type DerElement } from './der.js';
 
 /** The file uses a protection this reader does not implement (a legacy one): another reader may. */
@@ -217,6 +217,11 @@ function utf16be(text: string): Buffer {
   return le;
 }
 
+/** One-shot digest: `crypto.hash` where Node has it (20.12+), a Hash object otherwise. */
+const oneShot = (crypto as { hash?: (algorithm: string, data: Uint8Array, encoding: 'buffer') => Buffer }).hash;
+const digest = (algorithm: string, data: Uint8Array): Buffer =>
+  oneShot !== undefined ? oneShot(algorithm, data, 'buffer') : createHash(algorithm).update(data).digest();
+
 /** The PKCS#12 key derivation (RFC 7292 Appendix B.2). */
 function pkcs12Kdf(
   hash: { readonly name: string; readonly block: number },
@@ -237,8 +242,8 @@ function pkcs12Kdf(
   const out: Buffer[] = [];
   let produced = 0;
   while (produced < length) {
-    let A = createHash(hash.name).update(D).update(I).digest();
-    for (let r = 1; r < count; r++) A = createHash(hash.name).update(A).digest();
+    let A: Buffer = createHash(hash.name).update(D).update(I).digest();
+    for (let r = 1; r < count; r++) A = digest(hash.name, A);
     out.push(A);
     produced += A.length;
     if (produced >= length) break;
