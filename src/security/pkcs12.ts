@@ -218,7 +218,8 @@ function utf16be(text: string): Buffer {
 }
 
 /** One-shot digest: `crypto.hash` where Node has it (20.12+), a Hash object otherwise. */
-const oneShot = (crypto as { hash?: (algorithm: string, data: Uint8Array, encoding: 'buffer') => Buffer }).hash;
+const oneShot = (crypto as { hash?: (algorithm: string, data: Uint8Array, encoding: 'buffer') => Buffer })
+  .hash;
 const digest = (algorithm: string, data: Uint8Array): Buffer =>
   oneShot !== undefined ? oneShot(algorithm, data, 'buffer') : createHash(algorithm).update(data).digest();
 
