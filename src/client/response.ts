@@ -18,7 +18,7 @@ import {
   type ReceivedAnswer,
   type Verdict,
 } from '../transport/index.js';
-import { decodeTreeAsync, type DecodeOptions } from '../xml/decode.js';
+import { decodeStreamAsync, type Decoded, type DecodeOptions, type StreamRoot } from '../xml/decode.js';
 import type { OperationDescriptor } from '../xml/descriptors.js';
 import { parseXmlAsync, type XmlElement } from '../xml/parser.js';
 import type { Violation } from '../xml/validate.js';
@@ -203,23 +203,52 @@ function firstBytes(bytes: Uint8Array): string {
   return JSON.stringify(printable(new TextDecoder().decode(bytes.subarray(0, 80)), 80));
 }
 
-async function parsePayload(
+/**
+ * Reads and decodes the payload in one pass (decodeStreamAsync): as the
+ * operation's document, or as its result document (`OutboundData`) when the
+ * root says so. A root that is neither is refused as soon as it is read.
+ */
+async function decodePayload(
   op: OperationDescriptor,
   bytes: Uint8Array,
   options: InterpretOptions,
-): Promise<XmlElement> {
+): Promise<Decoded<Record<string, unknown>> & { readonly resultDocument: boolean }> {
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
     throw new MmsClientError(
       'UNSUPPORTED_RESPONSE',
       `${op.id}: the response payload is gzip-compressed; the MMS interface does not support compression`,
     );
   }
+  const { document, root } = op.result;
+  let resultDocument = false;
+  let wrongRoot: MmsClientError | undefined;
+  const chooseRoot = (element: XmlElement): StreamRoot | undefined => {
+    if (document && root && element.name === root && element.uri === '') {
+      resultDocument = true;
+      return { module: modules[document], type: modules[document].elements[root]! };
+    }
+    if (element.name !== op.root || element.uri !== '') {
+      // Refused once the document is read: if it is not even XML (an HTML
+      // page), that is the better message.
+      wrongRoot = new MmsClientError(
+        'DECODE_ERROR',
+        `${op.id}: expected a ${op.root} payload, got ${element.name}${element.uri ? ` in ${printable(element.uri, 200)}` : ''}`,
+      );
+      return undefined;
+    }
+    const module = moduleOf(op);
+    return { module, type: module.elements[op.root]! };
+  };
   try {
-    return await parseXmlAsync(bytes, options.limits, {
+    const decoded = await decodeStreamAsync<Record<string, unknown>>(bytes, chooseRoot, {
+      ...options.limits,
       label: 'the response payload',
       ...(options.signal ? { signal: options.signal } : {}),
     });
+    if (wrongRoot !== undefined) throw wrongRoot;
+    return { ...decoded, resultDocument };
   } catch (err) {
+    if (err === wrongRoot) throw err;
     if (err instanceof MmsError && err.code !== 'DECODE_ERROR') throw err;
     throw new MmsClientError(
       'DECODE_ERROR',
@@ -280,17 +309,9 @@ export async function interpretResponse(
       `${op.id}: the response carries no payload (success=${response.success})`,
     );
   }
-  const element = await parsePayload(op, sent.payload, options);
-  const { document, root } = op.result;
-  if (document && root && element.name === root && element.uri === '') {
-    const decoded = await decodeTreeAsync(
-      modules[document],
-      modules[document].elements[root]!,
-      element,
-      root,
-      options.limits,
-      options.signal,
-    );
+  const decoded = await decodePayload(op, sent.payload, options);
+  const { document } = op.result;
+  if (decoded.resultDocument) {
     throwIfOuterFailed(op, sent, decoded.value);
     return {
       data: decoded.value,
@@ -301,21 +322,6 @@ export async function interpretResponse(
       ...extra,
     };
   }
-  if (element.name !== op.root || element.uri !== '') {
-    throw new MmsClientError(
-      'DECODE_ERROR',
-      `${op.id}: expected a ${op.root} payload, got ${element.name}${element.uri ? ` in ${printable(element.uri, 200)}` : ''}`,
-    );
-  }
-  const module = moduleOf(op);
-  const decoded = await decodeTreeAsync<Record<string, unknown>>(
-    module,
-    module.elements[op.root]!,
-    element,
-    op.root,
-    options.limits,
-    options.signal,
-  );
   // An answer for someone else is not ours, whatever it says: its errors are not our rejection.
   const mismatches = echoMismatches(op, decoded.value, options.expected ?? {});
   if (mismatches.length > 0 && options.mismatch !== 'problem') {
