@@ -45,7 +45,9 @@ export interface SpoolOptions {
 
 /** Binary content that went to a spool file. */
 export interface SpooledContent {
+  /** The spool file (removed after the attempt unless moved). */
   readonly path: string;
+  /** Its size in bytes. */
   readonly size: number;
 }
 
