@@ -296,14 +296,14 @@ function main(): number {
     heapRow(1);
     rssRow(10);
     encodeRow(1, 10, 'sign');
-    encodeRow(10_000, 2, 'joinSign');
+    encodeRow(10_000, 1, 'joinSign');
     callRow('fresh', 5);
     callRow('keepalive', 5);
-    mtomRow(14, 'mtom', 2);
-    mtomRow(14, 'inline', 2);
+    mtomRow(14, 'mtom', 1);
+    mtomRow(14, 'inline', 1);
     coldRow(3);
     downloadRow(100);
-    outboundRow(20);
+    outboundRow(10);
   } else {
     decodeRows(1, 15);
     decodeRows(10, 5);
