@@ -15,7 +15,7 @@ import { createReadStream } from 'node:fs';
 import { modules } from '../../generated/index.js';
 import type { ComplexTypeDescriptor } from './descriptors.js';
 import { decodeTree, DecodeError, type DecodeOptions } from './decode.js';
-import { XmlRowReader, type XmlElement } from './parser.js';
+import { utf8Pieces, XmlRowReader, type XmlElement } from './parser.js';
 import { complexIndex, resolveElementType } from './schema-index.js';
 import type { Violation } from './validate.js';
 import { pauser } from './yielding.js';
@@ -52,14 +52,7 @@ const SLICE = 256 * 1024;
 
 /** The source as text slices; bytes are decoded as UTF-8, a bad sequence is an error. */
 async function* texts(source: RowSource, reader: XmlRowReader): AsyncGenerator<string> {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  const decode = (bytes?: Uint8Array): string => {
-    try {
-      return bytes === undefined ? decoder.decode() : decoder.decode(bytes, { stream: true });
-    } catch {
-      throw reader.error('is not valid UTF-8');
-    }
-  };
+  const decode = utf8Pieces(reader);
   if (source instanceof Uint8Array) {
     for (let at = 0; at < source.byteLength; at += SLICE) yield decode(source.subarray(at, at + SLICE));
   } else {

@@ -117,6 +117,21 @@ export async function parseXmlAsync(
   return builder.finish();
 }
 
+/**
+ * A streaming UTF-8 decoder: call with each piece of bytes, then with
+ * nothing to end; a bad sequence throws the reader's error at its position.
+ */
+export function utf8Pieces(reader: { error(what: string): XmlParseError }): (bytes?: Uint8Array) => string {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  return (bytes) => {
+    try {
+      return bytes === undefined ? decoder.decode() : decoder.decode(bytes, { stream: true });
+    } catch {
+      throw reader.error('is not valid UTF-8');
+    }
+  };
+}
+
 /** The input as text, a slice at a time; bytes are decoded as UTF-8 (fatal on bad sequences). */
 function* slices(input: string | Uint8Array, builder: TreeBuilder, size = SLICE): Generator<string> {
   if (typeof input === 'string') {
@@ -124,14 +139,7 @@ function* slices(input: string | Uint8Array, builder: TreeBuilder, size = SLICE)
     for (let at = 0; at < input.length; at += size) yield input.slice(at, at + size);
     return;
   }
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  const decode = (bytes?: Uint8Array): string => {
-    try {
-      return bytes === undefined ? decoder.decode() : decoder.decode(bytes, { stream: true });
-    } catch {
-      throw builder.error('is not valid UTF-8');
-    }
-  };
+  const decode = utf8Pieces(builder);
   for (let at = 0; at < input.byteLength; at += size) {
     const text = decode(input.subarray(at, at + size));
     builder.countLength(text.length);
