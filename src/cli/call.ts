@@ -6,7 +6,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { MmsClient, type MmsClientOptions } from '../client/client.js';
-import type { MmsResult } from '../client/result.js';
+import { fileBytes, type MmsResult } from '../client/result.js';
 import { MmsValidationError } from '../client/errors.js';
 import { dnAttribute } from '../client/identity.js';
 import { Certificate } from '../security/certificate.js';
@@ -209,6 +209,18 @@ export function terminalJson(value: unknown): string {
   );
 }
 
+/**
+ * The transaction id when `--out` can stream the answer: a report download by
+ * transaction id with no envelope attributes of its own. Other operations
+ * that return files are written from memory.
+ */
+function streamedDownload(command: OperationCommand, input: CallInput): string | undefined {
+  if (command.op.id !== 'ReportDownloadRequestTrnID' || Object.keys(input.attributes).length > 0)
+    return undefined;
+  const id = (input.data as { TransactionId?: unknown } | undefined)?.TransactionId;
+  return typeof id === 'string' ? id : undefined;
+}
+
 /** Runs an operation command; returns the exit code. */
 export async function runOperation(
   command: OperationCommand,
@@ -296,8 +308,18 @@ export async function runOperation(
   };
   const client = new MmsClient(options);
   const stop = startProgress(`${command.op.id}`, io.stderr);
+  const streamTo = values.out !== undefined ? streamedDownload(command, input) : undefined;
   let result: MmsResult<unknown>;
   try {
+    if (streamTo !== undefined) {
+      // Straight to the file as it arrives, whatever its size.
+      const saved = await client.downloadReport(streamTo, { to: values.out! });
+      io.stderr.write(
+        `mms: wrote ${saved.saved.filename ?? 'the report'} (${saved.saved.dataType}, ${saved.saved.size} bytes) to ${values.out}\n`,
+      );
+      io.stdout.write(`${terminalJson({ operation: command.op.id, ...saved })}\n`);
+      return EXIT.ok;
+    }
     // The client wraps a single item of a list operation itself.
     result = await (
       client.request as (op: string, a: unknown, d: unknown) => Promise<MmsResult<unknown>>
@@ -313,7 +335,7 @@ export async function runOperation(
   if (command.shape === 'one' && Array.isArray(result.data)) result = { ...result, data: result.data[0] };
   if (values.out !== undefined) {
     if (result.file) {
-      await writeFile(values.out, Buffer.from(result.file.base64, 'base64'));
+      await writeFile(values.out, fileBytes(result.file));
       io.stderr.write(`mms: wrote ${result.file.filename ?? 'the returned file'} to ${values.out}\n`);
     } else {
       io.stderr.write(`mms: the answer holds no file; nothing was written to ${values.out}\n`);

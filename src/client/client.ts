@@ -19,6 +19,7 @@ import type { Certificate } from '../security/certificate.js';
 import {
   CallDeadline,
   DEFAULT_CALL_TIMEOUT_MS,
+  DEFAULT_MAX_RESPONSE_BYTES,
   Transport,
   isContentIdDomain,
   type EndpointOverrides,
@@ -31,9 +32,16 @@ import {
 } from '../transport/index.js';
 import { NOT_XML_CHAR } from '../xml/canonical.js';
 import type { DecodeOptions } from '../xml/decode.js';
+import {
+  readOutboundRows,
+  type OutboundRow,
+  type RowReadOptions,
+  type RowSource,
+} from '../xml/outbound-rows.js';
 import { parseBase64 } from '../xml/lexical.js';
 import type { OperationDescriptor } from '../xml/descriptors.js';
 import type { ClientType } from '../vocabulary.js';
+import type { Writable } from 'node:stream';
 import { checkCallArguments, checkClientOptions, type ResponseLimits } from './arguments.js';
 import { describe } from '../xml/scalar.js';
 import { describeInput, type InputField } from './describe.js';
@@ -41,6 +49,13 @@ import { AudienceError, MmsInputError } from './errors.js';
 import { identityFormatProblems, identityVerdict } from './identity.js';
 import { buildDocument, encodePayload, validateDocument } from './payload.js';
 import { answerInterpreter } from './response.js';
+import {
+  checkTarget,
+  downloadInterpreter,
+  spoolDirOf,
+  type DownloadOptions,
+  type SavedReport,
+} from './download.js';
 import { applyConveniences, type Conveniences } from './conveniences.js';
 import type { MmsResult } from './result.js';
 import { printable } from '../text.js';
@@ -126,8 +141,14 @@ export interface MmsClientOptions {
    * `keepAlive`.
    */
   readonly proxy?: string;
-  /** Largest response accepted, in bytes. Default 64 MiB, at most 512 MiB. */
+  /** Largest response accepted in memory, in bytes. Default 64 MiB, at most 512 MiB. */
   readonly maxResponseBytes?: number;
+  /**
+   * Largest report download saved to a file or stream (`downloadReport(id, { to })`),
+   * in bytes. Default 4 GiB. Such a download holds only its envelope in
+   * memory, bounded by `maxResponseBytes`.
+   */
+  readonly maxDownloadBytes?: number;
   /**
    * When the answer names another participant, user or date than the
    * request: `error` (default) throws `RESPONSE_MISMATCH`, because an answer
@@ -217,6 +238,26 @@ export class MmsClient {
     return withoutAnswerOnly(op, item) as DataInput<K>;
   }
 
+  /**
+   * Reads an `OutboundData` report (a file saved by `downloadReport(id, { to })`,
+   * a stream, or bytes) row by row: each child of the root decoded and
+   * checked against its schema type as soon as it is read, then let go, so
+   * a report of any size costs the memory of one row. A static because the
+   * root entry has no name to spare; it needs no client.
+   *
+   * @example
+   * ```ts
+   * for await (const row of MmsClient.readOutboundRows('offers.xml'))
+   *   if (row.name === 'Offers') console.log(row.value, row.problems);
+   * ```
+   */
+  static readOutboundRows(
+    source: RowSource,
+    options?: RowReadOptions,
+  ): AsyncGenerator<OutboundRow, void, undefined> {
+    return readOutboundRows(source, options);
+  }
+
   /** @throws {@link MmsClientError} `INVALID_OPTION` for an option of the wrong type or out of range */
   constructor(options: MmsClientOptions) {
     checkClientOptions(options);
@@ -267,6 +308,7 @@ export class MmsClient {
       ...(options.keepAlive !== undefined ? { keepAlive: options.keepAlive } : {}),
       ...(options.proxy !== undefined ? { proxy: options.proxy } : {}),
       ...(options.maxResponseBytes !== undefined ? { maxResponseBytes: options.maxResponseBytes } : {}),
+      ...(options.maxDownloadBytes !== undefined ? { maxDownloadBytes: options.maxDownloadBytes } : {}),
       ...(options.frameSource ? { frameSource: options.frameSource } : {}),
       ...(options.allowInsecureHttp !== undefined ? { allowInsecureHttp: options.allowInsecureHttp } : {}),
       ...(maxParts !== undefined ? { mimeLimits: { maxParts } } : {}),
@@ -301,11 +343,45 @@ export class MmsClient {
     }
   }
 
+  /**
+   * Download a report by the transaction id of its create request
+   * (`ReportDownloadRequestTrnID`). With `{ to }` the report goes to a file or
+   * stream as it arrives, in memory bounded whatever its size; see
+   * `DownloadOptions`.
+   *
+   * @example
+   * ```ts
+   * const { saved } = await client.downloadReport(transactionId, { to: 'offers.xml' });
+   * for await (const row of MmsClient.readOutboundRows(saved.path!)) console.log(row.name, row.value);
+   * ```
+   */
+  downloadReport(transactionId: string, options: DownloadOptions): Promise<SavedReport>;
+  downloadReport(
+    transactionId: string,
+    options?: CallOptions,
+  ): Promise<CallResult<'ReportDownloadRequestTrnID'>>;
+  async downloadReport(
+    transactionId: string,
+    options: CallOptions | DownloadOptions = {},
+  ): Promise<SavedReport | CallResult<'ReportDownloadRequestTrnID'>> {
+    const operation = 'ReportDownloadRequestTrnID';
+    const data = { TransactionId: transactionId };
+    if (!('to' in options) || options.to === undefined) return this.request(operation, {}, data, options);
+    try {
+      const { to, ...rest } = options;
+      checkTarget(operation, to);
+      return (await this.#request(operation, {}, data, rest, to)) as unknown as SavedReport;
+    } catch (err) {
+      throw asMmsError(err, operation);
+    }
+  }
+
   async #request(
     operation: string,
     attributes: unknown,
     data: unknown,
     options: CallOptions,
+    saveTo?: string | Writable,
   ): Promise<MmsResult<unknown>> {
     const op = (operations as Record<string, OperationDescriptor>)[operation];
     if (!op) throw new MmsClientError('INVALID_REQUEST', `unknown operation ${operation}`);
@@ -337,6 +413,18 @@ export class MmsClient {
     }
     const payload = this.#encode(op, document, strict);
     const retrySubmission = options.retrySubmission ?? this.#options.retrySubmissions;
+    const interpretOptions = {
+      limits: this.#decodeLimits,
+      expected: echoedValues(envelope),
+      mismatch: this.#options.responseMismatch ?? 'error',
+    } as const;
+    const interpreter =
+      saveTo === undefined
+        ? answerInterpreter(op, interpretOptions)
+        : (downloadInterpreter(op, saveTo, {
+            ...interpretOptions,
+            maxResponseBytes: this.#options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+          }) as unknown as ReturnType<typeof answerInterpreter>);
     const deadline = new CallDeadline(op.id, options.timeoutMs ?? this.#timeoutMs, options.signal);
     try {
       const sent = await this.#transport.send({
@@ -347,11 +435,8 @@ export class MmsClient {
         ...(this.#options.adminRole ? { adminRole: true } : {}),
         operation: op.id,
         kind: op.kind,
-        interpret: answerInterpreter(op, {
-          limits: this.#decodeLimits,
-          expected: echoedValues(envelope),
-          mismatch: this.#options.responseMismatch ?? 'error',
-        }),
+        interpret: interpreter,
+        ...(saveTo !== undefined ? { spoolDir: spoolDirOf(saveTo) } : {}),
         deadline,
         // An explicit false must reach the transport, or its retry policy decides.
         ...(retrySubmission !== undefined ? { retrySubmission } : {}),
@@ -490,6 +575,8 @@ type AnyRequest = (
   options?: CallOptions,
 ) => Promise<MmsResult<unknown>>;
 for (const [name, [operation, shape]] of Object.entries(REFERENCE_NAMES)) {
+  // Defined by the class itself (downloadReport, which can also save to a file).
+  if (Object.hasOwn(MmsClient.prototype, name)) continue;
   const value =
     shape === 'transactionId'
       ? function (this: MmsClient, transactionId: string, options?: CallOptions) {

@@ -18,13 +18,19 @@ import {
   type ReceivedAnswer,
   type Verdict,
 } from '../transport/index.js';
-import { decodeTreeAsync, type DecodeOptions } from '../xml/decode.js';
+import { decodeStreamAsync, type Decoded, type DecodeOptions, type StreamRoot } from '../xml/decode.js';
 import type { OperationDescriptor } from '../xml/descriptors.js';
 import { parseXmlAsync, type XmlElement } from '../xml/parser.js';
 import type { Violation } from '../xml/validate.js';
 import { MmsValidationError } from './errors.js';
 import { moduleOf } from './payload.js';
-import type { MmsAttachment, MmsFile, MmsResult, RejectionReason } from './result.js';
+import {
+  withContent,
+  type MmsAttachment,
+  type MmsFile,
+  type MmsResult,
+  type RejectionReason,
+} from './result.js';
 import { judge } from './success.js';
 
 /** How to read one answer. */
@@ -41,9 +47,6 @@ export interface InterpretOptions {
   /** What a different value in the answer is: `error` (default) or a response `problem`. */
   readonly mismatch?: 'error' | 'problem';
 }
-
-const base64 = (bytes: Uint8Array | undefined): string =>
-  Buffer.from(bytes ?? new Uint8Array()).toString('base64');
 
 const EXCERPT_BYTES = 500;
 
@@ -173,19 +176,26 @@ function withTransactionId<T>(verdict: Verdict<T>, transactionId: string | undef
 }
 
 function fileOf(sent: EnvelopeAnswer): MmsFile {
-  return {
-    ...(sent.response.responseFilename !== undefined ? { filename: sent.response.responseFilename } : {}),
-    dataType: sent.response.responseDataType,
-    base64: base64(sent.payload),
-  };
+  return withContent(
+    {
+      ...(sent.response.responseFilename !== undefined ? { filename: sent.response.responseFilename } : {}),
+      dataType: sent.response.responseDataType,
+    },
+    sent.payload ?? new Uint8Array(),
+  );
 }
 
-function attachmentsOf(sent: EnvelopeAnswer): MmsAttachment[] {
-  return sent.attachments.map((a) => ({
-    ...(a.name !== undefined ? { name: a.name } : {}),
-    ...(a.signature !== undefined ? { signature: a.signature } : {}),
-    base64: base64(a.binaryData),
-  }));
+/** The response's attachments, their bytes as received. */
+export function attachmentsOf(sent: EnvelopeAnswer): MmsAttachment[] {
+  return sent.attachments.map((a) =>
+    withContent(
+      {
+        ...(a.name !== undefined ? { name: a.name } : {}),
+        ...(a.signature !== undefined ? { signature: a.signature } : {}),
+      },
+      a.binaryData ?? new Uint8Array(),
+    ),
+  );
 }
 
 /** The start of a payload, safe to quote. */
@@ -193,23 +203,52 @@ function firstBytes(bytes: Uint8Array): string {
   return JSON.stringify(printable(new TextDecoder().decode(bytes.subarray(0, 80)), 80));
 }
 
-async function parsePayload(
+/**
+ * Reads and decodes the payload in one pass (decodeStreamAsync): as the
+ * operation's document, or as its result document (`OutboundData`) when the
+ * root says so. A root that is neither is refused as soon as it is read.
+ */
+async function decodePayload(
   op: OperationDescriptor,
   bytes: Uint8Array,
   options: InterpretOptions,
-): Promise<XmlElement> {
+): Promise<Decoded<Record<string, unknown>> & { readonly resultDocument: boolean }> {
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
     throw new MmsClientError(
       'UNSUPPORTED_RESPONSE',
       `${op.id}: the response payload is gzip-compressed; the MMS interface does not support compression`,
     );
   }
+  const { document, root } = op.result;
+  let resultDocument = false;
+  let wrongRoot: MmsClientError | undefined;
+  const chooseRoot = (element: XmlElement): StreamRoot | undefined => {
+    if (document && root && element.name === root && element.uri === '') {
+      resultDocument = true;
+      return { module: modules[document], type: modules[document].elements[root]! };
+    }
+    if (element.name !== op.root || element.uri !== '') {
+      // Refused once the document is read: if it is not even XML (an HTML
+      // page), that is the better message.
+      wrongRoot = new MmsClientError(
+        'DECODE_ERROR',
+        `${op.id}: expected a ${op.root} payload, got ${element.name}${element.uri ? ` in ${printable(element.uri, 200)}` : ''}`,
+      );
+      return undefined;
+    }
+    const module = moduleOf(op);
+    return { module, type: module.elements[op.root]! };
+  };
   try {
-    return await parseXmlAsync(bytes, options.limits, {
+    const decoded = await decodeStreamAsync<Record<string, unknown>>(bytes, chooseRoot, {
+      ...options.limits,
       label: 'the response payload',
       ...(options.signal ? { signal: options.signal } : {}),
     });
+    if (wrongRoot !== undefined) throw wrongRoot;
+    return { ...decoded, resultDocument };
   } catch (err) {
+    if (err === wrongRoot) throw err;
     if (err instanceof MmsError && err.code !== 'DECODE_ERROR') throw err;
     throw new MmsClientError(
       'DECODE_ERROR',
@@ -270,17 +309,9 @@ export async function interpretResponse(
       `${op.id}: the response carries no payload (success=${response.success})`,
     );
   }
-  const element = await parsePayload(op, sent.payload, options);
-  const { document, root } = op.result;
-  if (document && root && element.name === root && element.uri === '') {
-    const decoded = await decodeTreeAsync(
-      modules[document],
-      modules[document].elements[root]!,
-      element,
-      root,
-      options.limits,
-      options.signal,
-    );
+  const decoded = await decodePayload(op, sent.payload, options);
+  const { document } = op.result;
+  if (decoded.resultDocument) {
     throwIfOuterFailed(op, sent, decoded.value);
     return {
       data: decoded.value,
@@ -291,21 +322,6 @@ export async function interpretResponse(
       ...extra,
     };
   }
-  if (element.name !== op.root || element.uri !== '') {
-    throw new MmsClientError(
-      'DECODE_ERROR',
-      `${op.id}: expected a ${op.root} payload, got ${element.name}${element.uri ? ` in ${printable(element.uri, 200)}` : ''}`,
-    );
-  }
-  const module = moduleOf(op);
-  const decoded = await decodeTreeAsync<Record<string, unknown>>(
-    module,
-    module.elements[op.root]!,
-    element,
-    op.root,
-    options.limits,
-    options.signal,
-  );
   // An answer for someone else is not ours, whatever it says: its errors are not our rejection.
   const mismatches = echoMismatches(op, decoded.value, options.expected ?? {});
   if (mismatches.length > 0 && options.mismatch !== 'problem') {

@@ -83,21 +83,49 @@ export interface MmsResult<T> {
 export interface MmsAttachment {
   readonly name?: string;
   readonly signature?: string;
+  /** The content, as received (not copied). Not enumerable: JSON carries `base64` instead. */
+  readonly bytes: Uint8Array;
+  /** The content as base64, made when first read (and by JSON.stringify). */
   readonly base64: string;
 }
 
 /**
- * A file the server returned (a report). The content is base64 so results
- * stay plain JSON; {@link fileBytes} gives the bytes.
+ * A file the server returned (a report). The content is `bytes`, the part of
+ * the response it arrived in; `base64` is made only when read, so a result
+ * still turns into plain JSON (`{ filename, dataType, base64 }`).
  */
 export interface MmsFile {
   readonly filename?: string;
   /** `responseDataType` of the response: XML, CSV, HTML, ... */
   readonly dataType: string;
+  /** The content, as received (not copied). Not enumerable: JSON carries `base64` instead. */
+  readonly bytes: Uint8Array;
+  /** The content as base64, made when first read (and by JSON.stringify). */
   readonly base64: string;
 }
 
-/** The bytes of a returned file or attachment. */
-export function fileBytes(file: MmsFile | MmsAttachment): Uint8Array {
+/** The bytes of a returned file or attachment (also of one rebuilt from JSON, which has only base64). */
+export function fileBytes(file: MmsFile | MmsAttachment | { readonly base64: string }): Uint8Array {
+  if ('bytes' in file && file.bytes instanceof Uint8Array) return file.bytes;
   return new Uint8Array(Buffer.from(file.base64, 'base64'));
+}
+
+/**
+ * Adds the content of a file or attachment to `fields`: `bytes` as is (not
+ * enumerable, so neither JSON nor a spread copies it into text) and a
+ * `base64` made on first read.
+ */
+export function withContent<T extends object>(
+  fields: T,
+  bytes: Uint8Array,
+): T & { readonly bytes: Uint8Array; readonly base64: string } {
+  let base64: string | undefined;
+  return Object.defineProperties(fields, {
+    bytes: { value: bytes, enumerable: false },
+    base64: {
+      enumerable: true,
+      get: () =>
+        (base64 ??= Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64')),
+    },
+  }) as T & { readonly bytes: Uint8Array; readonly base64: string };
 }

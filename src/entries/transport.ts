@@ -33,6 +33,10 @@ export {
   type Environment,
   type EndpointOverrides,
   type RetryPolicy,
+  DEFAULT_MAX_DOWNLOAD_BYTES,
+  spooledContentOf,
+  type SpooledBody,
+  type SpooledContent,
 } from '../transport/index.js';
 export { verifySignature } from '../security/signature.js';
 export { services } from '../../generated/index.js';

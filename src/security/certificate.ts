@@ -13,7 +13,9 @@ import { createPrivateKey, createPublicKey, X509Certificate, type KeyObject } fr
 import { readFile } from 'node:fs/promises';
 import { createSecureContext, type SecureContext, type SecureVersion } from 'node:tls';
 import { inspect } from 'node:util';
-import forge from 'node-forge';
+import type forge from 'node-forge';
+import { DerError } from './der.js';
+import { openPkcs12, UnsupportedPkcs12, WrongPkcs12Passphrase, type Pkcs12Contents } from './pkcs12.js';
 import { CertificateError, MmsClientError } from '../errors.js';
 import { describe } from '../xml/scalar.js';
 import { signBytes, verifyBytes } from './signature.js';
@@ -135,7 +137,7 @@ export class Certificate {
   ): Promise<Certificate> {
     // Parsing is synchronous; the async signature leaves room for a worker or
     // a KMS-backed implementation without an API change.
-    const { keys, certs } = openPkcs12(bytes, passphrase);
+    const { keys, certs } = await openAnyPkcs12(bytes, passphrase);
     if (keys.length === 0) {
       throw new CertificateError(
         'CERT_NO_PRIVATE_KEY',
@@ -254,13 +256,29 @@ export class Certificate {
   }
 }
 
-/** Decrypted contents of a PKCS#12 file, as DER. */
-interface Pkcs12Contents {
-  readonly keys: readonly Buffer[];
-  readonly certs: readonly Buffer[];
+/**
+ * The file's keys and certificates: with Node's crypto (pkcs12.ts) for the
+ * PBES2 files of today, with node-forge, loaded only then, for the legacy
+ * protections it alone reads (3DES and RC2 PKCS#12 PBE).
+ */
+async function openAnyPkcs12(bytes: Uint8Array, passphrase: string): Promise<Pkcs12Contents> {
+  try {
+    return openPkcs12(bytes, passphrase);
+  } catch (err) {
+    if (err instanceof WrongPkcs12Passphrase) {
+      if (/[^ -~]/.test(passphrase)) return passphraseNotAscii();
+      return wrongPassphrase();
+    }
+    if (err instanceof DerError) throw notPkcs12(err);
+    if (!(err instanceof UnsupportedPkcs12)) throw err;
+  }
+  const forge = (await import('node-forge')).default;
+  return openWithForge(forge, bytes, passphrase);
 }
 
-function openPkcs12(bytes: Uint8Array, passphrase: string): Pkcs12Contents {
+type Forge = typeof forge;
+
+function openWithForge(forge: Forge, bytes: Uint8Array, passphrase: string): Pkcs12Contents {
   let asn1: forge.asn1.Asn1;
   try {
     asn1 = forge.asn1.fromDer(forge.util.createBuffer(Buffer.from(bytes).toString('binary')));

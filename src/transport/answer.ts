@@ -11,6 +11,7 @@ import { stoppedBy } from './deadline.js';
 import type { HttpResponse } from './http.js';
 import { decodeMessage, type MimeLimits } from './mtom.js';
 import type { FailureKind } from './retry.js';
+import { spooledStandIn, type SpooledBody } from './spool.js';
 import {
   parseResponseEnvelope,
   type ResponseAttInfo,
@@ -30,6 +31,8 @@ export interface ReceivedAnswer {
   readonly envelope?: SoapResponse;
   /** Why a non-empty body could not be read as an envelope. */
   readonly unreadable?: MmsError;
+  /** Content spooled to files (a download saved to a file); `body` holds the rest. */
+  readonly spooled?: SpooledBody;
 }
 
 /** `ResponseAttInfo` without its binary fields, which {@link EnvelopeAnswer} carries separately. */
@@ -99,11 +102,21 @@ export async function readAnswer(
     status: res.status,
     headers: res.headers,
     body: res.body,
+    ...(res.spooled !== undefined ? { spooled: res.spooled } : {}),
   };
   if (res.body.byteLength === 0) return answer;
   try {
     const message = decodeMessage(res.headers['content-type'], res.body, limits.mimeLimits);
-    const envelope = await parseResponseEnvelope(message.root, message.resolve, {
+    const spooled = res.spooled?.parts;
+    // A spooled part resolves to an empty stand-in that names its file.
+    const resolve =
+      spooled === undefined || spooled.size === 0
+        ? message.resolve
+        : (cid: string): Uint8Array => {
+            const content = spooled.get(cid);
+            return content === undefined ? message.resolve(cid) : spooledStandIn(content);
+          };
+    const envelope = await parseResponseEnvelope(message.root, resolve, {
       // Characters never outnumber the bytes they were decoded from.
       limits: { maxLength: limits.maxResponseBytes },
       signal: limits.signal,

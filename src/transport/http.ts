@@ -1,5 +1,5 @@
 /**
- * One HTTP POST over mutual TLS, with axios.
+ * One HTTP POST over mutual TLS, with node:https.
  *
  * The TLS client identity comes from {@link Certificate.createSecureContext},
  * which hands the key to OpenSSL as PEM: that is why legacy PKCS#12 files
@@ -10,9 +10,10 @@
  * this after intermittent authentication failures on reused connections
  * (MMS-PROTOCOL.md §9).
  *
- * axios' `timeout` only measures inactivity, so deadlines are enforced by the
- * caller through the AbortSignal, whose `reason` (an {@link MmsTransportError})
- * says whether it was a timeout or a cancellation.
+ * Deadlines are enforced by the caller through the AbortSignal, whose
+ * `reason` (an {@link MmsTransportError}) says whether it was a timeout or a
+ * cancellation. No redirects are followed and no proxy is read from the
+ * environment (proxy.ts decides).
  *
  * Whether a failed request may have reached the server is decided from what
  * happened on the connection, never from an error's code: once the TLS
@@ -30,10 +31,11 @@ import https from 'node:https';
 import type { Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import type { Duplex, Readable } from 'node:stream';
-import axios, { type AxiosRequestConfig } from 'axios';
+import zlib from 'node:zlib';
 import { MmsTransportError } from '../errors.js';
 import type { Certificate } from '../security/certificate.js';
 import type { ConnectionState, HttpProxy, MmsTlsOptions } from './proxy.js';
+import { spoolBody, type SpooledBody, type SpoolOptions } from './spool.js';
 
 /** Options of {@link HttpClient}. */
 export interface HttpClientOptions {
@@ -57,6 +59,12 @@ export interface HttpRequest {
   readonly signal: AbortSignal;
   /** Largest response body accepted, in bytes. */
   readonly maxResponseBytes: number;
+  /**
+   * Spool large content of a successful (2xx) response to files instead of
+   * memory (report downloads saved to a file, spool.ts); the body is then
+   * bounded by `spool.maxStreamBytes`, its in-memory rest by `maxResponseBytes`.
+   */
+  readonly spool?: Omit<SpoolOptions, 'maxMemoryBytes'>;
 }
 
 /** One response, whatever its status. */
@@ -65,6 +73,8 @@ export interface HttpResponse {
   /** Header names lower-cased; repeated headers joined with `, `. */
   readonly headers: Readonly<Record<string, string>>;
   readonly body: Buffer;
+  /** What was spooled to files, when the request asked for it (`body` is then the rest). */
+  readonly spooled?: SpooledBody;
 }
 
 /** Sends requests with the participant's client certificate. */
@@ -110,8 +120,15 @@ export class HttpClient {
     const proxy = isHttps && this.#proxy?.appliesTo(url) ? this.#proxy : undefined;
     if (proxy !== undefined) state.via = proxy.name;
     const tlsOptions = this.#tls;
-    const transport = {
-      request(options: https.RequestOptions, callback: (res: IncomingMessage) => void): ClientRequest {
+    try {
+      const res = await new Promise<IncomingMessage>((resolve, reject) => {
+        const options: https.RequestOptions = {
+          method: 'POST',
+          headers: { ...req.headers, 'Content-Length': String(req.body.byteLength) },
+          agent: isHttps ? this.#agent : this.#plainAgent,
+          signal: req.signal,
+        };
+        let cr: ClientRequest;
         if (proxy !== undefined) {
           // No agent: the socket is the TLS connection through the tunnel,
           // handed over complete; the tunnel records each stage in `state`.
@@ -125,49 +142,35 @@ export class HttpClient {
             );
             return undefined;
           };
-          return https.request({ ...options, agent: undefined, createConnection }, callback);
+          cr = https.request(url, { ...options, agent: undefined, createConnection }, resolve);
+        } else {
+          cr = base.request(url, options, resolve);
+          cr.on('socket', (socket: Socket) => {
+            // A pooled socket (keep-alive) is connected already, and a fresh one
+            // may have connected before this listener ran: read its state first.
+            state.tcp = cr.reusedSocket || !socket.connecting;
+            state.connected = cr.reusedSocket || (state.tcp && (!isHttps || isSecure(socket)));
+            if (!state.tcp) socket.once('connect', () => (state.tcp = true));
+            if (!state.connected)
+              socket.once(isHttps ? 'secureConnect' : 'connect', () => (state.connected = true));
+          });
         }
-        const cr = base.request(options, callback);
-        cr.on('socket', (socket: Socket) => {
-          // A pooled socket (keep-alive) is connected already, and a fresh one
-          // may have connected before this listener ran: read its state first.
-          state.tcp = cr.reusedSocket || !socket.connecting;
-          state.connected = cr.reusedSocket || (state.tcp && (!isHttps || isSecure(socket)));
-          if (!state.tcp) socket.once('connect', () => (state.tcp = true));
-          if (!state.connected)
-            socket.once(isHttps ? 'secureConnect' : 'connect', () => (state.connected = true));
-        });
-        return cr;
-      },
-    };
-    const config: AxiosRequestConfig = {
-      method: 'POST',
-      url: req.url,
-      data: req.body,
-      headers: { ...req.headers },
-      httpsAgent: this.#agent,
-      httpAgent: this.#plainAgent,
-      transport,
-      // axios' own proxy support (and its reading of HTTPS_PROXY) stays off: the tunnel is proxy.ts.
-      proxy: false,
-      maxRedirects: 0,
-      // The body is read here, into one buffer (readBody), not collected by axios.
-      responseType: 'stream',
-      decompress: true,
-      maxContentLength: -1,
-      maxBodyLength: Infinity,
-      validateStatus: null,
-      signal: req.signal,
-    };
-    try {
-      const res = await axios.request<Readable>(config);
+        cr.on('error', reject);
+        cr.end(req.body);
+      });
       const headers: Record<string, string> = {};
-      for (const [k, v] of Object.entries(res.headers as Record<string, unknown>)) {
-        if (v === undefined || v === null) continue;
-        headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : String(v);
+      for (const [k, v] of Object.entries(res.headers)) {
+        if (v === undefined) continue;
+        headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
       }
-      const body = await readBody(res.data, headers, req);
-      return { status: res.status, headers, body };
+      const stream = decompressed(res, headers);
+      const status = res.statusCode ?? 0;
+      if (req.spool !== undefined && status >= 200 && status < 300) {
+        const spooled = await spoolResponse(stream, headers, req, req.spool);
+        return { status, headers, body: spooled.body, spooled };
+      }
+      const body = await readBody(stream, headers, req);
+      return { status, headers, body };
     } catch (err) {
       throw toTransportError(err, req, state);
     }
@@ -178,6 +181,28 @@ export class HttpClient {
     this.#agent.destroy();
     this.#plainAgent.destroy();
   }
+}
+
+/**
+ * The body as the server meant it: gzip, deflate and br are undone (we
+ * never ask for them, but a proxy may add them). The size limits count the
+ * decompressed bytes, so a small compressed body cannot expand past them.
+ */
+function decompressed(res: IncomingMessage, headers: Readonly<Record<string, string>>): Readable {
+  const encoding = headers['content-encoding']?.trim().toLowerCase();
+  const inflate =
+    encoding === 'gzip' || encoding === 'x-gzip'
+      ? zlib.createGunzip()
+      : encoding === 'deflate'
+        ? zlib.createInflate()
+        : encoding === 'br'
+          ? zlib.createBrotliDecompress()
+          : undefined;
+  if (inflate === undefined) return res;
+  // A reset mid-body, or corrupt data, ends the pipeline with its error.
+  res.on('error', (err) => inflate.destroy(err));
+  inflate.on('close', () => res.destroy());
+  return res.pipe(inflate);
 }
 
 function isSecure(socket: Socket): boolean {
@@ -238,6 +263,47 @@ async function readBody(
   return n === buf.length ? buf : buf.subarray(0, n);
 }
 
+/** {@link spoolBody} under the call's signal, with the Content-Length check of {@link readBody}. */
+async function spoolResponse(
+  stream: Readable,
+  headers: Readonly<Record<string, string>>,
+  req: HttpRequest,
+  spool: Omit<SpoolOptions, 'maxMemoryBytes'>,
+): Promise<SpooledBody> {
+  const encoding = headers['content-encoding'];
+  const declared =
+    encoding === undefined || encoding === 'identity' ? Number(headers['content-length']) : NaN;
+  const known = Number.isInteger(declared) && declared >= 0;
+  if (known && declared > spool.maxStreamBytes) {
+    stream.destroy();
+    throw new MmsTransportError(
+      'RESPONSE_TOO_LARGE',
+      `The response from ${req.url} announces ${declared} bytes, more than the download limit of ${spool.maxStreamBytes} bytes. Raise maxDownloadBytes if such reports are expected.`,
+      { url: req.url, requestSent: true },
+    );
+  }
+  let n = 0;
+  stream.on('data', (chunk: Buffer) => (n += chunk.length));
+  const onAbort = (): void => void stream.destroy(req.signal.reason as Error);
+  if (req.signal.aborted) onAbort();
+  else req.signal.addEventListener('abort', onAbort, { once: true });
+  let spooled: SpooledBody;
+  try {
+    spooled = await spoolBody(stream, headers, req.url, { ...spool, maxMemoryBytes: req.maxResponseBytes });
+  } finally {
+    req.signal.removeEventListener('abort', onAbort);
+  }
+  if (known && n !== declared) {
+    await spooled.discard();
+    throw new MmsTransportError(
+      'CONNECTION_FAILED',
+      `POST ${req.url}: the response ended after ${n} of the ${declared} bytes it announced.`,
+      { url: req.url, requestSent: true },
+    );
+  }
+  return spooled;
+}
+
 function tooLarge(req: HttpRequest): MmsTransportError {
   return new MmsTransportError(
     'RESPONSE_TOO_LARGE',
@@ -281,7 +347,7 @@ function toTransportError(err: unknown, req: HttpRequest, state: ConnectionState
 }
 
 function errorCode(err: unknown): string | undefined {
-  // axios copies the Node error code; the original is in `cause`.
+  // Node's own code, or that of the error it wraps (`cause`).
   let e: unknown = err;
   for (let i = 0; i < 3 && e; i++) {
     const code = (e as { code?: unknown }).code;

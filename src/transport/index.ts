@@ -1,5 +1,12 @@
 /** The MMS transport: SOAP envelope, MTOM, HTTPS with a client certificate, endpoints, retries, audit hooks. */
-export { DEFAULT_CALL_TIMEOUT_MS, Transport } from './transport.js';
+export {
+  DEFAULT_CALL_TIMEOUT_MS,
+  DEFAULT_MAX_DOWNLOAD_BYTES,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  Transport,
+} from './transport.js';
+export { SPOOL_THRESHOLD, spooledContentOf } from './spool.js';
+export type { SpooledBody, SpooledContent, SpoolOptions } from './spool.js';
 export type { Delivery, FixedFrameSource, SendOptions, SendResult, TransportOptions } from './transport.js';
 export { frameRequest } from './framing.js';
 export type { FramedRequest, FrameSource, OutgoingAttachment, RequestFrame } from './framing.js';

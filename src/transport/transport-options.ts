@@ -34,6 +34,8 @@ export function checkTransportOptions(options: TransportOptions): void {
   if (options.callTimeoutMs !== undefined) checkTimeout('timeoutMs', options.callTimeoutMs);
   if (options.maxResponseBytes !== undefined)
     checkInteger('maxResponseBytes', options.maxResponseBytes, 1, MAX_RESPONSE_BYTES_LIMIT);
+  if (options.maxDownloadBytes !== undefined)
+    checkInteger('maxDownloadBytes', options.maxDownloadBytes, 1, Number.MAX_SAFE_INTEGER);
   if (options.keepAlive !== undefined) checkBoolean('keepAlive', options.keepAlive);
   if (options.proxy !== undefined && options.keepAlive === true)
     throw new MmsClientError(

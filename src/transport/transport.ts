@@ -65,8 +65,14 @@ export interface TransportOptions {
   readonly attemptTimeoutMs?: number;
   /** Deadline of a whole call, retries and back-off included. Default 300 s. */
   readonly callTimeoutMs?: number;
-  /** Largest response body accepted. Default 64 MiB. */
+  /** Largest response body accepted in memory. Default 64 MiB. */
   readonly maxResponseBytes?: number;
+  /**
+   * Largest response body of a download streamed to a file (`spoolDir`),
+   * file included; what stays in memory is still bounded by
+   * `maxResponseBytes`. Default 4 GiB.
+   */
+  readonly maxDownloadBytes?: number;
   /** Retry settings; see {@link RetryPolicy}. */
   readonly retry?: Partial<RetryPolicy>;
   /** Observers of every attempt (for example a {@link FileAuditor}). */
@@ -112,6 +118,13 @@ export interface SendOptions<T = EnvelopeAnswer> extends RequestFrame {
   /** Overrides the transport's call deadline for this call. */
   readonly timeoutMs?: number;
   /**
+   * Spool large content of a successful answer (a report file) to files in
+   * this directory instead of memory (spool.ts). The interpreter finds it in
+   * `answer.spooled` and moves what it keeps; whatever is left is removed
+   * after the attempt.
+   */
+  readonly spoolDir?: string;
+  /**
    * The call's deadline, when the caller runs more than the transport under
    * it. When given, `signal` and `timeoutMs` are ignored: they are the deadline's.
    */
@@ -135,10 +148,16 @@ export type SendResult<T = EnvelopeAnswer> = T & Delivery;
 /** Default deadline of a whole call, retries included. */
 export const DEFAULT_CALL_TIMEOUT_MS = 300_000;
 
+/** Default of {@link TransportOptions.maxResponseBytes}. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+
+/** Default of {@link TransportOptions.maxDownloadBytes}. */
+export const DEFAULT_MAX_DOWNLOAD_BYTES = 4 * 1024 ** 3;
+
 const DEFAULTS = {
   attemptTimeoutMs: 120_000,
   callTimeoutMs: DEFAULT_CALL_TIMEOUT_MS,
-  maxResponseBytes: 64 * 1024 * 1024,
+  maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES,
   userAgent: 'mms-client',
 };
 
@@ -237,7 +256,7 @@ export class Transport {
       };
       if ((await this.#hooks.beforeSend(request, signal)) === 'stopped')
         throw this.#finalError(signal.reason, lastError, attempt - 1);
-      const outcome = await this.#attempt(request, message.body, options.interpret, signal);
+      const outcome = await this.#attempt(request, message.body, options.interpret, signal, options.spoolDir);
       if ('rejection' in outcome) {
         // An answer, not a failed attempt: the caller gets the MMS's verdict.
         this.#logger.info('mms: call answered with a rejection', {
@@ -329,6 +348,7 @@ export class Transport {
     body: Buffer,
     interpret: AnswerInterpreter<T>,
     callSignal: AbortSignal,
+    spoolDir: string | undefined,
   ): Promise<
     | { result: T & Omit<Delivery, 'attempts'>; durationMs: number }
     | { failure: FailureWithAnswer; durationMs: number }
@@ -362,6 +382,15 @@ export class Transport {
         body,
         signal: AbortSignal.any([callSignal, timeout.signal]),
         maxResponseBytes: this.#maxResponseBytes,
+        ...(spoolDir !== undefined
+          ? {
+              spool: {
+                dir: spoolDir,
+                maxStreamBytes: this.#options.maxDownloadBytes ?? DEFAULT_MAX_DOWNLOAD_BYTES,
+                ...(this.#options.mimeLimits ? { mimeLimits: this.#options.mimeLimits } : {}),
+              },
+            }
+          : {}),
       });
     } catch (err) {
       const error =
@@ -413,6 +442,9 @@ export class Transport {
       // The deadline or the caller stopped the reading (the server had
       // answered), or the interpreter itself failed: final either way.
       return { failure: { kind: 'final', error: answeredButStopped(err, request, res.status) } };
+    } finally {
+      // What the interpreter kept it has moved; the rest goes.
+      await res.spooled?.discard();
     }
   }
 

@@ -18,7 +18,7 @@ import {
   type TypeRef,
 } from './descriptors.js';
 import { checkSimpleValue } from './facets.js';
-import { parseXml, type ParseLimits, type XmlElement } from './parser.js';
+import { parseXml, streamXmlAsync, type ParseLimits, type XmlElement } from './parser.js';
 import { pauser } from './yielding.js';
 import { fromLexical } from './scalar.js';
 import { complexIndex, resolveElementType, resolveType, type ComplexIndex } from './schema-index.js';
@@ -252,4 +252,271 @@ function slotOf(context: Context, frame: Frame, child: XmlElement): Slot | undef
 function store(frame: Frame, slot: Slot, value: unknown): void {
   if (slot.array) ((frame.value[slot.name] ??= []) as unknown[]).push(value);
   else frame.value[slot.name] = value;
+}
+
+/** The type a streamed document is decoded as, chosen from its root element. */
+export interface StreamRoot {
+  readonly module: ModuleDescriptor;
+  readonly type: TypeRef;
+}
+
+/** Options of {@link decodeStreamAsync}: the decoder's and the reader's. */
+export interface StreamDecodeOptions extends DecodeOptions {
+  readonly label?: string;
+  readonly signal?: AbortSignal;
+}
+
+/** Elements handed to the decoder per slice of the reader: small, since decoding runs inside it. */
+const STREAM_SLICE = 128 * 1024;
+
+/**
+ * {@link decodeTreeAsync} in one pass over the bytes: each element is decoded
+ * as the reader meets it, with the type its parent's type gives it, and no
+ * tree is built (a 50 MB answer held its tree, several times its size, beside
+ * the values). The values and the problems, in their order, are those of
+ * parsing and then decoding the tree; paths are built only for problems.
+ * `chooseRoot` sees the root element when its start tag is read and names
+ * the type to decode it as, or undefined to only read the document.
+ */
+export async function decodeStreamAsync<T = unknown>(
+  input: Uint8Array,
+  chooseRoot: (root: XmlElement) => StreamRoot | undefined,
+  options: StreamDecodeOptions = {},
+): Promise<Decoded<T> & { readonly root: XmlElement }> {
+  const { label, signal, ...limits } = options;
+  let decoder: StreamDecoder | undefined;
+  let root: XmlElement | undefined;
+  const sink = {
+    open(element: XmlElement): void {
+      if (root === undefined) {
+        root = element;
+        const chosen = chooseRoot(element);
+        // No type: the document is only read (well-formedness, limits), not decoded.
+        if (chosen !== undefined) decoder = new StreamDecoder(contextOf(chosen.module, limits), chosen.type);
+      }
+      decoder?.open(element);
+    },
+    close(element: XmlElement): void {
+      decoder?.close(element);
+    },
+  };
+  await streamXmlAsync(input, sink, limits, {
+    label: label ?? 'the XML document',
+    slice: STREAM_SLICE,
+    ...(signal ? { signal } : {}),
+  });
+  if (root === undefined) throw new DecodeError('the document has no root element');
+  return { value: decoder?.value as T, problems: decoder?.problems ?? [], root };
+}
+
+/** Where an element sits: its parent and its step in the path, for paths built on demand. */
+interface Place {
+  readonly parent: StreamFrame | undefined;
+  readonly name: string;
+  /** Position among the repeated elements of this name, when the member is an array. */
+  readonly index: number | undefined;
+  path?: string;
+}
+
+type StreamFrame =
+  | (Place & {
+      readonly kind: 'complex';
+      readonly type: ComplexTypeDescriptor;
+      readonly index_: ComplexIndex;
+      readonly value: Record<string, unknown>;
+      readonly counters: Map<string, number>;
+      readonly array: boolean;
+      /** Where the problems of this element's text go (after its attributes', before its children's). */
+      readonly textAt: number;
+    })
+  | (Place & {
+      readonly kind: 'simple';
+      readonly type: SimpleTypeDescriptor;
+      readonly array: boolean;
+      hadChild: boolean;
+    })
+  | (Place & {
+      readonly kind: 'skip';
+      /** The frame of which this element is not a member (only for the top of a skipped subtree). */
+      readonly unknownIn: StreamFrame | undefined;
+      hadChild: boolean;
+    });
+
+function pathOf(place: Place): string {
+  if (place.path !== undefined) return place.path;
+  const step = place.index === undefined ? place.name : `${place.name}[${place.index}]`;
+  place.path = place.parent === undefined ? step : `${pathOf(place.parent)}.${step}`;
+  return place.path;
+}
+
+class StreamDecoder {
+  readonly #context: Context;
+  readonly #rootType: TypeRef;
+  readonly #stack: StreamFrame[] = [];
+  value: unknown;
+
+  constructor(context: Context, rootType: TypeRef) {
+    this.#context = context;
+    this.#rootType = rootType;
+  }
+
+  get problems(): Violation[] {
+    return this.#context.problems;
+  }
+
+  open(element: XmlElement): void {
+    const top = this.#stack[this.#stack.length - 1];
+    if (top === undefined) {
+      this.#stack.push(this.#frame(this.#rootType, element, undefined, element.name, undefined, false));
+      return;
+    }
+    if (top.kind !== 'complex') {
+      top.hadChild = true;
+      this.#stack.push({
+        kind: 'skip',
+        parent: top,
+        name: element.name,
+        index: undefined,
+        unknownIn: undefined,
+        hadChild: false,
+      });
+      return;
+    }
+    const member = element.uri === '' ? top.index_.elements.get(element.name) : undefined;
+    if (!member) {
+      this.#stack.push({
+        kind: 'skip',
+        parent: top,
+        name: element.name,
+        index: undefined,
+        unknownIn: top,
+        hadChild: false,
+      });
+      return;
+    }
+    let index: number | undefined;
+    if (member.array) {
+      index = top.counters.get(element.name) ?? 0;
+      top.counters.set(element.name, index + 1);
+    } else if (element.name in top.value) {
+      report(this.#context, { path: `${pathOf(top)}.${element.name}`, message: 'appears more than once' });
+    }
+    this.#stack.push(this.#frame(member.element.type, element, top, element.name, index, member.array));
+  }
+
+  close(element: XmlElement): void {
+    const frame = this.#stack.pop()!;
+    const context = this.#context;
+    if (frame.kind === 'skip') {
+      if (frame.unknownIn !== undefined) {
+        const container = frame.unknownIn as StreamFrame & { kind: 'complex' };
+        report(context, {
+          path: `${pathOf(container)}.${element.name}`,
+          message: `is not an element of ${container.type.name}`,
+          ...(!frame.hadChild && element.text !== '' ? { value: element.text } : {}),
+        });
+      }
+      return;
+    }
+    let value: unknown;
+    if (frame.kind === 'simple') {
+      if (frame.hadChild)
+        report(context, { path: pathOf(frame), message: 'simple-typed element has child elements' });
+      value = decodeSimpleAt(context, frame.type, element.text, frame);
+    } else {
+      value = frame.value;
+      const { type } = frame;
+      const before = context.problems.length;
+      if (type.text !== undefined) {
+        const textType = resolveType(context.module, type.text) as SimpleTypeDescriptor;
+        frame.value[TEXT_PROPERTY] = decodeSimpleAt(
+          context,
+          textType,
+          element.text,
+          frame,
+          `.${TEXT_PROPERTY}`,
+        );
+      } else if (element.text.trim() !== '') {
+        report(context, {
+          path: pathOf(frame),
+          message: `unexpected text content in ${type.name}`,
+          value: element.text,
+        });
+      }
+      // The text's problems go where the tree decoder reports them: before the children's.
+      const added = context.problems.length - before;
+      if (added > 0 && frame.textAt < before) {
+        const moved = context.problems.splice(before, added);
+        context.problems.splice(frame.textAt, 0, ...moved);
+      }
+    }
+    const parent = frame.parent;
+    if (parent === undefined) this.value = value;
+    else if (parent.kind === 'complex') {
+      if (frame.array) ((parent.value[frame.name] ??= []) as unknown[]).push(value);
+      else parent.value[frame.name] = value;
+    }
+  }
+
+  #frame(
+    ref: TypeRef,
+    element: XmlElement,
+    parent: StreamFrame | undefined,
+    name: string,
+    index: number | undefined,
+    array: boolean,
+  ): StreamFrame {
+    const context = this.#context;
+    const type = resolveType(context.module, ref);
+    if (type.kind === 'simple') return { kind: 'simple', type, parent, name, index, array, hadChild: false };
+    const place: Place = { parent, name, index };
+    const typeIndex = complexIndex(type);
+    const value: Record<string, unknown> = {};
+    for (const foreign of element.foreignAttributes)
+      report(context, { path: pathOf(place), message: `unexpected attribute ${foreign}` });
+    for (const attrName in element.attributes) {
+      const lexical = element.attributes[attrName]!;
+      const attribute = typeIndex.attributes.get(attrName);
+      if (!attribute) {
+        report(context, {
+          path: `${pathOf(place)}.${attrName}`,
+          message: `is not an attribute of ${type.name}`,
+          value: lexical,
+        });
+        continue;
+      }
+      const attrType = resolveType(context.module, attribute.type) as SimpleTypeDescriptor;
+      value[attrName] = decodeSimpleAt(context, attrType, lexical, place, `.${attrName}`);
+    }
+    for (const attribute of type.attributes) {
+      if (attribute.required && !(attribute.name in element.attributes))
+        report(context, {
+          path: `${pathOf(place)}.${attribute.name}`,
+          message: 'required attribute is missing',
+        });
+    }
+    return {
+      kind: 'complex',
+      ...place,
+      type,
+      index_: typeIndex,
+      value,
+      counters: new Map(),
+      array,
+      textAt: context.problems.length,
+    };
+  }
+}
+
+/** {@link decodeSimple} with the path made only when there is a problem to report. */
+function decodeSimpleAt(
+  context: Context,
+  type: SimpleTypeDescriptor,
+  lexical: string,
+  place: Place,
+  suffix = '',
+): unknown {
+  const messages = checkSimpleValue(lexical, type);
+  for (const message of messages) report(context, { path: `${pathOf(place)}${suffix}`, message });
+  return fromLexical(lexical, type, context.keepLexical);
 }

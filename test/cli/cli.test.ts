@@ -359,3 +359,38 @@ test('mms simulate runs a simulator until SIGTERM', async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   }
 });
+
+test('download-report --out streams the report to the file; the JSON says where it went and prints no report', async () => {
+  const create = await mms(['create-report', ...connection('F100', 'bsp')], {
+    stdin: JSON.stringify({
+      attributes: {},
+      data: {
+        ReportName: 'BSP_ResourceList',
+        ReportType: 'REGISTRATION',
+        ReportSubType: 'RESOURCE',
+        Periodicity: 'ON_DEMAND',
+        Date: date,
+      },
+    }),
+  });
+  expect(create.code).toBe(0);
+  const transactionId = (JSON.parse(create.stdout) as { statistics: { TransactionId: string } }).statistics
+    .TransactionId;
+  const out = path.join(dir, 'report.xml');
+  const run = await mms(['download-report', transactionId, ...connection('F100', 'bsp'), '--out', out]);
+  expect(run.code).toBe(0);
+  expect(run.stderr).toMatch(/^mms: wrote the report \(XML, \d+ bytes\) to /);
+  const result = JSON.parse(run.stdout) as {
+    operation: string;
+    saved: { path: string; size: number };
+    data?: unknown;
+  };
+  expect(result.operation).toBe('ReportDownloadRequestTrnID');
+  expect(result.saved.path).toBe(out);
+  expect(result.data).toBeUndefined();
+  const bytes = await readFile(out);
+  expect(bytes.length).toBe(result.saved.size);
+  const saved = bytes.toString('utf8');
+  expect(saved).toMatch(/^(<\?xml[^>]*>\s*)?<OutboundData[ >]/);
+  expect(saved).toContain('SIMRES01');
+});
