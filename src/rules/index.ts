@@ -5,25 +5,18 @@
  * can change before this library does.
  */
 import type { OperationDescriptor } from '../xml/descriptors.js';
-import type { Violation } from '../xml/validate.js';
 import type { ClientType } from '../vocabulary.js';
 import { MARKET_RULES } from './market.js';
-import type { Rule, RuleSeverity } from './rule.js';
+import type { Rule, RuleViolation } from './rule.js';
 import { isItem, items } from './values.js';
 
-export type { Rule, RuleContext, RuleFinding, RuleSeverity } from './rule.js';
+export type { Rule, RuleContext, RuleFinding, RuleSeverity, RuleViolation } from './rule.js';
 
 /** Every rule, by id order within each area. */
 export const RULES: readonly Rule[] = [...MARKET_RULES];
 
 /** `'off'`: no rule runs; a record: the rules set to false do not run. */
 export type RuleSwitches = 'off' | Readonly<Record<string, boolean>>;
-
-/** A broken rule, as a violation of the request with the rule's id and severity. */
-export interface RuleViolation extends Violation {
-  readonly rule: string;
-  readonly severity: RuleSeverity;
-}
 
 const BY_OPERATION = new Map<string, Rule[]>();
 for (const rule of RULES) {
