@@ -23,17 +23,24 @@ function refused(path: string, key: string): Violation {
   return { path, message: `answer-only: the MMS sets ${key} in its answers; leave it out of a request` };
 }
 
+/**
+ * Deeper than any schema type nests: the walk stops there, so a cyclic or
+ * absurdly deep value costs bounded time (the schema check reports it).
+ */
+const MAX_DEPTH = 64;
+
 /** Every member answer-only everywhere set in `value` (undefined counts as absent), at any depth. */
-function collect(value: unknown, path: string, out: Violation[]): void {
+function collect(value: unknown, path: string, out: Violation[], depth = 0): void {
+  if (depth > MAX_DEPTH) return;
   if (Array.isArray(value)) {
-    value.forEach((item, i) => collect(item, `${path}[${i}]`, out));
+    value.forEach((item, i) => collect(item, `${path}[${i}]`, out, depth + 1));
     return;
   }
   if (!isRecord(value)) return;
   for (const [key, child] of Object.entries(value)) {
     if (child === undefined) continue;
     if (EVERYWHERE.has(key)) out.push(refused(`${path}.${key}`, key));
-    else collect(child, `${path}.${key}`, out);
+    else collect(child, `${path}.${key}`, out, depth + 1);
   }
 }
 
