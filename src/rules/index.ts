@@ -7,14 +7,16 @@
 import type { OperationDescriptor } from '../xml/descriptors.js';
 import type { Violation } from '../xml/validate.js';
 import type { ClientType } from '../vocabulary.js';
+import { BUP_RULES } from './bups.js';
 import { MARKET_RULES } from './market.js';
+import { RESOURCE_RULES } from './resources.js';
 import type { Rule, RuleSeverity } from './rule.js';
 import { isItem, items } from './values.js';
 
 export type { Rule, RuleContext, RuleFinding, RuleSeverity } from './rule.js';
 
 /** Every rule, by id order within each area. */
-export const RULES: readonly Rule[] = [...MARKET_RULES];
+export const RULES: readonly Rule[] = [...MARKET_RULES, ...BUP_RULES, ...RESOURCE_RULES];
 
 /** `'off'`: no rule runs; a record: the rules set to false do not run. */
 export type RuleSwitches = 'off' | Readonly<Record<string, boolean>>;

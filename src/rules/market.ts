@@ -4,6 +4,7 @@
  */
 import { modules, operations } from '../../generated/index.js';
 import type { ComplexTypeDescriptor, OperationDescriptor } from '../xml/descriptors.js';
+import { uniqueWithin } from './builders.js';
 import type { Rule, RuleFinding } from './rule.js';
 import { items, numberOf, textOf } from './values.js';
 
@@ -65,26 +66,14 @@ export const MARKET_RULES: readonly Rule[] = [
       return out;
     },
   },
-  {
+  uniqueWithin({
     id: 'offer.stack-number-unique',
     operations: ['MarketSubmit_OfferData'],
-    severity: 'error',
     summary: 'The StackNumber of each price-quantity pair of an offer is unique within it.',
     source: 'fields.json OfferStack.StackNumber',
-    check({ item }) {
-      const seen = new Set<number | undefined>();
-      return items(item['OfferStack']).flatMap((s, i) => {
-        const number = numberOf(s['StackNumber']);
-        if (!seen.has(number)) {
-          seen.add(number);
-          return [];
-        }
-        return [
-          { path: `OfferStack[${i}].StackNumber`, message: `StackNumber ${String(number)} is used twice` },
-        ];
-      });
-    },
-  },
+    key: 'StackNumber',
+    lists: (item) => [{ path: 'OfferStack', entries: items(item['OfferStack']) }],
+  }),
   {
     id: 'offer.quantity-at-least-minimum',
     operations: ['MarketSubmit_OfferData'],
