@@ -41,7 +41,7 @@ const offer = {
 
 // Resource registrations: a battery traded on the market (the BSP walk-through's, with every
 // field the rules ask of a battery) and a thermal unit; each failing request changes one thing.
-const battery = {
+export const battery = {
   ResourceName: 'RULEBAT1',
   Area: '03',
   ContractType: '1',
@@ -104,7 +104,7 @@ const battery = {
     ],
   },
 };
-const BATTERY_ONLY = [
+export const BATTERY_ONLY = [
   'BatteryCapacity',
   'PumpCharging',
   'VariableSpeedOperation',
@@ -114,7 +114,7 @@ const BATTERY_ONLY = [
   'ChargingTime',
   'FullPowerGenerationTime',
 ] as const;
-const thermal = {
+export const thermal = {
   ...without(battery, ...BATTERY_ONLY),
   ResourceName: 'RULETHM1',
   ResourceType: '01',
@@ -125,7 +125,7 @@ const thermal = {
   AfcMinimumOutput: 1000,
 };
 
-function without<T extends object>(value: T, ...names: string[]): T {
+export function without<T extends object>(value: T, ...names: string[]): T {
   return Object.fromEntries(Object.entries(value).filter(([k]) => !names.includes(k))) as T;
 }
 
