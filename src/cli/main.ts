@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `mms`: the command line. One subcommand per MMS operation (generated from
- * the catalog), `operations`, `simulate` and `help`. Exit codes are listed
+ * the catalog), `check`, `operations`, `simulate` and `help`. Exit codes are listed
  * in exit-codes.ts and in `mms --help`.
  */
 import { realpathSync } from 'node:fs';
@@ -10,11 +10,12 @@ import { allOperations, findCommand, namesOf, similarCommands } from './commands
 import { runOperation, type CliIo } from './call.js';
 import { EXIT, exitCodeOf, UsageError } from './exit-codes.js';
 import { mainHelp, operationHelp } from './help.js';
+import { CHECK_HELP, runCheck } from './check.js';
 import { runSimulate, SIMULATE_HELP } from './simulate.js';
 import { MmsError } from '../errors.js';
 import { printable } from '../text.js';
 
-const BUILTIN = ['simulate', 'operations', 'help'];
+const BUILTIN = ['check', 'simulate', 'operations', 'help'];
 
 function operationsList(): string {
   const lines = allOperations().map((op) => {
@@ -48,6 +49,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       const topic = rest[0];
       if (topic === undefined) io.stdout.write(mainHelp());
       else if (topic === 'simulate') io.stdout.write(SIMULATE_HELP);
+      else if (topic === 'check') io.stdout.write(CHECK_HELP);
       else {
         const found = findCommand(topic);
         if (!found) throw new UsageError(`unknown command ${topic}`);
@@ -60,6 +62,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return EXIT.ok;
     }
     if (command === 'simulate') return await runSimulate(rest, io);
+    if (command === 'check') return await runCheck(rest, io);
     const found = findCommand(command);
     if (!found) {
       const similar = similarCommands(command, BUILTIN);
