@@ -183,20 +183,23 @@ const SIMPLE_COMMAND: Condition = {
     item['Sec2Ter1Ter2CommandOperationMethod'] === Sec2Ter1Ter2CommandOperationMethodType.SIMPLE_COMMAND,
 };
 
+/** The rated values a resource has outside ONLY_POWER_SUPPLY_1 and VPP, and only there. */
+export const RATED_FIELDS = [
+  'RatedCapacity',
+  'RatedVoltage',
+  'ContinuousOperationVoltage',
+  'RatedPowerFactor',
+  'Frequency',
+  'InPlantRate',
+  'RatedOutput',
+  'AuthorizedMaximumOutput',
+] as const;
+
 /** Fields set exactly when the condition holds ("mandatory; otherwise it cannot be set"). */
 const ONLY_WHEN: readonly [string, Condition][] = [
   ['VenId', SIMPLE_COMMAND],
   ['MarketContext', SIMPLE_COMMAND],
-  ...[
-    'RatedCapacity',
-    'RatedVoltage',
-    'ContinuousOperationVoltage',
-    'RatedPowerFactor',
-    'Frequency',
-    'InPlantRate',
-    'RatedOutput',
-    'AuthorizedMaximumOutput',
-  ].map((f): [string, Condition] => [f, NOT_ONLY_PS1_NOR_VPP]),
+  ...RATED_FIELDS.map((f): [string, Condition] => [f, NOT_ONLY_PS1_NOR_VPP]),
 ];
 
 /**

@@ -6,7 +6,7 @@
  * off, to the simulator (rejected, or warned).
  */
 import type { ClientType } from '../../src/vocabulary.js';
-import { fieldRuleId } from '../../src/rules/resources.js';
+import { fieldRuleId, RATED_FIELDS } from '../../src/rules/resources.js';
 import { tomorrowJst } from '../simulator/helpers.js';
 
 export interface RuleRequest {
@@ -253,14 +253,7 @@ const RESOURCE_EXAMPLES: Record<string, RuleExample> = {
   ),
   ...Object.fromEntries(
     [
-      'RatedCapacity',
-      'RatedVoltage',
-      'ContinuousOperationVoltage',
-      'RatedPowerFactor',
-      'Frequency',
-      'InPlantRate',
-      'RatedOutput',
-      'AuthorizedMaximumOutput',
+      ...RATED_FIELDS,
       'Address',
       'PayeePhonePart1',
       'PayeePhonePart2',

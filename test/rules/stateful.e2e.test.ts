@@ -11,6 +11,7 @@ import { MmsValidationError } from '../../src/client/errors.js';
 import type { MmsResult } from '../../src/client/result.js';
 import { startSimulator, type Simulator } from '../../src/simulator/index.js';
 import { simulatorClient } from '../simulator/helpers.js';
+import { RATED_FIELDS } from '../../src/rules/resources.js';
 import { battery, BATTERY_ONLY, thermal, without } from './examples.js';
 
 // 2030-06-01 12:00 JST.
@@ -30,18 +31,7 @@ beforeAll(async () => {
     ResourceName: 'STDED01',
     PriSec1CommandOperationMethod: '1',
   } as never);
-  const onlyPowerSupply1 = without(
-    battery,
-    ...BATTERY_ONLY,
-    'RatedCapacity',
-    'RatedVoltage',
-    'ContinuousOperationVoltage',
-    'RatedPowerFactor',
-    'Frequency',
-    'InPlantRate',
-    'RatedOutput',
-    'AuthorizedMaximumOutput',
-  );
+  const onlyPowerSupply1 = without(battery, ...BATTERY_ONLY, ...RATED_FIELDS);
   await bsp.putResource({}, { ...onlyPowerSupply1, ResourceName: 'STPS101', ContractType: '4' } as never);
 });
 
