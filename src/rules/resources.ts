@@ -195,6 +195,17 @@ export const RATED_FIELDS = [
   'AuthorizedMaximumOutput',
 ] as const;
 
+/** What a pumped-storage or battery resource states about charging and discharging. */
+export const STORAGE_FIELDS = [
+  'PumpCharging',
+  'VariableSpeedOperation',
+  'DischargingOutput',
+  'DischargingTime',
+  'ChargingOutput',
+  'ChargingTime',
+  'FullPowerGenerationTime',
+] as const;
+
 /** Fields set exactly when the condition holds ("mandatory; otherwise it cannot be set"). */
 const ONLY_WHEN: readonly [string, Condition][] = [
   ['VenId', SIMPLE_COMMAND],
@@ -219,15 +230,7 @@ const REQUIRED_WHEN: readonly [string, Condition][] = [
     (f): [string, Condition] => [f, ofTypes('THERMAL')],
   ),
   ['BatteryCapacity', ofTypes('BATTERY')],
-  ...[
-    'PumpCharging',
-    'VariableSpeedOperation',
-    'DischargingOutput',
-    'DischargingTime',
-    'ChargingOutput',
-    'ChargingTime',
-    'FullPowerGenerationTime',
-  ].map((f): [string, Condition] => [f, ofTypes('PUMP', 'BATTERY')]),
+  ...STORAGE_FIELDS.map((f): [string, Condition] => [f, ofTypes('PUMP', 'BATTERY')]),
 ];
 
 const fieldRules: Rule[] = [

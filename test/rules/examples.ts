@@ -6,7 +6,7 @@
  * off, to the simulator (rejected, or warned).
  */
 import type { ClientType } from '../../src/vocabulary.js';
-import { fieldRuleId, RATED_FIELDS } from '../../src/rules/resources.js';
+import { fieldRuleId, RATED_FIELDS, STORAGE_FIELDS } from '../../src/rules/resources.js';
 import { tomorrowJst } from '../simulator/helpers.js';
 
 export interface RuleRequest {
@@ -104,16 +104,7 @@ export const battery = {
     ],
   },
 };
-export const BATTERY_ONLY = [
-  'BatteryCapacity',
-  'PumpCharging',
-  'VariableSpeedOperation',
-  'DischargingOutput',
-  'DischargingTime',
-  'ChargingOutput',
-  'ChargingTime',
-  'FullPowerGenerationTime',
-] as const;
+export const BATTERY_ONLY = ['BatteryCapacity', ...STORAGE_FIELDS] as const;
 export const thermal = {
   ...without(battery, ...BATTERY_ONLY),
   ResourceName: 'RULETHM1',
