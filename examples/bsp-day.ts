@@ -50,6 +50,27 @@ try {
     Ter2RemResvUtilization: RemResvUtilizationType.NOT_AVAILABLE,
     SignalType: SignalTypeType.ACTUAL_OUTPUT_ORDER,
     VoltageAdjustment: AvailabilityType.NO,
+    // What the MMS asks of every resource outside ONLY_POWER_SUPPLY_1, and of a non-VPP battery.
+    Address: '東京都千代田区丸の内一丁目',
+    PayeePhonePart1: '03',
+    PayeePhonePart2: '1234',
+    PayeePhonePart3: '5678',
+    RatedCapacity: 5000,
+    RatedVoltage: 6.6,
+    ContinuousOperationVoltage: 95,
+    RatedPowerFactor: 90,
+    Frequency: 50,
+    InPlantRate: '3.0',
+    RatedOutput: 5000,
+    AuthorizedMaximumOutput: 5000,
+    BatteryCapacity: 20000,
+    PumpCharging: AvailabilityType.YES,
+    VariableSpeedOperation: AvailabilityType.NO,
+    DischargingOutput: 5000,
+    DischargingTime: 5,
+    ChargingOutput: 5000,
+    ChargingTime: 5,
+    FullPowerGenerationTime: 4,
     OutputBand: {
       OutputBandInfo: [
         {

@@ -102,7 +102,7 @@ export function parseInput(text: string, source: string): CallInput {
   return { attributes: attributes as Record<string, unknown>, data: record['data'] };
 }
 
-async function readInput(
+export async function readInput(
   command: OperationCommand,
   file: string | undefined,
   positionals: readonly string[],

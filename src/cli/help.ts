@@ -18,6 +18,8 @@ import { resolveType } from '../xml/schema-index.js';
 import { SERVER_ONLY } from '../client/describe.js';
 import { fieldDocText, resolveFieldDoc, wrapWords } from '../field-docs.js';
 import { namesOf } from './commands.js';
+import { rulesOf } from '../rules/index.js';
+import { STATEFUL_RULES } from '../rules/stateful.js';
 import { EXIT_HELP } from './exit-codes.js';
 
 /** Envelope attributes the client fills in. */
@@ -60,7 +62,8 @@ export function mainHelp(): string {
 
 Usage:
   mms <operation> [options]        call one operation (see "mms operations")
-  mms <operation> --help           the operation's fields, types and constraints
+  mms <operation> --help           the operation's fields, types, constraints and business rules
+  mms check <operation> --input F  the client's checks (schema, business rules) without sending
   mms operations                   list every operation and its command names
   mms simulate [options]           run a local MMS simulator (see "mms simulate --help")
   mms serve --config FILE          the MMS as a JSON/HTTP gateway (see "mms serve --help")
@@ -223,6 +226,20 @@ function writeComplex(
 }
 
 /** Help of one operation: names, audience, input format, fields. */
+/** The business rules of an operation: the client's, then those the MMS checks with its state. */
+function rulesHelp(op: OperationDescriptor): string {
+  const own = rulesOf(op.id);
+  const server = STATEFUL_RULES.filter((r) => r.operations.includes(op.id));
+  if (own.length === 0 && server.length === 0) return 'Business rules: none beyond the schema.';
+  const entry = (r: { id: string; severity: string; summary: string }, where = ''): string =>
+    `  ${r.id} (${r.severity}${where}): ${r.summary}`;
+  return [
+    'Business rules (checked before sending; see docs/rules.md, switch off with the rules option):',
+    ...own.map((r) => entry(r)),
+    ...server.map((r) => entry(r, ', checked by the MMS')),
+  ].join('\n');
+}
+
 export function operationHelp(op: OperationDescriptor): string {
   const module = modules[op.module];
   const w: Writer = { lines: [], seen: new Set() };
@@ -261,6 +278,8 @@ Input (JSON, from --input FILE or standard input):
   {"attributes": {...}, "data": ${op.many ? '{...} or [{...}, ...]' : '{...}'}}
 
 ${w.lines.join('\n')}
+
+${rulesHelp(op)}
 
 ${CONNECTION_HELP}
 

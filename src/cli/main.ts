@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `mms`: the command line. One subcommand per MMS operation (generated from
- * the catalog), `operations`, `simulate` and `help`. Exit codes are listed
+ * the catalog), `check`, `operations`, `simulate` and `help`. Exit codes are listed
  * in exit-codes.ts and in `mms --help`.
  */
 import { realpathSync } from 'node:fs';
@@ -10,11 +10,12 @@ import { allOperations, findCommand, namesOf, similarCommands } from './commands
 import { runOperation, type CliIo } from './call.js';
 import { EXIT, exitCodeOf, UsageError } from './exit-codes.js';
 import { mainHelp, operationHelp } from './help.js';
+import { CHECK_HELP, runCheck } from './check.js';
 import { runSimulate, SIMULATE_HELP } from './simulate.js';
 import { MmsError } from '../errors.js';
 import { printable } from '../text.js';
 
-const BUILTIN = ['simulate', 'serve', 'journal', 'operations', 'help'];
+const BUILTIN = ['check', 'simulate', 'serve', 'journal', 'operations', 'help'];
 
 function operationsList(): string {
   const lines = allOperations().map((op) => {
@@ -48,6 +49,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       const topic = rest[0];
       if (topic === undefined) io.stdout.write(mainHelp());
       else if (topic === 'simulate') io.stdout.write(SIMULATE_HELP);
+      else if (topic === 'check') io.stdout.write(CHECK_HELP);
       else if (topic === 'serve') io.stdout.write((await import('./serve.js')).SERVE_HELP);
       else if (topic === 'journal') io.stdout.write((await import('./journal.js')).JOURNAL_HELP);
       else {
@@ -62,6 +64,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return EXIT.ok;
     }
     if (command === 'simulate') return await runSimulate(rest, io);
+    if (command === 'check') return await runCheck(rest, io);
     // The gateway (Fastify, databases) loads only for these two commands.
     if (command === 'serve') return await (await import('./serve.js')).runServe(rest, io);
     if (command === 'journal') return await (await import('./journal.js')).runJournal(rest, io);

@@ -42,12 +42,11 @@ import { parseBase64 } from '../xml/lexical.js';
 import type { OperationDescriptor } from '../xml/descriptors.js';
 import type { ClientType } from '../vocabulary.js';
 import type { Writable } from 'node:stream';
-import { checkCallArguments, checkClientOptions, type ResponseLimits } from './arguments.js';
+import { checkClientOptions, type ResponseLimits } from './arguments.js';
 import { describe } from '../xml/scalar.js';
 import { describeInput, type InputField } from './describe.js';
-import { AudienceError, MmsInputError } from './errors.js';
 import { identityFormatProblems, identityVerdict } from './identity.js';
-import { buildDocument, encodePayload, validateDocument } from './payload.js';
+import { encodePayload } from './payload.js';
 import { answerInterpreter } from './response.js';
 import {
   checkTarget,
@@ -56,7 +55,7 @@ import {
   type DownloadOptions,
   type SavedReport,
 } from './download.js';
-import { applyConveniences, type Conveniences } from './conveniences.js';
+import type { Conveniences } from './conveniences.js';
 import type { MmsResult } from './result.js';
 import { printable } from '../text.js';
 import type {
@@ -69,7 +68,8 @@ import type {
   OperationTypes,
 } from './types.js';
 import { withoutAnswerOnly } from './answer-only.js';
-import { checkRules, type RuleSwitches, type RuleViolation } from '../rules/index.js';
+import { operationOfCall, prepareRequest } from './prepare.js';
+import type { RuleSwitches } from '../rules/index.js';
 import { inCallSpan, withAttemptSpans } from '../telemetry.js';
 
 export interface MmsClientOptions {
@@ -383,34 +383,15 @@ export class MmsClient {
     options: CallOptions,
     saveTo?: string | Writable,
   ): Promise<MmsResult<unknown>> {
-    const op = (operations as Record<string, OperationDescriptor>)[operation];
-    if (!op) throw new MmsClientError('INVALID_REQUEST', `unknown operation ${operation}`);
-    if (!op.audience.includes(this.clientType)) throw new AudienceError(op.id, this.clientType, op.audience);
-    checkCallArguments(op.id, attributes, options);
-    if (data === undefined || data === null || (Array.isArray(data) && data.length === 0)) {
-      throw new MmsClientError('INVALID_REQUEST', `${op.id}: no data given; nothing was sent`);
-    }
-    const filled = applyConveniences(
-      op,
-      this,
-      this.#envelopeAttributes(op, (attributes ?? {}) as Record<string, unknown>),
-      data,
-      this.#options.conveniences,
-    );
-    const envelope = filled.envelope;
-    const document = buildDocument(op, envelope, filled.data);
+    const op = operationOfCall(operation, this, attributes, data, options);
     const attachments = this.#attachments(op, options.attachments);
     const strict = (options.validate ?? this.#options.validate ?? 'strict') === 'strict';
-    let ruleWarnings: RuleViolation[] = [];
-    if (strict) {
-      const violations = validateDocument(op, document);
-      if (violations.length > 0) throw new MmsInputError(op.id, violations);
-      const broken = checkRules(op, this.clientType, document, this.#options.rules);
-      const errors = broken.filter((v) => v.severity === 'error');
-      if (errors.length > 0) throw new MmsInputError(op.id, errors);
-      ruleWarnings = broken;
-      for (const w of ruleWarnings) this.#logger.warn(`${op.id}: ${w.path}: ${w.message}`, { rule: w.rule });
-    }
+    const { envelope, document, ruleWarnings } = prepareRequest(op, this, attributes, data, {
+      strict,
+      conveniences: this.#options.conveniences,
+      rules: this.#options.rules,
+    });
+    for (const w of ruleWarnings) this.#logger.warn(`${op.id}: ${w.path}: ${w.message}`, { rule: w.rule });
     const payload = this.#encode(op, document, strict);
     const retrySubmission = options.retrySubmission ?? this.#options.retrySubmissions;
     const interpretOptions = {
@@ -491,26 +472,6 @@ export class MmsClient {
   /** Release the transport's connections (only held with `keepAlive`). */
   close(): void {
     this.#transport.close();
-  }
-
-  #envelopeAttributes(op: OperationDescriptor, given: Record<string, unknown>): Record<string, unknown> {
-    // Only where the envelope (or, for reports, the root) declares them: the catalog's `identity`.
-    const declared = new Set(op.identity);
-    const identity: Record<string, string> = {};
-    if (declared.has('ParticipantName')) identity['ParticipantName'] = this.participant;
-    if (declared.has('UserName')) identity['UserName'] = this.user;
-    // ApplicationType allows one value (MARKET_REPORT, mi-report.xsd ApplicationTypeType).
-    if (declared.has('ApplicationType') && given['ApplicationType'] === undefined)
-      identity['ApplicationType'] = 'MARKET_REPORT';
-    for (const [key, value] of Object.entries(identity)) {
-      if (given[key] !== undefined && given[key] !== value) {
-        throw new MmsClientError(
-          'INVALID_REQUEST',
-          `${op.id}: ${key} ${String(given[key])} differs from the client's ${value}`,
-        );
-      }
-    }
-    return { ...given, ...identity };
   }
 
   #attachments(

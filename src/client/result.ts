@@ -1,6 +1,6 @@
 /** What a successful call returns. Plain objects only: results survive JSON round trips. */
 import type { Violation } from '../xml/validate.js';
-import type { RuleViolation } from '../rules/rule.js';
+import type { RuleViolation } from '../rules/walk.js';
 
 export type MessageLevel = 'error' | 'warning' | 'information';
 

@@ -6,14 +6,17 @@
  */
 import type { OperationDescriptor } from '../xml/descriptors.js';
 import type { ClientType } from '../vocabulary.js';
+import { BUP_RULES } from './bups.js';
 import { MARKET_RULES } from './market.js';
-import type { Rule, RuleViolation } from './rule.js';
-import { isItem, items } from './values.js';
+import { RESOURCE_RULES } from './resources.js';
+import type { Rule } from './rule.js';
+import { walkRules, type RuleViolation } from './walk.js';
 
-export type { Rule, RuleContext, RuleFinding, RuleSeverity, RuleViolation } from './rule.js';
+export type { Rule, RuleContext, RuleFinding, RuleSeverity } from './rule.js';
+export type { RuleViolation } from './walk.js';
 
 /** Every rule, by id order within each area. */
-export const RULES: readonly Rule[] = [...MARKET_RULES];
+export const RULES: readonly Rule[] = [...MARKET_RULES, ...BUP_RULES, ...RESOURCE_RULES];
 
 /** `'off'`: no rule runs; a record: the rules set to false do not run. */
 export type RuleSwitches = 'off' | Readonly<Record<string, boolean>>;
@@ -35,11 +38,7 @@ export function unknownRules(switches: RuleSwitches | undefined): string[] {
   return Object.keys(switches).filter((id) => !known.has(id));
 }
 
-/**
- * Every place the request document breaks a rule, with paths from the
- * envelope (or the root for report requests) as the schema validator
- * writes them: `MarketSubmit.OfferData[1].OfferStack[0].StackNumber`.
- */
+/** Every place the request document breaks a rule that is switched on. */
 export function checkRules(
   op: OperationDescriptor,
   clientType: ClientType,
@@ -48,27 +47,5 @@ export function checkRules(
 ): RuleViolation[] {
   if (switches === 'off') return [];
   const rules = rulesOf(op.id).filter((r) => switches?.[r.id] !== false);
-  if (rules.length === 0) return [];
-  const start = op.envelope ?? op.root;
-  const body = op.envelope ? document[op.envelope] : document;
-  if (!isItem(body)) return [];
-  const data = body[op.element];
-  const list = items(data);
-  const out: RuleViolation[] = [];
-  for (const rule of rules) {
-    list.forEach((item, i) => {
-      const at = Array.isArray(data) ? `${start}.${op.element}[${i}]` : `${start}.${op.element}`;
-      for (const finding of rule.check({ operation: op.id, clientType, envelope: body, item })) {
-        // An envelope finding is reported once, not once per item.
-        if (finding.inEnvelope && i > 0) continue;
-        out.push({
-          path: finding.inEnvelope ? `${start}.${finding.path}` : `${at}.${finding.path}`,
-          message: `[${rule.id}] ${finding.message}`,
-          rule: rule.id,
-          severity: rule.severity,
-        });
-      }
-    });
-  }
-  return out;
+  return walkRules(op, clientType, document, rules, (rule, context) => rule.check(context));
 }

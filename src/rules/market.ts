@@ -2,26 +2,10 @@
  * Rules of market requests (offers, cancels, queries, awards), from the notes
  * of the reference client's models (../shared/reference/fields.json).
  */
-import { modules, operations } from '../../generated/index.js';
-import type { ComplexTypeDescriptor, OperationDescriptor } from '../xml/descriptors.js';
+import { uniqueWithin } from './builders.js';
+import { inEnvelopes, withAttributes } from './operations.js';
 import type { Rule, RuleFinding } from './rule.js';
 import { items, numberOf, textOf } from './values.js';
-
-const ALL = Object.values(operations) as readonly OperationDescriptor[];
-
-/** Operations whose data item declares every one of `attributes`. */
-function withAttributes(...attributes: string[]): string[] {
-  return ALL.filter((op) => {
-    const type = modules[op.module].types[op.dataType] as ComplexTypeDescriptor | undefined;
-    const names = new Set(type?.kind === 'complex' ? type.attributes.map((a) => a.name) : []);
-    return attributes.every((a) => names.has(a));
-  }).map((op) => op.id);
-}
-
-/** Operations sent in one of these envelopes. */
-function inEnvelopes(...envelopes: string[]): string[] {
-  return ALL.filter((op) => op.envelope !== undefined && envelopes.includes(op.envelope)).map((op) => op.id);
-}
 
 const QUANTITIES = [
   'PrimaryOfferQuantityInKw',
@@ -65,26 +49,14 @@ export const MARKET_RULES: readonly Rule[] = [
       return out;
     },
   },
-  {
+  uniqueWithin({
     id: 'offer.stack-number-unique',
     operations: ['MarketSubmit_OfferData'],
-    severity: 'error',
     summary: 'The StackNumber of each price-quantity pair of an offer is unique within it.',
     source: 'fields.json OfferStack.StackNumber',
-    check({ item }) {
-      const seen = new Set<number | undefined>();
-      return items(item['OfferStack']).flatMap((s, i) => {
-        const number = numberOf(s['StackNumber']);
-        if (!seen.has(number)) {
-          seen.add(number);
-          return [];
-        }
-        return [
-          { path: `OfferStack[${i}].StackNumber`, message: `StackNumber ${String(number)} is used twice` },
-        ];
-      });
-    },
-  },
+    key: 'StackNumber',
+    lists: (item) => [{ path: 'OfferStack', entries: items(item['OfferStack']) }],
+  }),
   {
     id: 'offer.quantity-at-least-minimum',
     operations: ['MarketSubmit_OfferData'],

@@ -7,7 +7,6 @@
  * the same ones, and docs/rules.md is generated from them.
  */
 import type { ClientType } from '../vocabulary.js';
-import type { Violation } from '../xml/validate.js';
 
 /** `error` where the source says "must"; `warning` where it says "should". */
 export type RuleSeverity = 'error' | 'warning';
@@ -41,10 +40,4 @@ export interface Rule {
   readonly source: string;
   /** Every place the item (with its envelope) breaks the rule; empty when it holds. */
   check(context: RuleContext): RuleFinding[];
-}
-
-/** A broken rule, as a violation of the request with the rule's id and severity. */
-export interface RuleViolation extends Violation {
-  readonly rule: string;
-  readonly severity: RuleSeverity;
 }

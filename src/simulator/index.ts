@@ -10,6 +10,8 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { modules, services } from '../../generated/index.js';
 import { silentLogger, type Logger } from '../logger.js';
+import { unknownRules, type RuleSwitches } from '../rules/index.js';
+import { STATEFUL_RULES } from '../rules/stateful.js';
 import { isClientType } from '../vocabulary.js';
 import { identityFormatProblems } from '../client/identity.js';
 import { SimulatorError } from './errors.js';
@@ -55,6 +57,19 @@ export interface SimulatorOptions {
    * HTTP 413 as soon as the limit is passed. Default 64 MiB.
    */
   readonly maxRequestBytes?: number;
+  /**
+   * The simulator's clock: submission times, the trading-date rule (a market
+   * submission for a past day is rejected) and the seeded resource's start
+   * date. Default: the system clock. Tests pin it to a fixed instant.
+   */
+  readonly clock?: () => Date;
+  /**
+   * The business rules the simulator enforces, like the client's `rules`
+   * option: all by default (the catalog of src/rules and the rules that need
+   * the simulator's state), `'off'` for none (random schema-valid traffic),
+   * or `{ [ruleId]: false }` to leave some out.
+   */
+  readonly rules?: RuleSwitches;
 }
 
 /** A running simulator. */
@@ -148,15 +163,18 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       `maxRequestBytes must be a whole number from 1024 to ${MAX_RESPONSE_BYTES_LIMIT}, got ${String(options.maxRequestBytes)}`,
     );
   checkParticipants(participants);
+  const unknown = unknownRules(options.rules).filter((id) => !STATEFUL_RULES.some((r) => r.id === id));
+  if (unknown.length > 0) throw new SimulatorError(`rules: unknown rule id ${unknown.join(', ')}`);
   const temporary = options.dir === undefined;
   const dir = options.dir ?? (await mkdtemp(path.join(os.tmpdir(), 'mms-simulator-')));
   const passphrase = options.passphrase ?? randomBytes(12).toString('base64url');
   const logger = options.logger ?? silentLogger;
+  const clock = options.clock ?? ((): Date => new Date());
   try {
     const pki = await preparePki({ dir, participants, passphrase });
     const state = new SimulatorState();
     if (options.seed !== false) {
-      const now = new Date();
+      const now = clock();
       for (const p of participants.filter((q) => q.clientType === 'bsp')) {
         state.add('registration', 'Resource', {
           item: seedResource(p.name, now),
@@ -181,6 +199,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
           state,
           logger,
           mtom: options.mtom ?? true,
+          clock,
+          ...(options.rules !== undefined ? { rules: options.rules } : {}),
         },
         faults,
       });

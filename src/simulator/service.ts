@@ -8,6 +8,7 @@ import { randomInt, type X509Certificate } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { modules } from '../../generated/index.js';
 import type { Logger } from '../logger.js';
+import type { RuleSwitches } from '../rules/index.js';
 import type { Interface } from '../vocabulary.js';
 import type { OperationDescriptor } from '../xml/descriptors.js';
 import {
@@ -36,8 +37,9 @@ import {
   textAnswer,
   type HttpAnswer,
 } from './respond.js';
+import { checkBusinessRules, itemIndexOf, itemsWithRuleStatus, ruleNote, serverView } from './rules.js';
 import type { SimulatorState } from './state.js';
-import { isRec, type Note } from './values.js';
+import { isRec, type Note, type Rec } from './values.js';
 
 /** What the service needs besides the request. */
 export interface ServiceContext {
@@ -46,6 +48,10 @@ export interface ServiceContext {
   readonly logger: Logger;
   /** Answer as MTOM (true, like Axis2) or plain SOAP with inline base64. */
   readonly mtom: boolean;
+  /** The simulator's clock: submission times, trading-date checks. */
+  readonly clock: () => Date;
+  /** Which business rules are enforced (default: all). */
+  readonly rules?: RuleSwitches;
 }
 
 /** One HTTP request as the server received it. */
@@ -149,7 +155,7 @@ export async function prepare(ctx: ServiceContext, incoming: IncomingRequest): P
   }
   const module = modules[payload.module];
   const op = operationOf(payload.module, payload.root);
-  const now = new Date(Math.floor(Date.now() / 1000) * 1000);
+  const now = new Date(Math.floor(ctx.clock().getTime() / 1000) * 1000);
   const transactionId = newTransactionId(ctx.state);
   let outcome = 'PASSED';
   const checked = await schemaCheck(payload.module, payload.root);
@@ -168,14 +174,19 @@ export async function prepare(ctx: ServiceContext, incoming: IncomingRequest): P
   const items = op ? itemsIn(op, holder) : [];
   const received = Math.max(1, items.length);
 
-  /** A Validation="FAILED" answer in the request's envelope, with the errors on it. */
-  const failure = (notes: Note[], counts: { received: number; invalid: number }): HttpAnswer => {
+  /** A Validation="FAILED" answer in the request's envelope, with the errors on it (and the items, when given). */
+  const failure = (
+    notes: Note[],
+    counts: { received: number; invalid: number },
+    data?: { element: string; items: Rec | Rec[] },
+  ): HttpAnswer => {
     outcome = `FAILED ${[...new Set(notes.map((n) => n.code))].join(',')}`;
     const reply = documentReply({
       module,
       op: { root: payload.root.name, rootType: module.elements[payload.root.name] as string },
       envelope,
       request: requestHolder,
+      ...(data ? { element: data.element, data: data.items } : {}),
       notes,
       counts: { ...counts, unsuccessful: counts.received },
       ok: false,
@@ -227,6 +238,28 @@ export async function prepare(ctx: ServiceContext, incoming: IncomingRequest): P
   const refused = [...audienceNotes(op, known, request.adminRole), ...itemParticipantNotes(op, items, known)];
   if (refused.length > 0) return prepared(() => failure(refused, { received, invalid: received }));
 
+  const rules = checkBusinessRules(
+    op,
+    known.config.clientType,
+    document,
+    serverView(ctx.state, known.participant, now),
+    ctx.rules,
+  );
+  if (rules.errors.length > 0) {
+    const echoed = itemsWithRuleStatus(module, op, items, [...rules.errors, ...rules.warnings]);
+    const invalid = new Set(rules.errors.map((v) => itemIndexOf(op, v.path) ?? -1));
+    return prepared(() =>
+      failure(
+        echoed.envelopeNotes,
+        { received, invalid: invalid.has(-1) ? received : invalid.size },
+        { element: op.element, items: op.many ? echoed.items : echoed.items[0]! },
+      ),
+    );
+  }
+  const warnedItems = new Set(
+    rules.warnings.map((v) => itemIndexOf(op, v.path)).filter((i): i is number => i !== undefined),
+  );
+
   return prepared(() => {
     const reply: Reply = answer({
       op,
@@ -240,6 +273,8 @@ export async function prepare(ctx: ServiceContext, incoming: IncomingRequest): P
       transactionId,
       now,
       started,
+      ruleWarnings: rules.warnings.map(ruleNote),
+      warnedItems,
     });
     if (reply.kind === 'document' && !reply.ok) outcome = 'FAILED';
     if (reply.kind === 'file') outcome = `file ${reply.filename ?? ''}`;

@@ -394,3 +394,87 @@ test('download-report --out streams the report to the file; the JSON says where 
   expect(saved).toMatch(/^(<\?xml[^>]*>\s*)?<OutboundData[ >]/);
   expect(saved).toContain('SIMRES01');
 });
+
+describe('mms check: the client’s checks on an input file, with no certificate and nothing sent', () => {
+  const market = { Date: date, MarketType: 'DAM', NumOfDays: 1 };
+  // No certificate, no URL: check must not need them.
+  const bare = { MMS_CERT_FILE: '', MMS_URL: '' };
+
+  test('a request that holds: exit 0, the schema and the rules reported as holding', async () => {
+    const file = await inputFile('check-ok.json', { attributes: market, data: offer });
+    const run = await mms(['check', 'put-offer', '--input', file, '--client-type', 'bsp'], { env: bare });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^MarketSubmit_OfferData: the schema and \d+ business rules hold\n$/);
+  });
+
+  test('a request that breaks rules: exit 3, every violation with its path and rule id', async () => {
+    const broken = {
+      ...offer,
+      StartTime: `${date}T15:00:00`,
+      EndTime: `${date}T12:00:00`,
+      OfferStack: [offer.OfferStack[0], offer.OfferStack[0]],
+    };
+    const file = await inputFile('check-broken.json', { attributes: market, data: broken });
+    const run = await mms(['check', 'MarketSubmit_OfferData', '--input', file, '--client-type', 'bsp'], {
+      env: bare,
+    });
+    expect(run.code).toBe(3);
+    expect(run.stdout).toContain('MarketSubmit_OfferData: refused, nothing would be sent (2 problems):');
+    expect(run.stdout).toContain('MarketSubmit.OfferData[0].EndTime: [time.end-after-start]');
+    expect(run.stdout).toContain(
+      'MarketSubmit.OfferData[0].OfferStack[1].StackNumber: [offer.stack-number-unique]',
+    );
+    // One rule switched off: the other still refuses.
+    const fewer = await mms(
+      ['check', 'put-offer', '--input', file, '--client-type', 'bsp', '--rules', 'time.end-after-start=off'],
+      { env: bare },
+    );
+    expect(fewer.code).toBe(3);
+    expect(fewer.stdout).not.toContain('time.end-after-start');
+    expect(fewer.stdout).toContain('[offer.stack-number-unique]');
+  });
+
+  test('a schema problem is refused before the rules; a warning rule passes with the warning printed', async () => {
+    const { ResourceName: _name, ...noResource } = offer;
+    const file = await inputFile('check-schema.json', { attributes: market, data: noResource });
+    const run = await mms(['check', 'put-offer', '--input', file, '--client-type', 'bsp'], { env: bare });
+    expect(run.code).toBe(3);
+    expect(run.stdout).toContain('MarketSubmit.OfferData[0].ResourceName');
+    const warned = await inputFile('check-warn.json', {
+      attributes: market,
+      data: { ...offer, StartTime: `${date}T12:10:00` },
+    });
+    const ok = await mms(['check', 'put-offer', '--input', warned, '--client-type', 'bsp'], { env: bare });
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain('1 warning:');
+    expect(ok.stdout).toContain('MarketSubmit.OfferData[0].StartTime: [time.on-half-hour]');
+  });
+
+  test('usage: no client type, or an unknown rule to switch off, exits 2', async () => {
+    const file = await inputFile('check-usage.json', { attributes: market, data: offer });
+    const noType = await mms(['check', 'put-offer', '--input', file], {
+      env: { ...bare, MMS_CLIENT_TYPE: '' },
+    });
+    expect(noType.code).toBe(2);
+    expect(noType.stderr).toContain('--client-type must be bsp, mo or tso');
+    const typo = await mms(
+      ['check', 'put-offer', '--input', file, '--client-type', 'bsp', '--rules', 'time.end-after-strat=off'],
+      {
+        env: bare,
+      },
+    );
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('unknown rule time.end-after-strat');
+  });
+
+  test('mms <operation> --help lists the operation’s rules: id, severity, summary; and those the MMS checks', async () => {
+    const run = await mms(['put-offer', '--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Business rules (checked before sending');
+    expect(run.stdout).toContain('  time.end-after-start (error): EndTime is later than StartTime.');
+    expect(run.stdout).toContain('  time.on-half-hour (warning): ');
+    expect(run.stdout).toContain('  resource.registered (error, checked by the MMS): ');
+    expect(run.stdout).not.toContain('resource.rated-capacity');
+  });
+});

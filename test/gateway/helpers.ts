@@ -56,6 +56,8 @@ export async function setup(
   const sim = await startSimulator({
     passphrase,
     logger: received,
+    // Random requests: neither the gateway's client nor the simulator checks business rules.
+    ...(options.rules ? { rules: options.rules } : {}),
     ...(options.faults ? { faults: options.faults } : {}),
   });
   await writeFile(path.join(dir, 'ca.pem'), sim.caPem);

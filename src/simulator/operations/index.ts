@@ -64,7 +64,11 @@ export function answer(call: Call): Reply {
   return echoQuery(call);
 }
 
-/** A resource every BSP starts with, so resource queries and the resource report show something. */
+/**
+ * A resource every BSP starts with, so resource queries and the resource
+ * report show something: a thermal unit on the market, with what the
+ * business rules ask of one (src/rules/resources.ts).
+ */
 export function seedResource(participant: string, now: Date): Rec {
   return {
     ParticipantName: participant,
@@ -88,5 +92,22 @@ export function seedResource(participant: string, now: Date): Rec {
     Ter2RemResvUtilization: '0',
     SignalType: '1',
     VoltageAdjustment: '0',
+    Address: '東京都千代田区内幸町一丁目',
+    PayeePhonePart1: '03',
+    PayeePhonePart2: '0000',
+    PayeePhonePart3: '0001',
+    RatedCapacity: 100000,
+    RatedVoltage: 275,
+    ContinuousOperationVoltage: 95,
+    RatedPowerFactor: 90,
+    Frequency: 50,
+    InPlantRate: '4.0',
+    RatedOutput: 90000,
+    AuthorizedMaximumOutput: 90000,
+    ThermalType: '1',
+    Dss: '0',
+    OperationTime: 12,
+    NumberOfStartups: 2,
+    AfcMinimumOutput: 30000,
   };
 }

@@ -43,6 +43,10 @@ export interface Call {
   readonly now: Date;
   /** `performance.now()` when the request arrived, for ProcessingTimeMs. */
   readonly started: number;
+  /** Warnings of the business rules the request breaks, added to the answer's messages. */
+  readonly ruleWarnings?: readonly Note[];
+  /** Indexes of the data items those warnings are on (answered `WARNING`). */
+  readonly warnedItems?: ReadonlySet<number>;
 }
 
 /** What goes back in `responseData`. */
@@ -80,6 +84,8 @@ export const CODES = {
   adminRole: 'SIM-E3002',
   cancelNotFound: 'SIM-W4001',
   reportNotFound: 'SIM-E5001',
+  rule: 'SIM-E6001',
+  ruleWarning: 'SIM-W6001',
 } as const;
 
 export const DEFAULT_COMPANY = 'シミュレータ';
@@ -224,7 +230,7 @@ export function reply(
     request: call.holder,
     element,
     ...(data !== undefined ? { data } : {}),
-    notes,
+    notes: [...notes, ...(call.ruleWarnings ?? [])],
     counts: { received, invalid: 0, unsuccessful: ok ? 0 : received },
     ok,
     caller: call.caller,

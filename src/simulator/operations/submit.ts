@@ -71,7 +71,9 @@ export function submit(call: Call): Reply {
       });
     }
   }
-  const items = answered.map((item) => withStatus(module, op.dataType, item, 'PASSED', true));
+  const items = answered.map((item, i) =>
+    withStatus(module, op.dataType, item, call.warnedItems?.has(i) ? 'WARNING' : 'PASSED', true),
+  );
   const notes: Note[] = [
     {
       level: 'information',
