@@ -24,23 +24,40 @@ function refused(path: string, key: string): Violation {
 }
 
 /**
- * Deeper than any schema type nests: the walk stops there, so a cyclic or
- * absurdly deep value costs bounded time (the schema check reports it).
+ * Deeper than any schema type nests (64 elements, each a name and perhaps
+ * a list index): the walk stops there, so a cyclic or absurdly deep value
+ * costs bounded time (the schema check reports it).
  */
-const MAX_DEPTH = 64;
+const MAX_DEPTH = 2 * 64;
 
-/** Every member answer-only everywhere set in `value` (undefined counts as absent), at any depth. */
-function collect(value: unknown, path: string, out: Violation[], depth = 0): void {
-  if (depth > MAX_DEPTH) return;
+/** `MarketSubmit.OfferData[0].Validation` from its pieces: names, and list indexes as numbers. */
+function pathOf(pieces: readonly (string | number)[]): string {
+  return pieces.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}
+
+/**
+ * Every member answer-only everywhere set in `value` (undefined counts as
+ * absent), at any depth. The path is kept as a stack of pieces and written
+ * out only for a hit: a large request that holds none costs no strings.
+ */
+function collect(value: unknown, pieces: (string | number)[], out: Violation[]): void {
+  if (pieces.length > MAX_DEPTH) return;
   if (Array.isArray(value)) {
-    value.forEach((item, i) => collect(item, `${path}[${i}]`, out, depth + 1));
+    for (let i = 0; i < value.length; i++) {
+      pieces.push(i);
+      collect(value[i], pieces, out);
+      pieces.pop();
+    }
     return;
   }
   if (!isRecord(value)) return;
-  for (const [key, child] of Object.entries(value)) {
-    if (child === undefined) continue;
-    if (EVERYWHERE.has(key)) out.push(refused(`${path}.${key}`, key));
-    else collect(child, `${path}.${key}`, out, depth + 1);
+  for (const key in value) {
+    const child = value[key];
+    if (child === undefined || !Object.hasOwn(value, key)) continue;
+    pieces.push(key);
+    if (EVERYWHERE.has(key)) out.push(refused(pathOf(pieces), key));
+    else collect(child, pieces, out);
+    pieces.pop();
   }
 }
 
@@ -54,7 +71,7 @@ export function answerOnlyViolations(
   document: Record<string, unknown>,
 ): Violation[] {
   const out: Violation[] = [];
-  collect(op.envelope ? document[op.envelope] : document, op.envelope ?? op.root, out);
+  collect(op.envelope ? document[op.envelope] : document, [op.envelope ?? op.root], out);
   return out;
 }
 
