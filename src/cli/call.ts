@@ -4,7 +4,6 @@
  * payload with --xml).
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { MmsClient, type MmsClientOptions } from '../client/client.js';
 import { fileBytes, type MmsResult } from '../client/result.js';
 import { MmsValidationError } from '../client/errors.js';
@@ -25,6 +24,7 @@ import { startProgress } from './progress.js';
 import { MAX_TIMEOUT_MS } from '../options.js';
 import { printable } from '../text.js';
 import { MAX_ATTEMPTS } from '../transport/retry.js';
+import { parseCommandArgs } from './arguments.js';
 
 /** What a command may touch: streams and environment, injectable for tests. */
 export interface CliIo extends PromptIo {
@@ -57,14 +57,8 @@ const OPTIONS = {
   'identity-check': { type: 'string' },
 } as const;
 
-function parse(
-  args: readonly string[],
-): ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>> {
-  try {
-    return parseArgs({ args: [...args], options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (err) {
-    throw new UsageError(`${(err as Error).message}. See --help.`);
-  }
+function parse(args: readonly string[]) {
+  return parseCommandArgs(args, OPTIONS, true, '--help');
 }
 
 async function readStdin(stdin: NodeJS.ReadStream): Promise<string> {

@@ -5,7 +5,6 @@
  * Exit 0 when the request may be sent (warnings printed), 3 when the client
  * would refuse it (every violation printed).
  */
-import { parseArgs } from 'node:util';
 import { MmsInputError } from '../client/errors.js';
 import { operationOfCall, prepareRequest } from '../client/prepare.js';
 import { rulesOf, unknownRules } from '../rules/index.js';
@@ -14,6 +13,7 @@ import { isClientType } from '../vocabulary.js';
 import { readInput, type CliIo } from './call.js';
 import { findCommand } from './commands.js';
 import { EXIT, UsageError } from './exit-codes.js';
+import { parseCommandArgs } from './arguments.js';
 
 export const CHECK_HELP = `mms check: run the client's checks on a request without sending it.
 
@@ -69,13 +69,7 @@ function ruleSwitches(value: string | undefined): 'off' | Record<string, boolean
 const line = (v: { path: string; message: string }): string => `  ${v.path}: ${v.message}\n`;
 
 export async function runCheck(args: readonly string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...args], options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (err) {
-    throw new UsageError(`${(err as Error).message}. See mms check --help.`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs(args, OPTIONS, true, 'mms check --help');
   if (values.help) {
     io.stdout.write(CHECK_HELP);
     return EXIT.ok;

@@ -4,9 +4,9 @@
  * gateway is gone is shown as "outcome unknown": it reached the MMS
  * connection and no answer was recorded.
  */
-import { parseArgs } from 'node:util';
 import type { CliIo } from './call.js';
 import { EXIT, UsageError } from './exit-codes.js';
+import { parseCommandArgs } from './arguments.js';
 
 const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
@@ -45,13 +45,7 @@ function time(name: string, value: string | undefined): number | undefined {
 const shown = (outcome: string): string => (outcome === 'sent' ? 'sent (outcome unknown)' : outcome);
 
 export async function runJournal(args: readonly string[], io: CliIo): Promise<number> {
-  let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
-  try {
-    parsed = parseArgs({ args: [...args], options: OPTIONS, strict: true, allowPositionals: true });
-  } catch (err) {
-    throw new UsageError(`${(err as Error).message}. See mms journal --help.`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs(args, OPTIONS, true, 'mms journal --help');
   const [action, id] = positionals;
   if (values.help || action === undefined) {
     io.stdout.write(JOURNAL_HELP);

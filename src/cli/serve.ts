@@ -5,9 +5,9 @@
  * output. `--hash-token` prints the digest to put in a caller's entry.
  */
 import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
 import type { CliIo } from './call.js';
 import { EXIT, UsageError } from './exit-codes.js';
+import { parseCommandArgs } from './arguments.js';
 
 const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
@@ -53,12 +53,7 @@ export async function runServe(
   io: CliIo,
   signals: NodeJS.Process = process,
 ): Promise<number> {
-  let values: ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'];
-  try {
-    values = parseArgs({ args: [...args], options: OPTIONS, strict: true }).values;
-  } catch (err) {
-    throw new UsageError(`${(err as Error).message}. See mms serve --help.`);
-  }
+  const { values } = parseCommandArgs(args, OPTIONS, false, 'mms serve --help');
   if (values.help) {
     io.stdout.write(SERVE_HELP);
     return EXIT.ok;

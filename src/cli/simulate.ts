@@ -4,7 +4,6 @@
  * example call. Requests are logged to standard error.
  */
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import type { Logger } from '../logger.js';
 import { FaultInjector } from '../simulator/faults.js';
 import { isClientType } from '../vocabulary.js';
@@ -17,6 +16,7 @@ import {
 import type { CliIo } from './call.js';
 import { EXIT, UsageError } from './exit-codes.js';
 import { PASSPHRASE_ENV } from './passphrase.js';
+import { parseCommandArgs } from './arguments.js';
 
 const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
@@ -90,12 +90,7 @@ export async function runSimulate(
   io: CliIo,
   signals: NodeJS.Process = process,
 ): Promise<number> {
-  let values: ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'];
-  try {
-    values = parseArgs({ args: [...args], options: OPTIONS, strict: true }).values;
-  } catch (err) {
-    throw new UsageError(`${(err as Error).message}. See mms simulate --help.`);
-  }
+  const { values } = parseCommandArgs(args, OPTIONS, false, 'mms simulate --help');
   if (values.help) {
     io.stdout.write(SIMULATE_HELP);
     return EXIT.ok;
